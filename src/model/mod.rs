@@ -1,0 +1,5 @@
+//! The site model: craftsmen, cohorts, stories, brands, pages, industries, names and statistics.
+
+pub mod industry;
+pub mod names;
+pub mod stats;
