@@ -6,3 +6,6 @@
 pub mod markdown;
 pub mod model;
 pub mod privacy;
+pub mod diag;
+pub mod source;
+pub mod load;

@@ -1,0 +1,120 @@
+//! A content file's text with its line index, so that any byte offset can be reported as line and column.
+
+/// One file as read from disk (already decoded to UTF-8, BOM removed), with its path relative to the site root.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceFile {
+    /// Path relative to the site root, with `/` separators (`content/craftsmen/zhang-wei.md`).
+    pub path: String,
+    /// The whole text, as written (CRLF kept, so offsets match the editor's view).
+    pub text: String,
+    line_starts: Vec<usize>,
+}
+
+impl SourceFile {
+    /// Indexes `text` by line.
+    pub fn new(path: impl Into<String>, text: impl Into<String>) -> Self {
+        let text = text.into();
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        SourceFile {
+            path: path.into(),
+            text,
+            line_starts,
+        }
+    }
+
+    /// 1-based line and column (column counted in characters) of a byte offset.
+    /// Offsets past the end, or inside a character, are clamped.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
+        let line_idx = match self.line_starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        };
+        let start = self.line_starts[line_idx];
+        let column = self.text[start..offset].chars().count() + 1;
+        (line_idx + 1, column)
+    }
+
+    /// Number of lines (a trailing newline does not start a new one).
+    pub fn line_count(&self) -> usize {
+        if self.text.ends_with('\n') {
+            self.line_starts.len() - 1
+        } else {
+            self.line_starts.len()
+        }
+    }
+
+    /// Byte offset where a 1-based line starts (the end of the text for lines past the end).
+    pub fn line_start(&self, line: usize) -> usize {
+        self.line_starts
+            .get(line.saturating_sub(1))
+            .copied()
+            .unwrap_or(self.text.len())
+    }
+
+    /// The text of a 1-based line, without its line ending.
+    pub fn line_text(&self, line: usize) -> &str {
+        let start = self.line_start(line);
+        let end = self
+            .line_starts
+            .get(line)
+            .copied()
+            .unwrap_or(self.text.len());
+        self.text[start..end].trim_end_matches(['\n', '\r'])
+    }
+
+    /// Byte offset of a 1-based (line, column-in-characters) position.
+    pub fn offset_of(&self, line: usize, column: usize) -> usize {
+        let start = self.line_start(line);
+        let text = self.line_text(line);
+        let within = text
+            .char_indices()
+            .nth(column.saturating_sub(1))
+            .map(|(i, _)| i)
+            .unwrap_or(text.len());
+        start + within
+    }
+}
+
+/// The largest char boundary not above `i`.
+pub fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_and_column_count_characters() {
+        let f = SourceFile::new("a.md", "---\nname：张伟\n---\n");
+        assert_eq!(f.line_col(0), (1, 1));
+        let off = f.text.find('：').unwrap();
+        assert_eq!(f.line_col(off), (2, 5));
+        let off = f.text.find('伟').unwrap();
+        assert_eq!(f.line_col(off), (2, 7));
+        assert_eq!(f.line_text(2), "name：张伟");
+        assert_eq!(f.line_count(), 3);
+    }
+
+    #[test]
+    fn crlf_lines_have_no_carriage_return() {
+        let f = SourceFile::new("a.md", "a\r\nb\r\n");
+        assert_eq!(f.line_text(1), "a");
+        assert_eq!(f.line_text(2), "b");
+        assert_eq!(f.line_col(3), (2, 1));
+    }
+
+    #[test]
+    fn offsets_past_the_end_or_mid_character_are_clamped() {
+        let f = SourceFile::new("a.md", "张伟");
+        assert_eq!(f.line_col(1), (1, 1));
+        assert_eq!(f.line_col(100), (1, 3));
+        assert_eq!(f.line_text(9), "");
+        assert_eq!(f.offset_of(1, 2), 3);
+    }
+}
