@@ -6,6 +6,7 @@
 pub mod markdown;
 pub mod model;
 pub mod privacy;
+pub mod config;
 pub mod diag;
 pub mod source;
 pub mod load;

@@ -3,3 +3,4 @@
 pub mod industry;
 pub mod names;
 pub mod stats;
+pub mod fields;

@@ -1,0 +1,200 @@
+//! Site settings from content/site.yaml: read with located diagnostics, then resolved with defaults.
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::load::yaml::{self, Seg};
+use crate::model::fields::{Field, Fields};
+use crate::source::SourceFile;
+use serde::Serialize;
+
+/// One navigation link.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NavItem {
+    pub title: String,
+    pub url: String,
+}
+
+/// Which order a list of names is shown in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NameOrder {
+    Pinyin,
+    Stroke,
+}
+
+/// Resolved settings.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Config {
+    pub title: String,
+    pub subtitle: Option<String>,
+    pub description: Option<String>,
+    /// Always ends with `/`.
+    pub base_url: String,
+    /// The path part of base_url (`/` or `/sub/`), prefixed to every site link.
+    pub base_path: String,
+    pub language: String,
+    pub theme: String,
+    pub demo: bool,
+    pub minify: bool,
+    pub nav: Vec<NavItem>,
+    pub index_order: NameOrder,
+    pub cohort_order: NameOrder,
+    pub footer: Option<String>,
+}
+
+const FIELDS: &[Field] = &[
+    Field { key: "title", label: "站点名称" },
+    Field { key: "subtitle", label: "副标题" },
+    Field { key: "description", label: "站点简介" },
+    Field { key: "base_url", label: "网站地址" },
+    Field { key: "language", label: "语言" },
+    Field { key: "theme", label: "主题" },
+    Field { key: "demo", label: "演示站点" },
+    Field { key: "minify", label: "压缩输出" },
+    Field { key: "nav", label: "导航" },
+    Field { key: "names", label: "姓名排序" },
+    Field { key: "footer", label: "页脚" },
+];
+const NAV_FIELDS: &[Field] = &[Field { key: "title", label: "导航文字" }, Field { key: "url", label: "链接" }];
+const NAMES_FIELDS: &[Field] = &[Field { key: "index", label: "工匠索引排序" }, Field { key: "cohort", label: "批次名单排序" }];
+
+/// Overrides given on the command line.
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    pub base_url: Option<String>,
+}
+
+/// Reads site.yaml; `None` when it is too broken to build with (the diagnostics say why).
+pub fn read(src: &SourceFile, overrides: &Overrides, diags: &mut Diagnostics) -> Option<Config> {
+    let doc = yaml::parse(src, (0, src.text.len()), diags)?;
+    let mut f = Fields::top(&doc, FIELDS, "site.yaml ", diags)?;
+    let title = f.string("title", true);
+    let base = match &overrides.base_url {
+        Some(b) => Some(b.clone()),
+        None => f.string("base_url", true),
+    };
+    let base_url = base.and_then(|b| match normalise_base_url(&b) {
+        Some(u) => Some(u),
+        None => {
+            let d = f.at_value(
+                Diagnostic::error("site.bad-base-url", format!("`base_url`（网站地址）不是完整的网址：`{b}`")),
+                "base_url",
+            )
+            .hint("写成以 https:// 或 http:// 开头的地址，如 `base_url: https://example.org/`");
+            f.push(d);
+            None
+        }
+    });
+    let order = |f: &mut Fields, key: &str, default| -> NameOrder {
+        f.choice(key, false, |s| match s {
+            "pinyin" | "拼音" => Some(NameOrder::Pinyin),
+            "stroke" | "笔画" => Some(NameOrder::Stroke),
+            _ => None,
+        }, &["pinyin", "stroke"])
+        .unwrap_or(default)
+    };
+    let (index_order, cohort_order) = match f.mapping("names") {
+        Some(m) => {
+            let mut n = f.nested(vec![Seg::Key("names")], m, NAMES_FIELDS);
+            (order(&mut n, "index", NameOrder::Pinyin), order(&mut n, "cohort", NameOrder::Stroke))
+        }
+        None => (NameOrder::Pinyin, NameOrder::Stroke),
+    };
+    let mut nav = Vec::new();
+    if let Some(items) = f.sequence("nav") {
+        for (i, item) in items.iter().enumerate() {
+            match item.as_mapping() {
+                Some(m) => {
+                    let mut n = f.nested(vec![Seg::Key("nav"), Seg::Index(i)], m, NAV_FIELDS);
+                    if let (Some(title), Some(url)) = (n.string("title", true), n.string("url", true)) {
+                        nav.push(NavItem { title, url });
+                    }
+                }
+                None => {
+                    let d = f.at_path(
+                        Diagnostic::error("site.bad-nav", format!("导航 `nav` 的第 {} 项应写成 `{{ title: 文字, url: /路径/ }}`", i + 1)),
+                        &[Seg::Key("nav"), Seg::Index(i)],
+                    );
+                    f.push(d);
+                }
+            }
+        }
+    }
+    let config = Config {
+        subtitle: f.string("subtitle", false),
+        description: f.string("description", false),
+        language: f.string("language", false).unwrap_or_else(|| "zh-CN".to_string()),
+        theme: f.string("theme", false).unwrap_or_else(|| "default".to_string()),
+        demo: f.boolean("demo").unwrap_or(false),
+        minify: f.boolean("minify").unwrap_or(true),
+        footer: f.string("footer", false),
+        nav,
+        index_order,
+        cohort_order,
+        base_path: String::new(),
+        base_url: String::new(),
+        title: String::new(),
+    };
+    let (title, base_url) = (title?, base_url?);
+    let base_path = base_path_of(&base_url);
+    Some(Config { title, base_url, base_path, ..config })
+}
+
+/// `https://example.org/sub` → `https://example.org/sub/`; `None` when it is not an http(s) URL.
+pub fn normalise_base_url(s: &str) -> Option<String> {
+    let s = s.trim();
+    let rest = s.strip_prefix("https://").or_else(|| s.strip_prefix("http://"))?;
+    if rest.is_empty() || rest.starts_with('/') || rest.contains(char::is_whitespace) {
+        return None;
+    }
+    Some(if s.ends_with('/') { s.to_string() } else { format!("{s}/") })
+}
+
+fn base_path_of(base_url: &str) -> String {
+    let rest = base_url.split_once("://").map(|(_, r)| r).unwrap_or(base_url);
+    match rest.find('/') {
+        Some(i) => rest[i..].to_string(),
+        None => "/".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_str(text: &str) -> (Option<Config>, Vec<Diagnostic>) {
+        let src = SourceFile::new("content/site.yaml", text);
+        let mut d = Diagnostics::new();
+        let c = read(&src, &Overrides::default(), &mut d);
+        (c, d.into_sorted())
+    }
+
+    #[test]
+    fn defaults_and_base_path() {
+        let (c, d) = read_str("title: 上海工匠\nbase_url: https://example.org/gongjiang\n");
+        assert!(d.is_empty(), "{d:?}");
+        let c = c.unwrap();
+        assert_eq!(c.base_url, "https://example.org/gongjiang/");
+        assert_eq!(c.base_path, "/gongjiang/");
+        assert_eq!(c.language, "zh-CN");
+        assert!(c.minify);
+        assert_eq!(c.cohort_order, NameOrder::Stroke);
+    }
+
+    #[test]
+    fn missing_title_and_bad_url_are_located() {
+        let (c, d) = read_str("base_url: example.org\n");
+        assert!(c.is_none());
+        let codes: Vec<_> = d.iter().map(|d| (d.code, d.line)).collect();
+        assert!(codes.contains(&("site.bad-base-url", 1)), "{codes:?}");
+        assert!(codes.contains(&("front-matter.missing-field", 1)), "{codes:?}");
+    }
+
+    #[test]
+    fn nav_and_name_order() {
+        let (c, d) = read_str("title: t\nbase_url: https://e.org/\nnav:\n  - { title: 工匠, url: /craftsmen/ }\nnames:\n  index: stroke\n");
+        assert!(d.is_empty(), "{d:?}");
+        let c = c.unwrap();
+        assert_eq!(c.nav[0].url, "/craftsmen/");
+        assert_eq!(c.index_order, NameOrder::Stroke);
+    }
+}
