@@ -1,12 +1,15 @@
 //! gongjiang: turns Markdown profiles and YAML cohort files into a craftsmen programme's website.
 //!
 //! The pipeline reads from the module names: `load` → `model` → `render` → `output`;
-//! `check` runs the same steps without writing; `diag` reports what editors got wrong.
+//! `pipeline` runs those steps for `build` and `check`; `diag` reports what editors got wrong.
 
-pub mod markdown;
-pub mod model;
-pub mod privacy;
 pub mod config;
 pub mod diag;
-pub mod source;
 pub mod load;
+pub mod markdown;
+pub mod model;
+pub mod output;
+pub mod pipeline;
+pub mod privacy;
+pub mod render;
+pub mod source;

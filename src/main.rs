@@ -1,1 +1,29 @@
-fn main() {}
+//! The `gongjiang` command: parse the arguments, run the command, turn the result into an exit code.
+
+mod cli;
+mod cmd;
+
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = match cli::Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let result = match &cli.command {
+        cli::Command::Build { common, output, base_url } => cmd::build::run(common, output.clone(), base_url.clone()),
+        cli::Command::Check { common } => cmd::check::run(common),
+    };
+    match result {
+        Ok(cmd::Outcome::Success) => ExitCode::SUCCESS,
+        Ok(cmd::Outcome::ContentErrors) => ExitCode::from(1),
+        Err(message) => {
+            eprintln!("错误：{message}");
+            ExitCode::from(2)
+        }
+    }
+}

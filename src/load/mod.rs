@@ -117,6 +117,10 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Loaded, String> {
                     continue;
                 };
                 let (stem, ext) = split_ext(file);
+                if kind != Kind::Cohort && is_image(ext) {
+                    loaded.assets.push(StaticFile { abs: path.to_path_buf(), rel });
+                    continue;
+                }
                 let wanted = if kind == Kind::Cohort { matches!(ext, "yaml" | "yml") } else { ext == "md" };
                 if !wanted {
                     diags.push(wrong_ext(&shown, kind));
@@ -158,6 +162,11 @@ fn kind_of(section: &str) -> Option<Kind> {
         "pages" => Kind::Page,
         _ => return None,
     })
+}
+
+/// Picture files that may stand beside content files.
+pub fn is_image(ext: &str) -> bool {
+    matches!(ext.to_ascii_lowercase().as_str(), "jpg" | "jpeg" | "png" | "webp" | "gif" | "svg" | "avif")
 }
 
 fn split_ext(file: &str) -> (&str, &str) {

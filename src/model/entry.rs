@@ -1,0 +1,194 @@
+//! What every Markdown content file shares: front matter and body, a safe slug, the rendered body, the personal-data scan.
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::load::yaml::{self, Doc, Seg};
+use crate::load::{frontmatter, ContentFile};
+use crate::markdown::{self, Rendered};
+use crate::model::assets::{AssetIndex, Found};
+use crate::privacy::{self, PersonalKind};
+use crate::source::SourceFile;
+
+/// Settings every parser needs.
+pub struct Ctx<'a> {
+    pub assets: &'a AssetIndex,
+    pub base_path: &'a str,
+}
+
+/// A rendered Markdown body plus where its links stand in the file.
+#[derive(Debug, Clone, Default)]
+pub struct Body {
+    pub html: String,
+    pub text: String,
+    pub headings: Vec<markdown::Heading>,
+    /// Links as written, with their byte offset in the whole file.
+    pub links: Vec<(String, usize)>,
+}
+
+/// Splits the front matter and parses it; `None` when the file cannot be read further.
+pub fn open<'s>(file: &'s ContentFile, diags: &mut Diagnostics) -> Option<(Doc<'s>, usize)> {
+    let split = match frontmatter::split(&file.source) {
+        Ok(s) => s,
+        Err(d) => {
+            diags.push(d);
+            return None;
+        }
+    };
+    let doc = yaml::parse(&file.source, split.yaml, diags)?;
+    Some((doc, split.body_start))
+}
+
+/// The slug: the `slug:` field when given, else the file (or folder) name; unsafe slugs are errors with a safe suggestion.
+pub fn slug(file: &ContentFile, written: Option<String>, doc: &Doc, diags: &mut Diagnostics, suggestion: impl Fn() -> String) -> Option<String> {
+    let (slug, from_field) = match written {
+        Some(s) => (s, true),
+        None => (file.file_slug.clone(), false),
+    };
+    if is_safe_slug(&slug) {
+        return Some(slug);
+    }
+    let mut fixed = slug.to_ascii_lowercase().replace([' ', '_', '.'], "-");
+    fixed.retain(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    let fixed = fixed.split('-').filter(|p| !p.is_empty()).collect::<Vec<_>>().join("-");
+    let fixed = if fixed.is_empty() { suggestion() } else { fixed };
+    let d = Diagnostic::error(
+        "slug.unsafe",
+        format!("网址名（slug）`{slug}` 不能用：只能用小写英文字母、数字和 -"),
+    );
+    let d = if from_field {
+        let (s, e) = doc.value_span(&[Seg::Key("slug")]);
+        d.at(&file.source, s, e).hint(format!("改成 `slug: {fixed}`"))
+    } else {
+        d.in_file(file.source.path.clone()).hint(format!(
+            "把文件（或文件夹）名改成 `{fixed}`，或在字段区加一行 `slug: {fixed}`"
+        ))
+    };
+    diags.push(d);
+    None
+}
+
+/// Lowercase ASCII letters, digits and single inner hyphens; no dots, spaces or other scripts.
+pub fn is_safe_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 80
+        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+        && !s.contains("--")
+}
+
+/// Renders the body, checks its images exist (letter case included), and records its links.
+pub fn body(file: &ContentFile, body_start: usize, ctx: &Ctx, diags: &mut Diagnostics) -> Body {
+    let text = &file.source.text[body_start..];
+    let r: Rendered = markdown::render(text, &markdown::Options { base_path: ctx.base_path });
+    let dir = dir_rel(file);
+    for img in &r.images {
+        let at = body_start + img.offset;
+        check_asset(&file.source, &dir, &img.url, (at, at + 1), ctx.assets, diags);
+    }
+    Body {
+        links: r.links.iter().map(|l| (l.url.clone(), body_start + l.offset)).collect(),
+        html: r.html,
+        text: r.text,
+        headings: r.headings,
+    }
+}
+
+/// The file's folder relative to content/ (`craftsmen/zhang-wei` or `craftsmen`).
+pub fn dir_rel(file: &ContentFile) -> String {
+    let p = file.source.path.strip_prefix("content/").unwrap_or(&file.source.path);
+    p.rsplit_once('/').map(|(d, _)| d.to_string()).unwrap_or_default()
+}
+
+/// Checks that a picture reference exists; returns its site URL path.
+pub fn check_asset(src: &SourceFile, dir: &str, reference: &str, span: (usize, usize), assets: &AssetIndex, diags: &mut Diagnostics) -> Option<String> {
+    if reference.contains("://") || reference.starts_with("data:") || reference.starts_with("//") {
+        return Some(reference.to_string());
+    }
+    match assets.resolve(dir, reference) {
+        Found::Yes(url) => Some(url),
+        Found::CaseMismatch(actual) => {
+            diags.push(
+                Diagnostic::error("asset.case-mismatch", format!("图片 `{reference}` 的大小写和实际文件 `{actual}` 不一致"))
+                    .at(src, span.0, span.1)
+                    .hint(format!("网站服务器区分大小写：写成 `{actual}`，或把文件改名")),
+            );
+            None
+        }
+        Found::No => {
+            let where_ = if reference.starts_with('/') { "content/static/ 下".to_string() } else { format!("content/{dir}/ 下") };
+            diags.push(
+                Diagnostic::error("asset.missing", format!("找不到图片 `{reference}`"))
+                    .at(src, span.0, span.1)
+                    .hint(format!("把图片放在 {where_}，或改正文件名")),
+            );
+            None
+        }
+    }
+}
+
+/// Reports ID-card and mobile numbers in a range of published text, skipping a top-level `private:` block.
+pub fn scan_personal(src: &SourceFile, range: (usize, usize), skip_private: bool, diags: &mut Diagnostics) {
+    let text = &src.text[range.0..range.1];
+    let private = if skip_private { private_block(text) } else { None };
+    for f in privacy::find_personal_data(text) {
+        if private.is_some_and(|(s, e)| f.start >= s && f.start < e) {
+            continue;
+        }
+        let (code, what) = match f.kind {
+            PersonalKind::IdNumber => ("privacy.id-number", "身份证号"),
+            PersonalKind::Mobile => ("privacy.mobile", "手机号"),
+        };
+        diags.push(
+            Diagnostic::error(code, format!("公开内容里出现了疑似{what}，这是个人信息，不能发布"))
+                .at(src, range.0 + f.start, range.0 + f.end)
+                .hint("删掉它；编辑部内部需要保存的，放到 `private:` 下面（不会出现在网站上）"),
+        );
+    }
+}
+
+/// Byte range (within `yaml`) of a top-level `private:` block, including its indented lines.
+fn private_block(yaml: &str) -> Option<(usize, usize)> {
+    let mut start = None;
+    let mut pos = 0;
+    for line in yaml.split_inclusive('\n') {
+        let here = pos;
+        pos += line.len();
+        match start {
+            None if line.starts_with("private:") => start = Some(here),
+            Some(s) => {
+                let t = line.trim_end_matches(['\n', '\r']);
+                if !t.is_empty() && !t.starts_with([' ', '\t', '#']) {
+                    return Some((s, here));
+                }
+            }
+            None => {}
+        }
+    }
+    start.map(|s| (s, yaml.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn safe_slugs() {
+        for ok in ["zhang-wei", "li2", "a"] {
+            assert!(is_safe_slug(ok), "{ok}");
+        }
+        for bad in ["Zhang-wei", "zhang wei", "..", "../x", "张伟", "-a", "a--b", "a.b", ""] {
+            assert!(!is_safe_slug(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn private_block_is_skipped_but_the_rest_is_scanned() {
+        let text = "name: 张伟\nprivate:\n  phone: 13812345678\n  id: 110101199003071234\nsummary: 电话13912345678\n";
+        let src = SourceFile::new("a.md", text);
+        let mut d = Diagnostics::new();
+        scan_personal(&src, (0, text.len()), true, &mut d);
+        let d = d.into_sorted();
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!((d[0].code, d[0].line, d[0].column), ("privacy.mobile", 5, 12));
+    }
+}

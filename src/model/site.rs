@@ -1,0 +1,316 @@
+//! The whole site model: every file parsed in parallel, then checked against each other (cohorts, brands, links, slugs).
+
+use crate::config::{self, Config, Overrides};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::load::{self, ContentFile, Kind, StaticFile};
+use crate::model::assets::AssetIndex;
+use crate::model::cohort::{self, Cohort, Member};
+use crate::model::craftsman::{self, Craftsman};
+use crate::model::entry::Ctx;
+use crate::model::names;
+use crate::model::stats::{self, Stats};
+use crate::model::story::{self, Brand, Page, Story};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+/// Everything the renderer needs, checked and ordered.
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub config: Config,
+    /// In the index order (pinyin unless the site asks for stroke order).
+    pub craftsmen: Vec<Craftsman>,
+    /// By year.
+    pub cohorts: Vec<Cohort>,
+    /// Newest first.
+    pub stories: Vec<Story>,
+    /// By `order`.
+    pub brands: Vec<Brand>,
+    pub pages: Vec<Page>,
+    pub static_files: Vec<StaticFile>,
+    pub assets: Vec<StaticFile>,
+    pub stats: Stats,
+}
+
+/// How to read the content.
+#[derive(Debug, Clone, Default)]
+pub struct LoadOptions {
+    /// Include withdrawn profiles (`published: false`).
+    pub drafts: bool,
+    pub overrides: Overrides,
+    /// The latest cohort year allowed; defaults to this year.
+    pub this_year: Option<i32>,
+}
+
+/// Page slugs that would collide with the site's own sections.
+const RESERVED: &[&str] = &["craftsmen", "cohorts", "industries", "stories", "brands", "stats", "search", "static", "404"];
+
+enum Parsed {
+    Craftsman(Box<Craftsman>),
+    Cohort(Box<Cohort>),
+    Story(Box<Story>),
+    Brand(Box<Brand>),
+    Page(Box<Page>),
+}
+
+/// Loads and checks the site under `root`. `Ok(None)` means content errors (in `diags`); `Err` an operational failure.
+pub fn load(root: &Path, opts: &LoadOptions, diags: &mut Diagnostics) -> Result<Option<Site>, String> {
+    let loaded = load::load(root, diags)?;
+    let config = loaded.site.as_ref().and_then(|s| config::read(s, &opts.overrides, diags));
+    let this_year = opts.this_year.unwrap_or_else(crate::model::current_year);
+    let assets = AssetIndex::new(loaded.static_files.iter().chain(&loaded.assets));
+    let base_path = config.as_ref().map(|c| c.base_path.clone()).unwrap_or_else(|| "/".into());
+    let ctx = Ctx { assets: &assets, base_path: &base_path };
+    let results: Vec<(Option<Parsed>, Diagnostics)> = loaded
+        .files
+        .par_iter()
+        .map(|file| {
+            let mut d = Diagnostics::new();
+            let p = parse_one(file, &ctx, this_year, &mut d);
+            (p, d)
+        })
+        .collect();
+    let mut site = Site {
+        config: config.clone().unwrap_or_else(placeholder_config),
+        craftsmen: Vec::new(),
+        cohorts: Vec::new(),
+        stories: Vec::new(),
+        brands: Vec::new(),
+        pages: Vec::new(),
+        static_files: loaded.static_files,
+        assets: loaded.assets,
+        stats: stats::compute(&[]),
+    };
+    for (p, d) in results {
+        diags.extend(d);
+        match p {
+            Some(Parsed::Craftsman(c)) if c.published || opts.drafts => site.craftsmen.push(*c),
+            Some(Parsed::Craftsman(_)) | None => {}
+            Some(Parsed::Cohort(c)) => site.cohorts.push(*c),
+            Some(Parsed::Story(s)) => site.stories.push(*s),
+            Some(Parsed::Brand(b)) => site.brands.push(*b),
+            Some(Parsed::Page(p)) => site.pages.push(*p),
+        }
+    }
+    let withdrawn: BTreeSet<String> = if opts.drafts { BTreeSet::new() } else { withdrawn_slugs(&loaded.files) };
+    cross_check(&mut site, &withdrawn, diags);
+    order(&mut site);
+    let inputs: Vec<_> = site.craftsmen.iter().map(Craftsman::stat_input).collect();
+    site.stats = stats::compute(&inputs);
+    check_links(&site, &withdrawn, diags);
+    Ok(config.map(|config| Site { config, ..site }))
+}
+
+fn parse_one(file: &ContentFile, ctx: &Ctx, this_year: i32, d: &mut Diagnostics) -> Option<Parsed> {
+    Some(match file.kind {
+        Kind::Craftsman => Parsed::Craftsman(Box::new(craftsman::parse(file, ctx, this_year, d)?)),
+        Kind::Cohort => Parsed::Cohort(Box::new(cohort::parse(file, ctx.base_path, this_year, d)?)),
+        Kind::Story => Parsed::Story(Box::new(story::parse_story(file, ctx, d)?)),
+        Kind::Brand => Parsed::Brand(Box::new(story::parse_brand(file, ctx, d)?)),
+        Kind::Page => Parsed::Page(Box::new(story::parse_page(file, ctx, d)?)),
+    })
+}
+
+fn placeholder_config() -> Config {
+    Config {
+        title: String::new(),
+        subtitle: None,
+        description: None,
+        base_url: "http://localhost/".into(),
+        base_path: "/".into(),
+        language: "zh-CN".into(),
+        theme: "default".into(),
+        demo: false,
+        minify: true,
+        nav: Vec::new(),
+        index_order: config::NameOrder::Pinyin,
+        cohort_order: config::NameOrder::Stroke,
+        footer: None,
+    }
+}
+
+/// Slugs of profiles whose file says `published: false` (a cheap look, so that links to them get a precise hint).
+fn withdrawn_slugs(files: &[ContentFile]) -> BTreeSet<String> {
+    files
+        .iter()
+        .filter(|f| f.kind == Kind::Craftsman)
+        .filter(|f| f.source.text.lines().any(|l| l.trim_end() == "published: false"))
+        .map(|f| f.file_slug.clone())
+        .collect()
+}
+
+fn dup<'a>(kind: &str, what: impl Iterator<Item = (&'a str, &'a str)>, diags: &mut Diagnostics) {
+    let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
+    for (slug, file) in what {
+        if let Some(first) = seen.insert(slug, file) {
+            diags.push(
+                Diagnostic::error("slug.duplicate", format!("{kind}网址名 `{slug}` 重复：{first} 和 {file} 用了同一个"))
+                    .in_file(file)
+                    .hint("两个文件会生成同一个网页；给其中一个改文件名，或写不同的 `slug:`"),
+            );
+            seen.insert(slug, first);
+        }
+    }
+}
+
+fn cross_check(site: &mut Site, withdrawn: &BTreeSet<String>, diags: &mut Diagnostics) {
+    dup("人物", site.craftsmen.iter().map(|c| (c.slug.as_str(), c.at.src.path.as_str())), diags);
+    dup("故事", site.stories.iter().map(|c| (c.slug.as_str(), c.src.path.as_str())), diags);
+    dup("品牌", site.brands.iter().map(|c| (c.slug.as_str(), c.src.path.as_str())), diags);
+    dup("页面", site.pages.iter().map(|c| (c.slug.as_str(), c.src.path.as_str())), diags);
+    for p in &site.pages {
+        if RESERVED.contains(&p.slug.as_str()) {
+            diags.push(
+                Diagnostic::error("slug.reserved", format!("页面网址名 `{}` 和网站自带的栏目重名", p.slug))
+                    .in_file(p.src.path.clone())
+                    .hint("换一个文件名，如 about、nominate"),
+            );
+        }
+    }
+    let by_slug: BTreeMap<&str, &Craftsman> = site.craftsmen.iter().map(|c| (c.slug.as_str(), c)).collect();
+    let brand_slugs: BTreeSet<&str> = site.brands.iter().map(|b| b.slug.as_str()).collect();
+    let mut listed_in: BTreeMap<&str, i32> = BTreeMap::new();
+    for cohort in &site.cohorts {
+        for m in &cohort.members {
+            let Member::Profile { slug, span } = m else { continue };
+            match by_slug.get(slug.as_str()) {
+                Some(c) => {
+                    listed_in.insert(c.slug.as_str(), cohort.year);
+                    if c.cohort != cohort.year {
+                        diags.push(
+                            Diagnostic::error("cohort.mismatch", format!("`{slug}` 列在 {} 年的批次里，但人物资料写的是 `cohort: {}`", cohort.year, c.cohort))
+                                .at(&cohort.src, span.0, span.1)
+                                .hint(format!("改正其中一处：人物文件 {} 的 `cohort`，或这份名单", c.at.src.path)),
+                        );
+                    }
+                }
+                None if withdrawn.contains(slug) => {}
+                None => {
+                    let near = nearest_slug(slug, by_slug.keys().copied());
+                    diags.push(
+                        Diagnostic::error("cohort.unknown-member", format!("成员 `{slug}` 没有对应的人物资料"))
+                            .at(&cohort.src, span.0, span.1)
+                            .hint(match near {
+                                Some(n) => format!("是否想写 `{n}`？还没有资料的成员可写成 `- {{ name: 姓名, employer: 单位 }}`"),
+                                None => format!("新建 content/craftsmen/{slug}.md，或写成 `- {{ name: 姓名, employer: 单位 }}`"),
+                            }),
+                    );
+                }
+            }
+        }
+    }
+    let years: BTreeSet<i32> = site.cohorts.iter().map(|c| c.year).collect();
+    for c in &site.craftsmen {
+        if years.contains(&c.cohort) && !listed_in.contains_key(c.slug.as_str()) {
+            diags.push(
+                Diagnostic::warning("cohort.not-listed", format!("`{}` 写的是 `cohort: {}`，但 {} 年的批次名单里没有 ta", c.name, c.cohort, c.cohort))
+                    .at(&c.at.src, c.at.cohort.0, c.at.cohort.1)
+                    .hint(format!("在 content/cohorts/{}.yaml 的 `members` 里加一行 `  - {}`", c.cohort, c.slug)),
+            );
+        }
+        for (b, span) in c.brands.iter().zip(&c.at.brands) {
+            if !brand_slugs.contains(b.as_str()) {
+                let near = nearest_slug(b, brand_slugs.iter().copied());
+                diags.push(
+                    Diagnostic::error("brand.unknown", format!("品牌 `{b}` 不存在"))
+                        .at(&c.at.src, span.0, span.1)
+                        .hint(match near {
+                            Some(n) => format!("是否想写 `{n}`？品牌的网址名是 content/brands/ 下的文件名"),
+                            None => format!("可用的品牌：{}", brand_slugs.iter().copied().collect::<Vec<_>>().join(", ")),
+                        }),
+                );
+            }
+        }
+    }
+    for s in &site.stories {
+        for (slug, span) in &s.craftsmen {
+            if !by_slug.contains_key(slug.as_str()) && !withdrawn.contains(slug) {
+                let near = nearest_slug(slug, by_slug.keys().copied());
+                diags.push(
+                    Diagnostic::error("story.unknown-craftsman", format!("故事里的工匠 `{slug}` 没有对应的人物资料"))
+                        .at(&s.src, span.0, span.1)
+                        .hint(near.map(|n| format!("是否想写 `{n}`？")).unwrap_or_else(|| "写人物文件的网址名（文件名去掉 .md）".into())),
+                );
+            }
+        }
+    }
+}
+
+fn nearest_slug<'a>(slug: &str, all: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    all.map(|s| (strsim::damerau_levenshtein(slug, s), s))
+        .filter(|&(d, s)| d <= 3 && d < s.len())
+        .min()
+        .map(|(_, s)| s)
+}
+
+fn order(site: &mut Site) {
+    let stroke = names::StrokeOrder::new();
+    match site.config.index_order {
+        config::NameOrder::Pinyin => site.craftsmen.sort_by(|a, b| {
+            names::cmp_pinyin((&a.name, &a.name_key), (&b.name, &b.name_key)).then_with(|| a.slug.cmp(&b.slug))
+        }),
+        config::NameOrder::Stroke => site.craftsmen.sort_by(|a, b| stroke.compare(&a.name, &b.name).then_with(|| a.slug.cmp(&b.slug))),
+    }
+    site.cohorts.sort_by_key(|c| c.year);
+    site.stories.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
+    site.brands.sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.slug.cmp(&b.slug)));
+    site.pages.sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.slug.cmp(&b.slug)));
+}
+
+impl Site {
+    /// Every URL path the site will have (without the base path), for link checking.
+    pub fn url_paths(&self) -> BTreeSet<String> {
+        let mut set: BTreeSet<String> = ["/", "/craftsmen/", "/cohorts/", "/industries/", "/stories/", "/brands/", "/stats/", "/atom.xml", "/sitemap.xml", "/robots.txt", "/404.html"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        set.extend(self.craftsmen.iter().map(Craftsman::url));
+        set.extend(self.cohorts.iter().map(Cohort::url));
+        set.extend(self.craftsmen.iter().filter_map(|c| c.industry).map(|s| format!("/industries/{}/", s.letter)));
+        set.extend(self.stories.iter().map(|s| format!("/stories/{}/", s.slug)));
+        set.extend(self.brands.iter().map(|s| format!("/brands/{}/", s.slug)));
+        set.extend(self.pages.iter().map(|s| format!("/{}/", s.slug)));
+        set.extend(self.static_files.iter().chain(&self.assets).map(|f| crate::model::assets::url_of(&f.rel)));
+        set
+    }
+}
+
+/// Root-relative links in Markdown bodies must name a page or file of the site.
+fn check_links(site: &Site, withdrawn: &BTreeSet<String>, diags: &mut Diagnostics) {
+    let urls = site.url_paths();
+    let bodies = site
+        .craftsmen
+        .iter()
+        .map(|c| (&c.body, &c.at.src))
+        .chain(site.stories.iter().map(|s| (&s.body, &s.src)))
+        .chain(site.brands.iter().map(|s| (&s.body, &s.src)))
+        .chain(site.pages.iter().map(|s| (&s.body, &s.src)));
+    for (body, src) in bodies {
+        for (url, at) in &body.links {
+            if !url.starts_with('/') || url.starts_with("//") {
+                continue;
+            }
+            let path = url.split(['#', '?']).next().unwrap_or(url);
+            let with_slash = format!("{path}/");
+            if urls.contains(path) || urls.contains(&with_slash) {
+                continue;
+            }
+            let hint = if let Some(slug) = path.trim_end_matches('/').strip_prefix("/craftsmen/").filter(|s| withdrawn.contains(*s)) {
+                format!("`{slug}` 的资料已撤下（published: false），请去掉这个链接")
+            } else if path.ends_with(".md") {
+                format!("链接写网页地址而不是文件名，如 `{}/`", path.trim_end_matches(".md").replace("/content/", "/"))
+            } else {
+                let near = nearest_slug(path, urls.iter().map(String::as_str));
+                match near {
+                    Some(n) => format!("是否想链接到 `{n}`？"),
+                    None => "站内链接以 / 开头并以 / 结尾，如 `/craftsmen/zhang-wei/`、`/cohorts/2018/`".to_string(),
+                }
+            };
+            diags.push(
+                Diagnostic::error("link.broken", format!("链接 `{url}` 指向的页面不存在"))
+                    .at(src, *at, *at + 1)
+                    .hint(hint),
+            );
+        }
+    }
+}

@@ -1,0 +1,167 @@
+//! Themes: templates and static files from themes/<name>/, a theme may extend another and override single templates.
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::load::StaticFile;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// A loaded theme chain, ready to render.
+pub struct Theme {
+    pub tera: tera::Tera,
+    /// Static files, child theme first wins, by output path.
+    pub static_files: Vec<StaticFile>,
+    /// Template name → file shown to the user (`themes/default/templates/base.html`).
+    pub files: BTreeMap<String, String>,
+    /// The template sources, by shown file, for locating render errors.
+    pub sources: BTreeMap<String, String>,
+}
+
+const MAX_DEPTH: usize = 4;
+
+/// The chain `[child, parent, …]` of theme names, read from each theme's `theme.yaml` (`extends: default`).
+fn chain(root: &Path, name: &str, diags: &mut Diagnostics) -> Option<Vec<String>> {
+    let mut names = vec![name.to_string()];
+    loop {
+        let current = names.last().cloned().unwrap_or_default();
+        let dir = root.join("themes").join(&current);
+        if !dir.join("templates").is_dir() {
+            diags.push(
+                Diagnostic::error("theme.missing", format!("找不到主题 `{current}`（应有文件夹 themes/{current}/templates/）"))
+                    .in_file("content/site.yaml")
+                    .hint("检查 site.yaml 的 `theme`，或主题的 theme.yaml 里的 `extends`；默认主题叫 default"),
+            );
+            return None;
+        }
+        let manifest = dir.join("theme.yaml");
+        let parent = std::fs::read_to_string(&manifest).ok().and_then(|t| {
+            t.lines()
+                .find_map(|l| l.strip_prefix("extends:").map(|v| v.trim().trim_matches(['"', '\'']).to_string()))
+                .filter(|v| !v.is_empty())
+        });
+        match parent {
+            Some(p) if names.contains(&p) || names.len() >= MAX_DEPTH => {
+                diags.push(
+                    Diagnostic::error("theme.cycle", format!("主题继承关系成环或太深：{} → {p}", names.join(" → ")))
+                        .in_file(format!("themes/{current}/theme.yaml")),
+                );
+                return None;
+            }
+            Some(p) => names.push(p),
+            None => return Some(names),
+        }
+    }
+}
+
+/// Loads a theme and its parents. Template syntax errors are diagnostics with file and line.
+pub fn load(root: &Path, name: &str, diags: &mut Diagnostics) -> Result<Option<Theme>, String> {
+    let Some(names) = chain(root, name, diags) else {
+        return Ok(None);
+    };
+    let mut tera = tera::Tera::new();
+    let prefixes: Vec<String> = names.iter().skip(1).map(|n| format!("{n}/")).collect();
+    tera.set_fallback_prefixes(prefixes).map_err(|e| e.to_string())?;
+    let mut templates: Vec<(String, String)> = Vec::new();
+    let mut files = BTreeMap::new();
+    let mut sources = BTreeMap::new();
+    let mut statics: BTreeMap<String, StaticFile> = BTreeMap::new();
+    for (depth, theme) in names.iter().enumerate() {
+        let dir = root.join("themes").join(theme);
+        for (rel, abs) in walk(&dir.join("templates"))? {
+            let text = std::fs::read_to_string(&abs).map_err(|e| format!("读取 {} 失败：{e}", abs.display()))?;
+            let name = if depth == 0 { rel.clone() } else { format!("{theme}/{rel}") };
+            let shown = format!("themes/{theme}/templates/{rel}");
+            files.insert(name.clone(), shown.clone());
+            sources.insert(shown, text.clone());
+            templates.push((name, text));
+        }
+        for (rel, abs) in walk(&dir.join("static"))? {
+            statics.entry(rel.clone()).or_insert(StaticFile { abs, rel });
+        }
+    }
+    let mut ok = true;
+    for (name, text) in &templates {
+        let mut one = tera::Tera::new();
+        if let Err(e) = one.add_raw_template(name, text) {
+            if let Some(d) = template_error(&e, true, &files, &sources) {
+                diags.push(d);
+                ok = false;
+            }
+        }
+    }
+    if !ok {
+        return Ok(None);
+    }
+    if let Err(e) = tera.add_raw_templates(templates) {
+        diags.push(template_error(&e, false, &files, &sources).unwrap_or_else(|| {
+            Diagnostic::error("template.error", format!("模板加载失败：{e}")).in_file(format!("themes/{name}/templates/"))
+        }));
+        return Ok(None);
+    }
+    Ok(Some(Theme { tera, static_files: statics.into_values().collect(), files, sources }))
+}
+
+fn walk(dir: &Path) -> Result<Vec<(String, std::path::PathBuf)>, String> {
+    if !dir.is_dir() {
+        return Ok(Vec::new());
+    }
+    let mut out = Vec::new();
+    for e in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let e = e.map_err(|e| format!("读取 {} 失败：{e}", dir.display()))?;
+        let name = e.file_name().to_string_lossy();
+        if !e.file_type().is_file() || crate::load::is_ignored(&name) {
+            continue;
+        }
+        let rel = e
+            .path()
+            .strip_prefix(dir)
+            .unwrap_or(e.path())
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        out.push((rel, e.path().to_path_buf()));
+    }
+    Ok(out)
+}
+
+/// A located diagnostic for a template error; `None` for errors that are not the template's own (a missing parent while checking alone).
+pub fn template_error(e: &tera::Error, alone: bool, files: &BTreeMap<String, String>, sources: &BTreeMap<String, String>) -> Option<Diagnostic> {
+    use tera::ErrorKind;
+    let (code, report) = match e.kind() {
+        ErrorKind::SyntaxError(r) => ("template.syntax", r),
+        ErrorKind::RenderingError(r) => ("template.render", r),
+        ErrorKind::MissingParent { current, parent } => {
+            if alone {
+                return None;
+            }
+            let shown = files.get(current).cloned().unwrap_or_else(|| current.clone());
+            return Some(
+                Diagnostic::error("template.missing-parent", format!("模板继承的 `{parent}` 不存在"))
+                    .in_file(shown)
+                    .hint("检查 {% extends \"…\" %} 里的模板名"),
+            );
+        }
+        ErrorKind::TemplateNotFound(_) if alone => return None,
+        ErrorKind::TemplateNotFound(name) => {
+            return Some(
+                Diagnostic::error("template.not-found", format!("找不到模板 `{name}`"))
+                    .in_file("themes/")
+                    .hint("检查 {% extends %} / {% include %} 里的模板名，或主题是否缺文件"),
+            )
+        }
+        _ => {
+            return Some(Diagnostic::error("template.error", format!("模板出错：{e}")).in_file("themes/"));
+        }
+    };
+    let shown = files.get(report.filename()).cloned().unwrap_or_else(|| report.filename().to_string());
+    let message = format!("模板错误：{}", report.message());
+    let mut d = Diagnostic::error(code, message).in_file(shown.clone());
+    if let Some(text) = sources.get(&shown) {
+        let src = crate::source::SourceFile::new(shown, text.clone());
+        let span = report.span();
+        let start = span.range.start.min(text.len());
+        let end = span.range.end.min(text.len()).max(start);
+        d = d.at(&src, start, end);
+    }
+    Some(d.hint("修改这个模板文件；模板语法见主题说明（README）"))
+}

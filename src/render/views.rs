@@ -1,0 +1,493 @@
+//! Serialisable views of the site model that templates read: every URL already carries the base path.
+
+use crate::model::cohort::{Cohort, Member};
+use crate::model::craftsman::Craftsman;
+use crate::model::fields::Date;
+use crate::model::industry::Section;
+use crate::model::site::Site;
+use crate::model::stats::Stats;
+use crate::model::story::{Brand, BrandFigure, Page, Story};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// A date as templates show it.
+#[derive(Debug, Clone, Serialize)]
+pub struct DateView {
+    pub iso: String,
+    /// `2021年5月1日`
+    pub zh: String,
+    pub year: i32,
+}
+
+impl From<&Date> for DateView {
+    fn from(d: &Date) -> Self {
+        DateView { iso: d.iso(), zh: d.chinese(), year: d.year }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Link {
+    pub title: String,
+    pub url: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteView {
+    pub title: String,
+    pub subtitle: Option<String>,
+    pub description: Option<String>,
+    pub base_url: String,
+    pub base_path: String,
+    pub language: String,
+    pub demo: bool,
+    pub nav: Vec<Link>,
+    pub footer: Option<String>,
+    /// Counts for headers and the home page.
+    pub craftsmen_count: usize,
+    pub cohorts_count: usize,
+    pub industries_count: usize,
+    pub stories_count: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct IndustryRef {
+    pub letter: char,
+    pub name: String,
+    pub url: String,
+}
+
+/// What a list or card shows of a craftsman.
+#[derive(Debug, Clone, Serialize)]
+pub struct CraftsmanCard {
+    pub slug: String,
+    pub url: String,
+    pub name: String,
+    pub pinyin: String,
+    /// Surname initial, A–Z or `#`.
+    pub initial: char,
+    pub cohort: i32,
+    pub cohort_url: String,
+    pub level: &'static str,
+    pub union: Option<String>,
+    pub employer: String,
+    pub post: String,
+    pub industry: Option<IndustryRef>,
+    pub skills: Vec<String>,
+    pub photo: Option<String>,
+    pub summary: Option<String>,
+    pub published: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AwardView {
+    pub name: String,
+    pub grade: Option<String>,
+    pub year: Option<i32>,
+}
+
+/// The facts card of a profile: `null` where the profile leaves a field out.
+#[derive(Debug, Clone, Serialize)]
+pub struct Facts {
+    pub frontline: Option<bool>,
+    pub work_years: Option<u32>,
+    pub education: Option<&'static str>,
+    pub skill_level: Option<&'static str>,
+    pub title_level: Option<&'static str>,
+    pub patents: Option<PatentsView>,
+    pub awards: Vec<AwardView>,
+    /// `1.2亿元`, `860万元`.
+    pub benefit: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PatentsView {
+    pub invention: u32,
+    pub utility_model: u32,
+    pub design: u32,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct HeadingView {
+    pub level: u8,
+    pub id: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StoryRef {
+    pub title: String,
+    pub url: String,
+    pub date: DateView,
+    pub summary: Option<String>,
+    pub cover: Option<String>,
+}
+
+/// A full profile page.
+#[derive(Debug, Clone, Serialize)]
+pub struct CraftsmanView {
+    #[serde(flatten)]
+    pub card: CraftsmanCard,
+    pub facts: Facts,
+    pub brands: Vec<Link>,
+    pub stories: Vec<StoryRef>,
+    pub content: String,
+    pub headings: Vec<HeadingView>,
+    /// Previous and next within the cohort's official order.
+    pub prev: Option<Link>,
+    pub next: Option<Link>,
+    pub extra: serde_json::Value,
+}
+
+/// A cohort member as listed: a profile card, or just the inline facts.
+#[derive(Debug, Clone, Serialize)]
+pub struct MemberView {
+    pub name: String,
+    pub profile: Option<CraftsmanCard>,
+    pub employer: Option<String>,
+    pub post: Option<String>,
+    pub industry: Option<IndustryRef>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CohortView {
+    pub year: i32,
+    pub title: String,
+    pub url: String,
+    pub ceremony: Option<DateView>,
+    pub intro: String,
+    pub members: Vec<MemberView>,
+    /// All members, inline ones included.
+    pub count: usize,
+    /// Members with a profile (what the statistics are computed from).
+    pub profiles: usize,
+    pub stats: Stats,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct IndustryView {
+    pub letter: char,
+    pub name: String,
+    pub url: String,
+    pub craftsmen: Vec<CraftsmanCard>,
+    pub count: usize,
+    pub stats: Stats,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StoryView {
+    #[serde(flatten)]
+    pub head: StoryRef,
+    pub slug: String,
+    pub content: String,
+    pub headings: Vec<HeadingView>,
+    pub craftsmen: Vec<CraftsmanCard>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct BrandView {
+    pub slug: String,
+    pub title: String,
+    pub url: String,
+    pub order: i64,
+    pub summary: Option<String>,
+    pub figures: Vec<BrandFigure>,
+    pub content: String,
+    pub craftsmen: Vec<CraftsmanCard>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PageView {
+    pub slug: String,
+    pub title: String,
+    pub url: String,
+    pub summary: Option<String>,
+    pub content: String,
+    pub headings: Vec<HeadingView>,
+}
+
+/// One letter of the A–Z index.
+#[derive(Debug, Clone, Serialize)]
+pub struct LetterGroup {
+    pub letter: char,
+    pub craftsmen: Vec<CraftsmanCard>,
+}
+
+/// All views of a site, built once and shared by every page render.
+#[derive(Debug, Clone, Serialize)]
+pub struct Views {
+    pub site: SiteView,
+    pub craftsmen: Vec<CraftsmanView>,
+    pub letters: Vec<LetterGroup>,
+    pub cohorts: Vec<CohortView>,
+    pub industries: Vec<IndustryView>,
+    pub stories: Vec<StoryView>,
+    pub brands: Vec<BrandView>,
+    pub pages: Vec<PageView>,
+    pub stats: Stats,
+}
+
+/// Prefixes a site path (`/x/`) with the base path (`/sub/` → `/sub/x/`).
+pub fn with_base(base_path: &str, path: &str) -> String {
+    if path.starts_with("//") || path.contains("://") || !path.starts_with('/') {
+        return path.to_string();
+    }
+    format!("{}{}", base_path.trim_end_matches('/'), path)
+}
+
+fn industry_ref(base: &str, s: &Section) -> IndustryRef {
+    IndustryRef { letter: s.letter, name: s.name.to_string(), url: with_base(base, &format!("/industries/{}/", s.letter)) }
+}
+
+fn card(base: &str, c: &Craftsman) -> CraftsmanCard {
+    CraftsmanCard {
+        slug: c.slug.clone(),
+        url: with_base(base, &c.url()),
+        name: c.name.clone(),
+        pinyin: c.name_key.pinyin.clone(),
+        initial: c.name_key.initial,
+        cohort: c.cohort,
+        cohort_url: with_base(base, &format!("/cohorts/{}/", c.cohort)),
+        level: c.level.label(),
+        union: c.union.clone(),
+        employer: c.employer.clone(),
+        post: c.post.clone(),
+        industry: c.industry.map(|s| industry_ref(base, s)),
+        skills: c.skills.clone(),
+        photo: c.photo.as_ref().map(|p| with_base(base, p)),
+        summary: c.summary.clone(),
+        published: c.published,
+    }
+}
+
+fn headings(h: &[crate::markdown::Heading]) -> Vec<HeadingView> {
+    h.iter().map(|h| HeadingView { level: h.level, id: h.id.clone(), text: h.text.clone() }).collect()
+}
+
+fn story_ref(base: &str, s: &Story) -> StoryRef {
+    StoryRef {
+        title: s.title.clone(),
+        url: with_base(base, &format!("/stories/{}/", s.slug)),
+        date: DateView::from(&s.date),
+        summary: s.summary.clone(),
+        cover: s.cover.as_ref().map(|c| with_base(base, c)),
+    }
+}
+
+/// Chinese money text: `29.6亿元`, `860万元`, `5000元`.
+pub fn money_text(cny: u64) -> String {
+    crate::model::stats::money_text(cny)
+}
+
+impl Views {
+    /// Builds every view once; pages then borrow from it.
+    pub fn new(site: &Site) -> Views {
+        let base = site.config.base_path.as_str();
+        let cards: BTreeMap<&str, CraftsmanCard> = site.craftsmen.iter().map(|c| (c.slug.as_str(), card(base, c))).collect();
+        let cards_of = |slugs: &mut dyn Iterator<Item = &str>| -> Vec<CraftsmanCard> {
+            slugs.filter_map(|s| cards.get(s).cloned()).collect()
+        };
+        let cohorts: Vec<CohortView> = site.cohorts.iter().map(|c| cohort_view(site, c, &cards)).collect();
+        let neighbours = neighbours(&cohorts);
+        let stories: Vec<StoryView> = site
+            .stories
+            .iter()
+            .map(|s| StoryView {
+                head: story_ref(base, s),
+                slug: s.slug.clone(),
+                content: s.body.html.clone(),
+                headings: headings(&s.body.headings),
+                craftsmen: cards_of(&mut s.craftsmen.iter().map(|(c, _)| c.as_str())),
+            })
+            .collect();
+        let craftsmen: Vec<CraftsmanView> = site
+            .craftsmen
+            .iter()
+            .map(|c| {
+                let (prev, next) = neighbours.get(c.slug.as_str()).cloned().unwrap_or((None, None));
+                CraftsmanView {
+                    card: cards[c.slug.as_str()].clone(),
+                    facts: facts(c),
+                    brands: c
+                        .brands
+                        .iter()
+                        .filter_map(|b| site.brands.iter().find(|x| &x.slug == b))
+                        .map(|b| Link { title: b.title.clone(), url: with_base(base, &format!("/brands/{}/", b.slug)) })
+                        .collect(),
+                    stories: site
+                        .stories
+                        .iter()
+                        .filter(|s| s.craftsmen.iter().any(|(x, _)| x == &c.slug))
+                        .map(|s| story_ref(base, s))
+                        .collect(),
+                    content: c.body.html.clone(),
+                    headings: headings(&c.body.headings),
+                    prev,
+                    next,
+                    extra: c.extra.clone(),
+                }
+            })
+            .collect();
+        let mut letters: Vec<LetterGroup> = Vec::new();
+        for c in &site.craftsmen {
+            let card = cards[c.slug.as_str()].clone();
+            match letters.iter_mut().find(|g| g.letter == card.initial) {
+                Some(g) => g.craftsmen.push(card),
+                None => letters.push(LetterGroup { letter: card.initial, craftsmen: vec![card] }),
+            }
+        }
+        letters.sort_by_key(|g| if g.letter == '#' { '~' } else { g.letter });
+        let industries = industries(site, &cards);
+        let brands = site
+            .brands
+            .iter()
+            .map(|b| BrandView {
+                slug: b.slug.clone(),
+                title: b.title.clone(),
+                url: with_base(base, &format!("/brands/{}/", b.slug)),
+                order: b.order,
+                summary: b.summary.clone(),
+                figures: b.figures.clone(),
+                content: b.body.html.clone(),
+                craftsmen: cards_of(&mut site.craftsmen.iter().filter(|c| c.brands.contains(&b.slug)).map(|c| c.slug.as_str())),
+            })
+            .collect();
+        let pages = site.pages.iter().map(|p| page_view(base, p)).collect();
+        Views {
+            site: SiteView {
+                title: site.config.title.clone(),
+                subtitle: site.config.subtitle.clone(),
+                description: site.config.description.clone(),
+                base_url: site.config.base_url.clone(),
+                base_path: site.config.base_path.clone(),
+                language: site.config.language.clone(),
+                demo: site.config.demo,
+                nav: site.config.nav.iter().map(|n| Link { title: n.title.clone(), url: with_base(base, &n.url) }).collect(),
+                footer: site.config.footer.clone(),
+                craftsmen_count: site.craftsmen.len(),
+                cohorts_count: site.cohorts.len(),
+                industries_count: industries.len(),
+                stories_count: site.stories.len(),
+            },
+            craftsmen,
+            letters,
+            cohorts,
+            industries,
+            stories,
+            brands,
+            pages,
+            stats: site.stats.clone(),
+        }
+    }
+}
+
+fn page_view(base: &str, p: &Page) -> PageView {
+    PageView {
+        slug: p.slug.clone(),
+        title: p.title.clone(),
+        url: with_base(base, &format!("/{}/", p.slug)),
+        summary: p.summary.clone(),
+        content: p.body.html.clone(),
+        headings: headings(&p.body.headings),
+    }
+}
+
+fn facts(c: &Craftsman) -> Facts {
+    Facts {
+        frontline: c.frontline,
+        work_years: c.work_years,
+        education: c.education.map(|e| e.label()),
+        skill_level: c.skill_level.map(|e| e.label()),
+        title_level: c.title_level.map(|e| e.label()),
+        patents: c.patents.map(|p| PatentsView { invention: p.invention, utility_model: p.utility_model, design: p.design }),
+        awards: c
+            .awards
+            .iter()
+            .flatten()
+            .map(|a| AwardView { name: a.name.clone(), grade: a.grade.clone(), year: a.year })
+            .collect(),
+        benefit: c.benefit_cny.map(money_text),
+    }
+}
+
+fn cohort_view(site: &Site, c: &Cohort, cards: &BTreeMap<&str, CraftsmanCard>) -> CohortView {
+    let base = site.config.base_path.as_str();
+    let stroke = crate::model::names::StrokeOrder::new();
+    let mut members: Vec<MemberView> = c
+        .members
+        .iter()
+        .filter_map(|m| match m {
+            Member::Profile { slug, .. } => cards.get(slug.as_str()).map(|card| MemberView {
+                name: card.name.clone(),
+                employer: Some(card.employer.clone()),
+                post: Some(card.post.clone()),
+                industry: card.industry.clone(),
+                profile: Some(card.clone()),
+            }),
+            Member::Inline(i) => Some(MemberView {
+                name: i.name.clone(),
+                profile: None,
+                employer: i.employer.clone(),
+                post: i.post.clone(),
+                industry: i.industry.map(|s| industry_ref(base, s)),
+            }),
+        })
+        .collect();
+    match site.config.cohort_order {
+        crate::config::NameOrder::Stroke => members.sort_by(|a, b| stroke.compare(&a.name, &b.name)),
+        crate::config::NameOrder::Pinyin => members.sort_by(|a, b| {
+            let ka = crate::model::names::name_key(&a.name, a.profile.as_ref().map(|p| p.pinyin.as_str()));
+            let kb = crate::model::names::name_key(&b.name, b.profile.as_ref().map(|p| p.pinyin.as_str()));
+            crate::model::names::cmp_pinyin((&a.name, &ka), (&b.name, &kb))
+        }),
+    }
+    let inputs: Vec<_> = site.craftsmen.iter().filter(|p| p.cohort == c.year).map(Craftsman::stat_input).collect();
+    CohortView {
+        year: c.year,
+        title: c.title.clone(),
+        url: with_base(base, &c.url()),
+        ceremony: c.ceremony.as_ref().map(DateView::from),
+        intro: c.intro_html.clone(),
+        count: members.len(),
+        profiles: members.iter().filter(|m| m.profile.is_some()).count(),
+        members,
+        stats: crate::model::stats::compute(&inputs),
+    }
+}
+
+/// Previous / next profile within each cohort's official order.
+fn neighbours(cohorts: &[CohortView]) -> BTreeMap<&str, (Option<Link>, Option<Link>)> {
+    let mut out = BTreeMap::new();
+    for c in cohorts {
+        let profiles: Vec<&CraftsmanCard> = c.members.iter().filter_map(|m| m.profile.as_ref()).collect();
+        for (i, p) in profiles.iter().enumerate() {
+            let link = |q: &CraftsmanCard| Link { title: q.name.clone(), url: q.url.clone() };
+            let prev = i.checked_sub(1).map(|j| link(profiles[j]));
+            let next = profiles.get(i + 1).map(|q| link(q));
+            out.insert(p.slug.as_str(), (prev, next));
+        }
+    }
+    out
+}
+
+fn industries(site: &Site, cards: &BTreeMap<&str, CraftsmanCard>) -> Vec<IndustryView> {
+    let base = site.config.base_path.as_str();
+    let mut by: BTreeMap<char, (&'static Section, Vec<&Craftsman>)> = BTreeMap::new();
+    for c in &site.craftsmen {
+        if let Some(s) = c.industry {
+            by.entry(s.letter).or_insert((s, Vec::new())).1.push(c);
+        }
+    }
+    by.into_values()
+        .map(|(s, list)| {
+            let inputs: Vec<_> = list.iter().map(|c| c.stat_input()).collect();
+            IndustryView {
+                letter: s.letter,
+                name: s.name.to_string(),
+                url: with_base(base, &format!("/industries/{}/", s.letter)),
+                count: list.len(),
+                craftsmen: list.iter().filter_map(|c| cards.get(c.slug.as_str()).cloned()).collect(),
+                stats: crate::model::stats::compute(&inputs),
+            }
+        })
+        .collect()
+}

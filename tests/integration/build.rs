@@ -1,0 +1,209 @@
+//! `gongjiang build` and `gongjiang check` end to end: exit codes, output, privacy, determinism, atomicity.
+
+use crate::support::{stderr, stdout, tree, TestSite};
+
+fn build(site: &TestSite, extra: &[&str]) -> std::process::Output {
+    let mut args = vec!["build"];
+    args.extend_from_slice(extra);
+    site.run(&args)
+}
+
+#[test]
+fn build_writes_every_page_kind() {
+    let s = TestSite::fixture("minimal");
+    let o = build(&s, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    for page in [
+        "index.html",
+        "craftsmen/index.html",
+        "craftsmen/zhang-wei/index.html",
+        "craftsmen/li-na/index.html",
+        "craftsmen/li-na/photo.png",
+        "cohorts/index.html",
+        "cohorts/2018/index.html",
+        "industries/index.html",
+        "industries/C/index.html",
+        "industries/D/index.html",
+        "stories/index.html",
+        "stories/first-story/index.html",
+        "brands/index.html",
+        "brands/studio/index.html",
+        "stats/index.html",
+        "about/index.html",
+        "404.html",
+        "sitemap.xml",
+        "robots.txt",
+        "atom.xml",
+        "favicon.svg",
+        "style.css",
+    ] {
+        assert!(s.root().join("public").join(page).is_file(), "missing {page}");
+    }
+    let profile = s.read("public/craftsmen/zhang-wei/index.html");
+    assert!(profile.contains("<html lang=\"zh-CN\">"));
+    assert!(profile.contains("<strong>注意：</strong>"), "CJK bold");
+    assert!(profile.contains("id=\"主要事迹\""), "Chinese heading id");
+    assert!(profile.contains("2020年5月1日"), "Chinese date of the related story");
+    let sitemap = s.read("public/sitemap.xml");
+    assert!(sitemap.contains("<loc>https://example.org/craftsmen/zhang-wei/</loc>"));
+    assert!(!sitemap.contains("404"));
+}
+
+#[test]
+fn private_fields_never_reach_any_output_file() {
+    let s = TestSite::fixture("minimal");
+    let o = build(&s, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    for (path, bytes) in tree(&s.root().join("public")) {
+        let text = String::from_utf8_lossy(&bytes);
+        for secret in ["13812345678", "110101197003071234", "内部备注", "id_number"] {
+            assert!(!text.contains(secret), "{secret} leaked into {path}");
+        }
+    }
+}
+
+#[test]
+fn withdrawn_profile_is_not_published() {
+    let s = TestSite::fixture("minimal");
+    let t = s.read("content/craftsmen/li-na/index.md").replace("name: 李娜", "name: 李娜\npublished: false");
+    s.write("content/craftsmen/li-na/index.md", t);
+    let z = s.read("content/craftsmen/zhang-wei.md").replace("和[李娜](/craftsmen/li-na/)", "");
+    s.write("content/craftsmen/zhang-wei.md", z);
+    let o = build(&s, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!s.root().join("public/craftsmen/li-na/index.html").exists());
+    for (path, bytes) in tree(&s.root().join("public")) {
+        assert!(!String::from_utf8_lossy(&bytes).contains("李娜"), "withdrawn name in {path}");
+    }
+}
+
+#[test]
+fn identical_input_gives_identical_output() {
+    let s = TestSite::fixture("minimal");
+    assert!(build(&s, &["--output", "out1"]).status.success());
+    assert!(build(&s, &["--output", "out2"]).status.success());
+    let (a, b) = (tree(&s.root().join("out1")), tree(&s.root().join("out2")));
+    assert!(!a.is_empty());
+    assert!(a == b, "two builds differ");
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_output_untouched() {
+    let s = TestSite::fixture("minimal");
+    assert!(build(&s, &[]).status.success());
+    let before = tree(&s.root().join("public"));
+    let broken = s.read("content/craftsmen/zhang-wei.md").replace("work_years: 30", "work_years: 三十");
+    s.write("content/craftsmen/zhang-wei.md", broken);
+    let o = build(&s, &[]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(tree(&s.root().join("public")), before);
+    let leftovers: Vec<String> = std::fs::read_dir(s.root())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("gongjiang"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn check_passes_on_a_good_site_and_writes_nothing() {
+    let s = TestSite::fixture("minimal");
+    let o = s.run(&["check"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(!s.root().join("public").exists());
+}
+
+#[test]
+fn check_reports_file_line_column_message_and_hint() {
+    let s = TestSite::fixture("minimal");
+    let broken = s.read("content/craftsmen/zhang-wei.md").replace("work_years: 30", "work_years: 30年");
+    s.write("content/craftsmen/zhang-wei.md", broken);
+    let o = s.run(&["check"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("content/craftsmen/zhang-wei.md:13:13"), "{err}");
+    assert!(err.contains("work_years"), "{err}");
+    assert!(err.contains("提示"), "{err}");
+    assert!(err.contains("1 个错误"), "{err}");
+}
+
+#[test]
+fn check_json_is_one_object_per_line() {
+    let s = TestSite::fixture("minimal");
+    let broken = s.read("content/craftsmen/zhang-wei.md").replace("name: 张伟", "name：张伟").replace("post: 数控车工", "post: 数控车工\nhobby: 钓鱼");
+    s.write("content/craftsmen/zhang-wei.md", broken);
+    let o = s.run(&["check", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(1));
+    let lines: Vec<serde_json::Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert!(!lines.is_empty());
+    for v in &lines {
+        for key in ["severity", "code", "file", "line", "column", "message", "hint"] {
+            assert!(v.get(key).is_some(), "{key} missing in {v}");
+        }
+    }
+    assert_eq!(lines[0]["code"], "yaml.fullwidth-colon");
+    assert_eq!(lines[0]["line"], 2);
+}
+
+#[test]
+fn warnings_pass_unless_denied() {
+    let s = TestSite::fixture("minimal");
+    let t = s.read("content/craftsmen/zhang-wei.md").replace("post: 数控车工", "post: 数控车工\nhobby: 钓鱼");
+    s.write("content/craftsmen/zhang-wei.md", t);
+    assert_eq!(s.run(&["check"]).status.code(), Some(0));
+    assert_eq!(s.run(&["check", "--deny-warnings"]).status.code(), Some(1));
+    let o = build(&s, &["--deny-warnings"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(!s.root().join("public").exists());
+}
+
+#[test]
+fn usage_and_operational_errors_exit_2() {
+    let s = TestSite::fixture("minimal");
+    assert_eq!(s.run(&["build", "--no-such-flag"]).status.code(), Some(2));
+    let o = s.run(&["check", "--root", "does-not-exist"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("content"), "{}", stderr(&o));
+    let o = build(&s, &["--output", "."]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(s.root().join("content/site.yaml").exists());
+}
+
+#[test]
+fn base_url_with_a_sub_path_prefixes_every_link() {
+    let s = TestSite::fixture("minimal");
+    let o = build(&s, &["--base-url", "https://example.org/gj/"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let html = s.read("public/craftsmen/zhang-wei/index.html");
+    assert!(html.contains("href=\"/gj/cohorts/2018/\""), "{html}");
+    assert!(html.contains("href=\"/gj/style.css\""));
+    assert!(html.contains("https://example.org/gj/craftsmen/zhang-wei/"));
+}
+
+#[test]
+fn names_are_escaped_and_raw_html_is_sanitised() {
+    let s = TestSite::fixture("minimal");
+    let t = s
+        .read("content/craftsmen/zhang-wei.md")
+        .replace("summary: 三十年只做一件事：把零件车到微米级。", "summary: \"<b>粗体</b> & 更多\"")
+        .replace("## 主要事迹", "## 主要事迹\n\n<script>alert(1)</script><img src=x onerror=alert(2)><a href=\"javascript:alert(3)\">x</a>");
+    s.write("content/craftsmen/zhang-wei.md", t);
+    let o = build(&s, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let html = s.read("public/craftsmen/zhang-wei/index.html");
+    assert!(html.contains("&lt;b&gt;粗体&lt;/b&gt; &amp; 更多"));
+    assert!(!html.contains("<script>alert"));
+    assert!(!html.contains("onerror"));
+    assert!(!html.contains("javascript:"));
+}
+
+#[test]
+fn minified_output_keeps_closing_tags() {
+    let s = TestSite::fixture("minimal");
+    let t = s.read("content/site.yaml").replace("minify: false", "minify: true");
+    s.write("content/site.yaml", t);
+    assert!(build(&s, &[]).status.success());
+    let html = s.read("public/craftsmen/zhang-wei/index.html");
+    assert!(html.contains("</p>") && html.contains("</html>") && html.contains("<head>"));
+    assert!(!html.contains("\n  "), "not minified");
+}

@@ -1,0 +1,96 @@
+//! Test helpers: copy a fixture site into a temporary folder, change files, run checks and builds.
+
+use gongjiang::diag::{Diagnostic, Diagnostics};
+use gongjiang::model::site::LoadOptions;
+use gongjiang::pipeline;
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+pub struct TestSite {
+    pub dir: tempfile::TempDir,
+}
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn copy_tree(from: &Path, to: &Path) {
+    for e in walkdir::WalkDir::new(from) {
+        let e = e.unwrap();
+        let rel = e.path().strip_prefix(from).unwrap();
+        let target = to.join(rel);
+        if e.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(e.path(), &target).unwrap();
+        }
+    }
+}
+
+impl TestSite {
+    /// A copy of tests/fixtures/<name> with the default theme beside it.
+    pub fn fixture(name: &str) -> TestSite {
+        let dir = tempfile::tempdir().unwrap();
+        copy_tree(&repo().join("tests/fixtures").join(name), dir.path());
+        copy_tree(&repo().join("themes/default"), &dir.path().join("themes/default"));
+        TestSite { dir }
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn write(&self, rel: &str, content: impl AsRef<[u8]>) {
+        let p = self.root().join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, content).unwrap();
+    }
+
+    pub fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.root().join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+    }
+
+    pub fn remove(&self, rel: &str) {
+        std::fs::remove_file(self.root().join(rel)).unwrap();
+    }
+
+    /// Runs every build step in memory: (built?, sorted diagnostics).
+    pub fn check(&self) -> (bool, Vec<Diagnostic>) {
+        let mut d = Diagnostics::new();
+        let opts = LoadOptions { this_year: Some(2026), ..LoadOptions::default() };
+        let built = pipeline::run(self.root(), &opts, &mut d).expect("operational error");
+        (built.is_some(), d.into_sorted())
+    }
+
+    /// Runs the binary in this site.
+    pub fn run(&self, args: &[&str]) -> Output {
+        std::process::Command::new(env!("CARGO_BIN_EXE_gongjiang"))
+            .args(args)
+            .current_dir(self.root())
+            .env("NO_COLOR", "1")
+            .env("SOURCE_DATE_EPOCH", "1795000000")
+            .output()
+            .unwrap()
+    }
+}
+
+/// Every file under `dir` with its bytes, sorted by path.
+pub fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut out: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| (e.path().strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/"), std::fs::read(e.path()).unwrap()))
+        .collect();
+    out.sort();
+    out
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
