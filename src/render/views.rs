@@ -275,7 +275,7 @@ fn story_ref(base: &str, s: &Story) -> StoryRef {
 
 /// Chinese money text: `29.6亿元`, `860万元`, `5000元`.
 pub fn money_text(cny: u64) -> String {
-    crate::model::stats::money_text(cny)
+    crate::model::stats::yuan_text(cny)
 }
 
 impl Views {
