@@ -42,20 +42,71 @@ pub struct Config {
 }
 
 const FIELDS: &[Field] = &[
-    Field { key: "title", label: "站点名称" },
-    Field { key: "subtitle", label: "副标题" },
-    Field { key: "description", label: "站点简介" },
-    Field { key: "base_url", label: "网站地址" },
-    Field { key: "language", label: "语言" },
-    Field { key: "theme", label: "主题" },
-    Field { key: "demo", label: "演示站点" },
-    Field { key: "minify", label: "压缩输出" },
-    Field { key: "nav", label: "导航" },
-    Field { key: "names", label: "姓名排序" },
-    Field { key: "footer", label: "页脚" },
+    Field {
+        key: "title",
+        label: "站点名称",
+    },
+    Field {
+        key: "subtitle",
+        label: "副标题",
+    },
+    Field {
+        key: "description",
+        label: "站点简介",
+    },
+    Field {
+        key: "base_url",
+        label: "网站地址",
+    },
+    Field {
+        key: "language",
+        label: "语言",
+    },
+    Field {
+        key: "theme",
+        label: "主题",
+    },
+    Field {
+        key: "demo",
+        label: "演示站点",
+    },
+    Field {
+        key: "minify",
+        label: "压缩输出",
+    },
+    Field {
+        key: "nav",
+        label: "导航",
+    },
+    Field {
+        key: "names",
+        label: "姓名排序",
+    },
+    Field {
+        key: "footer",
+        label: "页脚",
+    },
 ];
-const NAV_FIELDS: &[Field] = &[Field { key: "title", label: "导航文字" }, Field { key: "url", label: "链接" }];
-const NAMES_FIELDS: &[Field] = &[Field { key: "index", label: "工匠索引排序" }, Field { key: "cohort", label: "批次名单排序" }];
+const NAV_FIELDS: &[Field] = &[
+    Field {
+        key: "title",
+        label: "导航文字",
+    },
+    Field {
+        key: "url",
+        label: "链接",
+    },
+];
+const NAMES_FIELDS: &[Field] = &[
+    Field {
+        key: "index",
+        label: "工匠索引排序",
+    },
+    Field {
+        key: "cohort",
+        label: "批次名单排序",
+    },
+];
 
 /// Overrides given on the command line.
 #[derive(Debug, Clone, Default)]
@@ -75,27 +126,39 @@ pub fn read(src: &SourceFile, overrides: &Overrides, diags: &mut Diagnostics) ->
     let base_url = base.and_then(|b| match normalise_base_url(&b) {
         Some(u) => Some(u),
         None => {
-            let d = f.at_value(
-                Diagnostic::error("site.bad-base-url", format!("`base_url`（网站地址）不是完整的网址：`{b}`")),
-                "base_url",
-            )
-            .hint("写成以 https:// 或 http:// 开头的地址，如 `base_url: https://example.org/`");
+            let d = f
+                .at_value(
+                    Diagnostic::error(
+                        "site.bad-base-url",
+                        format!("`base_url`（网站地址）不是完整的网址：`{b}`"),
+                    ),
+                    "base_url",
+                )
+                .hint("写成以 https:// 或 http:// 开头的地址，如 `base_url: https://example.org/`");
             f.push(d);
             None
         }
     });
     let order = |f: &mut Fields, key: &str, default| -> NameOrder {
-        f.choice(key, false, |s| match s {
-            "pinyin" | "拼音" => Some(NameOrder::Pinyin),
-            "stroke" | "笔画" => Some(NameOrder::Stroke),
-            _ => None,
-        }, &["pinyin", "stroke"])
+        f.choice(
+            key,
+            false,
+            |s| match s {
+                "pinyin" | "拼音" => Some(NameOrder::Pinyin),
+                "stroke" | "笔画" => Some(NameOrder::Stroke),
+                _ => None,
+            },
+            &["pinyin", "stroke"],
+        )
         .unwrap_or(default)
     };
     let (index_order, cohort_order) = match f.mapping("names") {
         Some(m) => {
             let mut n = f.nested(vec![Seg::Key("names")], m, NAMES_FIELDS);
-            (order(&mut n, "index", NameOrder::Pinyin), order(&mut n, "cohort", NameOrder::Stroke))
+            (
+                order(&mut n, "index", NameOrder::Pinyin),
+                order(&mut n, "cohort", NameOrder::Stroke),
+            )
         }
         None => (NameOrder::Pinyin, NameOrder::Stroke),
     };
@@ -105,13 +168,21 @@ pub fn read(src: &SourceFile, overrides: &Overrides, diags: &mut Diagnostics) ->
             match item.as_mapping() {
                 Some(m) => {
                     let mut n = f.nested(vec![Seg::Key("nav"), Seg::Index(i)], m, NAV_FIELDS);
-                    if let (Some(title), Some(url)) = (n.string("title", true), n.string("url", true)) {
+                    if let (Some(title), Some(url)) =
+                        (n.string("title", true), n.string("url", true))
+                    {
                         nav.push(NavItem { title, url });
                     }
                 }
                 None => {
                     let d = f.at_path(
-                        Diagnostic::error("site.bad-nav", format!("导航 `nav` 的第 {} 项应写成 `{{ title: 文字, url: /路径/ }}`", i + 1)),
+                        Diagnostic::error(
+                            "site.bad-nav",
+                            format!(
+                                "导航 `nav` 的第 {} 项应写成 `{{ title: 文字, url: /路径/ }}`",
+                                i + 1
+                            ),
+                        ),
                         &[Seg::Key("nav"), Seg::Index(i)],
                     );
                     f.push(d);
@@ -122,8 +193,12 @@ pub fn read(src: &SourceFile, overrides: &Overrides, diags: &mut Diagnostics) ->
     let config = Config {
         subtitle: f.string("subtitle", false),
         description: f.string("description", false),
-        language: f.string("language", false).unwrap_or_else(|| "zh-CN".to_string()),
-        theme: f.string("theme", false).unwrap_or_else(|| "default".to_string()),
+        language: f
+            .string("language", false)
+            .unwrap_or_else(|| "zh-CN".to_string()),
+        theme: f
+            .string("theme", false)
+            .unwrap_or_else(|| "default".to_string()),
         demo: f.boolean("demo").unwrap_or(false),
         minify: f.boolean("minify").unwrap_or(true),
         footer: f.string("footer", false),
@@ -136,21 +211,35 @@ pub fn read(src: &SourceFile, overrides: &Overrides, diags: &mut Diagnostics) ->
     };
     let (title, base_url) = (title?, base_url?);
     let base_path = base_path_of(&base_url);
-    Some(Config { title, base_url, base_path, ..config })
+    Some(Config {
+        title,
+        base_url,
+        base_path,
+        ..config
+    })
 }
 
 /// `https://example.org/sub` → `https://example.org/sub/`; `None` when it is not an http(s) URL.
 pub fn normalise_base_url(s: &str) -> Option<String> {
     let s = s.trim();
-    let rest = s.strip_prefix("https://").or_else(|| s.strip_prefix("http://"))?;
+    let rest = s
+        .strip_prefix("https://")
+        .or_else(|| s.strip_prefix("http://"))?;
     if rest.is_empty() || rest.starts_with('/') || rest.contains(char::is_whitespace) {
         return None;
     }
-    Some(if s.ends_with('/') { s.to_string() } else { format!("{s}/") })
+    Some(if s.ends_with('/') {
+        s.to_string()
+    } else {
+        format!("{s}/")
+    })
 }
 
 fn base_path_of(base_url: &str) -> String {
-    let rest = base_url.split_once("://").map(|(_, r)| r).unwrap_or(base_url);
+    let rest = base_url
+        .split_once("://")
+        .map(|(_, r)| r)
+        .unwrap_or(base_url);
     match rest.find('/') {
         Some(i) => rest[i..].to_string(),
         None => "/".to_string(),
@@ -186,7 +275,10 @@ mod tests {
         assert!(c.is_none());
         let codes: Vec<_> = d.iter().map(|d| (d.code, d.line)).collect();
         assert!(codes.contains(&("site.bad-base-url", 1)), "{codes:?}");
-        assert!(codes.contains(&("front-matter.missing-field", 1)), "{codes:?}");
+        assert!(
+            codes.contains(&("front-matter.missing-field", 1)),
+            "{codes:?}"
+        );
     }
 
     #[test]

@@ -228,7 +228,9 @@ pub fn location(d: &Diagnostic) -> String {
 
 /// One JSON object per line: severity, code, file, line, column, message, hint.
 pub fn render_json(d: &Diagnostic) -> String {
-    serde_json::to_string(d).unwrap_or_else(|e| format!("{{\"severity\":\"error\",\"code\":\"internal\",\"message\":\"{e}\"}}"))
+    serde_json::to_string(d).unwrap_or_else(|e| {
+        format!("{{\"severity\":\"error\",\"code\":\"internal\",\"message\":\"{e}\"}}")
+    })
 }
 
 /// The closing summary line of a run.
@@ -246,9 +248,12 @@ mod tests {
             "---\nname: 张伟\nwork_years: 26年\n---\n",
         );
         let start = src.text.find("26年").unwrap();
-        Diagnostic::error("front-matter.wrong-type", "字段 `work_years`（工作年限）应为整数")
-            .at(&src, start, start + "26年".len())
-            .hint("只写数字：`work_years: 26`")
+        Diagnostic::error(
+            "front-matter.wrong-type",
+            "字段 `work_years`（工作年限）应为整数",
+        )
+        .at(&src, start, start + "26年".len())
+        .hint("只写数字：`work_years: 26`")
     }
 
     #[test]

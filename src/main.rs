@@ -15,7 +15,11 @@ fn main() -> ExitCode {
         }
     };
     let result = match &cli.command {
-        cli::Command::Build { common, output, base_url } => cmd::build::run(common, output.clone(), base_url.clone()),
+        cli::Command::Build {
+            common,
+            output,
+            base_url,
+        } => cmd::build::run(common, output.clone(), base_url.clone()),
         cli::Command::Check { common } => cmd::check::run(common),
     };
     match result {

@@ -13,7 +13,10 @@ pub fn check_output_dir(root: &Path, out: &Path) -> Result<(), String> {
     }
     for inner in ["content", "themes"] {
         if out_abs.starts_with(root_abs.join(inner)) {
-            return Err(format!("输出文件夹 {} 在 {inner}/ 里面：请换一个输出文件夹（默认是 public/）", out.display()));
+            return Err(format!(
+                "输出文件夹 {} 在 {inner}/ 里面：请换一个输出文件夹（默认是 public/）",
+                out.display()
+            ));
         }
     }
     if out_abs.is_dir() {
@@ -33,7 +36,9 @@ fn absolute(p: &Path) -> PathBuf {
     let p = if p.is_absolute() {
         p.to_path_buf()
     } else {
-        std::env::current_dir().map(|d| d.join(p)).unwrap_or_else(|_| p.to_path_buf())
+        std::env::current_dir()
+            .map(|d| d.join(p))
+            .unwrap_or_else(|_| p.to_path_buf())
     };
     let mut out = PathBuf::new();
     for c in p.components() {
@@ -51,8 +56,13 @@ fn absolute(p: &Path) -> PathBuf {
 /// Writes every file under `out`, atomically: a failure leaves the previous output exactly as it was.
 pub fn write_atomic(out: &Path, files: &[OutputFile]) -> Result<(), String> {
     let out = absolute(out);
-    let parent = out.parent().ok_or_else(|| format!("输出文件夹 {} 无效", out.display()))?;
-    let name = out.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_else(|| "public".into());
+    let parent = out
+        .parent()
+        .ok_or_else(|| format!("输出文件夹 {} 无效", out.display()))?;
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_else(|| "public".into());
     std::fs::create_dir_all(parent).map_err(|e| format!("无法创建 {}：{e}", parent.display()))?;
     let pid = std::process::id();
     let tmp = parent.join(format!(".{name}.gongjiang-new-{pid}"));
@@ -79,7 +89,8 @@ fn write_all(dir: &Path, files: &[OutputFile]) -> Result<(), String> {
     files.par_iter().try_for_each(|f| {
         let target = dir.join(&f.path);
         match &f.content {
-            Content::Bytes(b) => std::fs::write(&target, b).map_err(|e| format!("写入 {} 失败：{e}", target.display())),
+            Content::Bytes(b) => std::fs::write(&target, b)
+                .map_err(|e| format!("写入 {} 失败：{e}", target.display())),
             Content::Copy(from) => std::fs::copy(from, &target)
                 .map(|_| ())
                 .map_err(|e| format!("复制 {} 到 {} 失败：{e}", from.display(), target.display())),
@@ -91,7 +102,8 @@ fn swap(new: &Path, out: &Path, old: &Path) -> Result<(), String> {
     let had_old = out.exists();
     if had_old {
         let _ = std::fs::remove_dir_all(old);
-        std::fs::rename(out, old).map_err(|e| format!("无法替换输出文件夹 {}：{e}", out.display()))?;
+        std::fs::rename(out, old)
+            .map_err(|e| format!("无法替换输出文件夹 {}：{e}", out.display()))?;
     }
     if let Err(e) = std::fs::rename(new, out) {
         if had_old {
@@ -123,15 +135,27 @@ mod tests {
     fn a_failed_write_leaves_the_old_output() {
         let t = tempfile::tempdir().unwrap();
         let out = t.path().join("public");
-        let ok = [OutputFile { path: "a/index.html".into(), content: Content::Bytes(b"old".to_vec()) }];
+        let ok = [OutputFile {
+            path: "a/index.html".into(),
+            content: Content::Bytes(b"old".to_vec()),
+        }];
         write_atomic(&out, &ok).unwrap();
         let bad = [
-            OutputFile { path: "a/index.html".into(), content: Content::Bytes(b"new".to_vec()) },
-            OutputFile { path: "b.png".into(), content: Content::Copy(t.path().join("missing.png")) },
+            OutputFile {
+                path: "a/index.html".into(),
+                content: Content::Bytes(b"new".to_vec()),
+            },
+            OutputFile {
+                path: "b.png".into(),
+                content: Content::Copy(t.path().join("missing.png")),
+            },
         ];
         assert!(write_atomic(&out, &bad).is_err());
         assert_eq!(std::fs::read(out.join("a/index.html")).unwrap(), b"old");
-        let leftovers: Vec<_> = std::fs::read_dir(t.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        let leftovers: Vec<_> = std::fs::read_dir(t.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
         assert_eq!(leftovers, ["public"], "{leftovers:?}");
     }
 }

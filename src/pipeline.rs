@@ -13,9 +13,16 @@ pub struct Built {
 
 /// Runs load → model → render. `Ok(None)` means content or template errors (in `diags`);
 /// `Err` an operational failure (unreadable folder).
-pub fn run(root: &Path, opts: &LoadOptions, diags: &mut Diagnostics) -> Result<Option<Built>, String> {
+pub fn run(
+    root: &Path,
+    opts: &LoadOptions,
+    diags: &mut Diagnostics,
+) -> Result<Option<Built>, String> {
     let site = site::load(root, opts, diags)?;
-    let theme_name = site.as_ref().map(|s| s.config.theme.clone()).unwrap_or_else(|| "default".into());
+    let theme_name = site
+        .as_ref()
+        .map(|s| s.config.theme.clone())
+        .unwrap_or_else(|| "default".into());
     let theme = theme::load(root, &theme_name, diags)?;
     let (Some(site), Some(theme)) = (site, theme) else {
         return Ok(None);
@@ -24,5 +31,7 @@ pub fn run(root: &Path, opts: &LoadOptions, diags: &mut Diagnostics) -> Result<O
         return Ok(None);
     }
     let files = render::render(&site, &theme, diags);
-    Ok(files.filter(|_| !diags.has_errors()).map(|files| Built { site, files }))
+    Ok(files
+        .filter(|_| !diags.has_errors())
+        .map(|files| Built { site, files }))
 }

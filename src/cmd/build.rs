@@ -9,11 +9,19 @@ use gongjiang::{output, pipeline};
 use std::path::PathBuf;
 use std::time::Instant;
 
-pub fn run(common: &Common, output_dir: Option<PathBuf>, base_url: Option<String>) -> Result<Outcome, String> {
+pub fn run(
+    common: &Common,
+    output_dir: Option<PathBuf>,
+    base_url: Option<String>,
+) -> Result<Outcome, String> {
     let started = Instant::now();
     let out = output_dir.unwrap_or_else(|| common.root.join("public"));
     output::check_output_dir(&common.root, &out)?;
-    let opts = LoadOptions { drafts: common.drafts, overrides: Overrides { base_url }, this_year: None };
+    let opts = LoadOptions {
+        drafts: common.drafts,
+        overrides: Overrides { base_url },
+        this_year: None,
+    };
     let mut diags = Diagnostics::new();
     let built = pipeline::run(&common.root, &opts, &mut diags)?;
     let denied = common.deny_warnings && diags.warning_count() > 0;

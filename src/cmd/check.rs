@@ -7,7 +7,10 @@ use gongjiang::model::site::LoadOptions;
 use gongjiang::pipeline;
 
 pub fn run(common: &Common) -> Result<Outcome, String> {
-    let opts = LoadOptions { drafts: common.drafts, ..LoadOptions::default() };
+    let opts = LoadOptions {
+        drafts: common.drafts,
+        ..LoadOptions::default()
+    };
     let mut diags = Diagnostics::new();
     let built = pipeline::run(&common.root, &opts, &mut diags)?;
     let outcome = report(common, diags);

@@ -41,7 +41,8 @@ fn looks_like_fence(line: &str) -> bool {
     let t = line.trim();
     !t.is_empty()
         && t.chars().count() <= 6
-        && t.chars().all(|c| matches!(c, '-' | '—' | '－' | '–' | '─' | '一'))
+        && t.chars()
+            .all(|c| matches!(c, '-' | '—' | '－' | '–' | '─' | '一'))
         && t.chars().any(|c| c != '-')
         && !t.chars().all(|c| c == '一')
 }
@@ -56,28 +57,35 @@ fn looks_like_yaml_key(line: &str) -> bool {
 }
 
 /// Finds the front matter; a missing or mistyped `---` is an error that says where to put it.
-pub fn split(src: &SourceFile) -> Result<Split, Diagnostic> {
+pub fn split(src: &SourceFile) -> Result<Split, Box<Diagnostic>> {
     let mut it = lines(&src.text);
     let first = it.next();
     match first {
         Some((_, l)) if is_fence(l) => {}
         Some((start, l)) if looks_like_fence(l) => {
-            return Err(Diagnostic::error(
-                "front-matter.fence-typo",
-                "第一行应该是三个英文减号 `---`，这里写成了中文破折号或全角符号",
-            )
-            .at(src, start, start + l.len())
-            .hint("切换到英文输入法，把这一行改成 ---"));
+            return Err(Box::new(
+                Diagnostic::error(
+                    "front-matter.fence-typo",
+                    "第一行应该是三个英文减号 `---`，这里写成了中文破折号或全角符号",
+                )
+                .at(src, start, start + l.len())
+                .hint("切换到英文输入法，把这一行改成 ---"),
+            ));
         }
         _ => {
             let d = if first.is_some_and(|(_, l)| looks_like_yaml_key(l)) {
-                Diagnostic::error("front-matter.missing-open", "缺少开头的 `---`：字段区（front matter）必须以单独一行 `---` 开始")
-                    .hint("在文件最前面加一行 ---，字段写完后再加一行 ---，正文写在它下面")
+                Diagnostic::error(
+                    "front-matter.missing-open",
+                    "缺少开头的 `---`：字段区（front matter）必须以单独一行 `---` 开始",
+                )
+                .hint("在文件最前面加一行 ---，字段写完后再加一行 ---，正文写在它下面")
             } else {
                 Diagnostic::error("front-matter.missing", "文件开头没有字段区（front matter）")
-                    .hint("文件应以 --- 开始，写上字段（如 `name: 张伟`），再以 --- 结束，正文写在下面")
+                    .hint(
+                    "文件应以 --- 开始，写上字段（如 `name: 张伟`），再以 --- 结束，正文写在下面",
+                )
             };
-            return Err(d.at(src, 0, 0));
+            return Err(Box::new(d.at(src, 0, 0)));
         }
     }
     let yaml_start = first.map(|(s, l)| s + l.len()).unwrap_or(0);
@@ -88,7 +96,8 @@ pub fn split(src: &SourceFile) -> Result<Split, Diagnostic> {
     let mut suspect: Option<(usize, &str)> = None;
     for (start, line) in it {
         if is_fence(line) {
-            let body_start = (start + line.len()
+            let body_start = (start
+                + line.len()
                 + src.text[start + line.len()..]
                     .find('\n')
                     .map(|i| i + 1)
@@ -100,12 +109,14 @@ pub fn split(src: &SourceFile) -> Result<Split, Diagnostic> {
             });
         }
         if looks_like_fence(line) {
-            return Err(Diagnostic::error(
-                "front-matter.fence-typo",
-                "字段区的结束行应该是三个英文减号 `---`，这里写成了中文破折号或全角符号",
-            )
-            .at(src, start, start + line.len())
-            .hint("切换到英文输入法，把这一行改成 ---"));
+            return Err(Box::new(
+                Diagnostic::error(
+                    "front-matter.fence-typo",
+                    "字段区的结束行应该是三个英文减号 `---`，这里写成了中文破折号或全角符号",
+                )
+                .at(src, start, start + line.len())
+                .hint("切换到英文输入法，把这一行改成 ---"),
+            ));
         }
         if suspect.is_none() && (line.starts_with('#') || looks_like_prose(line)) {
             suspect = Some((start, line));
@@ -118,12 +129,14 @@ pub fn split(src: &SourceFile) -> Result<Split, Diagnostic> {
         }
         None => "在最后一个字段之后加一行 ---，把字段和正文分开".to_string(),
     };
-    Err(Diagnostic::error(
-        "front-matter.missing-close",
-        "字段区（front matter）没有结束的 `---`",
-    )
-    .at(src, 0, 3)
-    .hint(hint))
+    Err(Box::new(
+        Diagnostic::error(
+            "front-matter.missing-close",
+            "字段区（front matter）没有结束的 `---`",
+        )
+        .at(src, 0, 3)
+        .hint(hint),
+    ))
 }
 
 /// A line of running text: Chinese characters before any `:`, not indented, not a list item.

@@ -62,7 +62,10 @@ pub fn is_ignored(name: &str) -> bool {
         || name.ends_with(".kate-swp")
         || name.ends_with("___jb_tmp___")
         || name.ends_with("___jb_old___")
-        || matches!(name, ".DS_Store" | "Thumbs.db" | "desktop.ini" | "4913" | ".directory")
+        || matches!(
+            name,
+            ".DS_Store" | "Thumbs.db" | "desktop.ini" | "4913" | ".directory"
+        )
 }
 
 fn rel_of(base: &Path, p: &Path) -> String {
@@ -98,11 +101,12 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Loaded, String> {
         let shown = format!("content/{rel}");
         let parts: Vec<&str> = rel.split('/').collect();
         let read = |d: &mut Diagnostics| -> Result<Option<SourceFile>, String> {
-            let bytes = std::fs::read(path).map_err(|e| format!("读取 {} 失败：{e}", path.display()))?;
+            let bytes =
+                std::fs::read(path).map_err(|e| format!("读取 {} 失败：{e}", path.display()))?;
             match text::decode(&shown, &bytes) {
                 Ok(f) => Ok(Some(f)),
                 Err(diag) => {
-                    d.push(diag);
+                    d.push(*diag);
                     Ok(None)
                 }
             }
@@ -110,7 +114,10 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Loaded, String> {
         let dir = path.parent().unwrap_or(&content).to_path_buf();
         match parts.as_slice() {
             ["site.yaml" | "site.yml"] => loaded.site = read(diags)?,
-            ["static", ..] => loaded.static_files.push(StaticFile { abs: path.to_path_buf(), rel }),
+            ["static", ..] => loaded.static_files.push(StaticFile {
+                abs: path.to_path_buf(),
+                rel,
+            }),
             [section, file] => {
                 let Some(kind) = kind_of(section) else {
                     diags.push(unexpected(&shown));
@@ -118,26 +125,46 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Loaded, String> {
                 };
                 let (stem, ext) = split_ext(file);
                 if kind != Kind::Cohort && is_image(ext) {
-                    loaded.assets.push(StaticFile { abs: path.to_path_buf(), rel });
+                    loaded.assets.push(StaticFile {
+                        abs: path.to_path_buf(),
+                        rel,
+                    });
                     continue;
                 }
-                let wanted = if kind == Kind::Cohort { matches!(ext, "yaml" | "yml") } else { ext == "md" };
+                let wanted = if kind == Kind::Cohort {
+                    matches!(ext, "yaml" | "yml")
+                } else {
+                    ext == "md"
+                };
                 if !wanted {
                     diags.push(wrong_ext(&shown, kind));
                     continue;
                 }
                 if let Some(source) = read(diags)? {
-                    loaded.files.push(ContentFile { kind, source, file_slug: stem.to_string(), dir });
+                    loaded.files.push(ContentFile {
+                        kind,
+                        source,
+                        file_slug: stem.to_string(),
+                        dir,
+                    });
                 }
             }
             [section, folder, rest @ ..] if kind_of(section).is_some_and(|k| k != Kind::Cohort) => {
                 let kind = kind_of(section).unwrap_or(Kind::Page);
                 if rest == ["index.md"] {
                     if let Some(source) = read(diags)? {
-                        loaded.files.push(ContentFile { kind, source, file_slug: folder.to_string(), dir });
+                        loaded.files.push(ContentFile {
+                            kind,
+                            source,
+                            file_slug: folder.to_string(),
+                            dir,
+                        });
                     }
                 } else {
-                    loaded.assets.push(StaticFile { abs: path.to_path_buf(), rel });
+                    loaded.assets.push(StaticFile {
+                        abs: path.to_path_buf(),
+                        rel,
+                    });
                 }
             }
             _ => diags.push(unexpected(&shown)),
@@ -147,7 +174,9 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Loaded, String> {
         diags.push(
             Diagnostic::error("site.missing", "缺少站点设置文件 content/site.yaml")
                 .in_file("content/site.yaml")
-                .hint("新建 content/site.yaml，至少写上 `title: 站点名称` 和 `base_url: https://…/`"),
+                .hint(
+                    "新建 content/site.yaml，至少写上 `title: 站点名称` 和 `base_url: https://…/`",
+                ),
         );
     }
     Ok(loaded)
@@ -166,7 +195,10 @@ fn kind_of(section: &str) -> Option<Kind> {
 
 /// Picture files that may stand beside content files.
 pub fn is_image(ext: &str) -> bool {
-    matches!(ext.to_ascii_lowercase().as_str(), "jpg" | "jpeg" | "png" | "webp" | "gif" | "svg" | "avif")
+    matches!(
+        ext.to_ascii_lowercase().as_str(),
+        "jpg" | "jpeg" | "png" | "webp" | "gif" | "svg" | "avif"
+    )
 }
 
 fn split_ext(file: &str) -> (&str, &str) {
@@ -184,9 +216,14 @@ fn unexpected(shown: &str) -> Diagnostic {
 
 fn wrong_ext(shown: &str, kind: Kind) -> Diagnostic {
     let want = if kind == Kind::Cohort { ".yaml" } else { ".md" };
-    Diagnostic::warning("file.wrong-extension", format!("这个栏目只读取 {want} 文件，这个文件被跳过了"))
-        .in_file(shown)
-        .hint(format!("如果它是内容文件，把扩展名改成 {want}；图片请放在人物或故事自己的文件夹里"))
+    Diagnostic::warning(
+        "file.wrong-extension",
+        format!("这个栏目只读取 {want} 文件，这个文件被跳过了"),
+    )
+    .in_file(shown)
+    .hint(format!(
+        "如果它是内容文件，把扩展名改成 {want}；图片请放在人物或故事自己的文件夹里"
+    ))
 }
 
 #[cfg(test)]
@@ -195,7 +232,17 @@ mod tests {
 
     #[test]
     fn editor_temp_files_are_ignored() {
-        for n in [".zhang-wei.md.swp", "zhang-wei.md~", ".DS_Store", "._zhang-wei.md", "~$profile.docx", ".~lock.x#", "Thumbs.db", "4913", "#a.md#"] {
+        for n in [
+            ".zhang-wei.md.swp",
+            "zhang-wei.md~",
+            ".DS_Store",
+            "._zhang-wei.md",
+            "~$profile.docx",
+            ".~lock.x#",
+            "Thumbs.db",
+            "4913",
+            "#a.md#",
+        ] {
             assert!(is_ignored(n), "{n}");
         }
         for n in ["zhang-wei.md", "2018.yaml", "photo.jpg"] {

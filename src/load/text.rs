@@ -4,21 +4,25 @@ use crate::diag::Diagnostic;
 use crate::source::SourceFile;
 
 /// Decodes a file's bytes. `rel_path` is the path shown to the editor.
-pub fn decode(rel_path: &str, bytes: &[u8]) -> Result<SourceFile, Diagnostic> {
+pub fn decode(rel_path: &str, bytes: &[u8]) -> Result<SourceFile, Box<Diagnostic>> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
         Ok(text) => {
             if text.trim().is_empty() {
-                return Err(Diagnostic::error("file.empty", "文件是空的（或只有空白）")
-                    .in_file(rel_path)
-                    .hint("写入内容，或删除这个文件；不想发布的人物资料请写 `published: false`"));
+                return Err(Box::new(
+                    Diagnostic::error("file.empty", "文件是空的（或只有空白）")
+                        .in_file(rel_path)
+                        .hint(
+                            "写入内容，或删除这个文件；不想发布的人物资料请写 `published: false`",
+                        ),
+                ));
             }
             if text.contains('\0') {
-                return Err(not_text(rel_path));
+                return Err(Box::new(not_text(rel_path)));
             }
             Ok(SourceFile::new(rel_path, text))
         }
-        Err(e) => Err(not_utf8(rel_path, bytes, e.valid_up_to())),
+        Err(e) => Err(Box::new(not_utf8(rel_path, bytes, e.valid_up_to()))),
     }
 }
 

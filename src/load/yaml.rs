@@ -13,6 +13,9 @@ pub struct Doc<'s> {
     pub value: Value,
 }
 
+/// A byte range in the source file.
+pub type Span = (usize, usize);
+
 /// One step of a path to a value: a mapping key or a sequence index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Seg<'a> {
@@ -22,7 +25,11 @@ pub enum Seg<'a> {
 
 /// Parses the YAML in `range` of `src`. Typing mistakes and syntax errors go to `diags`;
 /// `None` means the document could not be read at all.
-pub fn parse<'s>(src: &'s SourceFile, range: (usize, usize), diags: &mut Diagnostics) -> Option<Doc<'s>> {
+pub fn parse<'s>(
+    src: &'s SourceFile,
+    range: (usize, usize),
+    diags: &mut Diagnostics,
+) -> Option<Doc<'s>> {
     let before = diags.error_count();
     lint(src, range, diags);
     let blocked = diags.error_count() > before;
@@ -44,21 +51,37 @@ pub fn parse<'s>(src: &'s SourceFile, range: (usize, usize), diags: &mut Diagnos
 /// Lines of a range with their byte start, line endings removed.
 fn lines_in(src: &SourceFile, range: (usize, usize)) -> impl Iterator<Item = (usize, &str)> {
     let mut start = range.0;
-    src.text[range.0..range.1].split_inclusive('\n').map(move |l| {
-        let s = start;
-        start += l.len();
-        (s, l.trim_end_matches(['\n', '\r']))
-    })
+    src.text[range.0..range.1]
+        .split_inclusive('\n')
+        .map(move |l| {
+            let s = start;
+            start += l.len();
+            (s, l.trim_end_matches(['\n', '\r']))
+        })
 }
 
 /// A line's key, if it has the shape `  key:` or `- key:` (ASCII key). Returns (key start, key).
 fn key_of(line: &str) -> Option<(usize, &str)> {
+    let (indent, key) = any_key_of(line)?;
+    (key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+        && key.as_bytes()[0].is_ascii_alphabetic())
+    .then_some((indent, key))
+}
+
+/// Like `key_of`, but the key may be in any script (`岗位: …`), for locating keys editors wrote in Chinese.
+fn any_key_of(line: &str) -> Option<(usize, &str)> {
     let indent = line.len() - line.trim_start_matches([' ', '-']).len();
     let rest = &line[indent..];
     let len = rest
-        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .find(|c: char| {
+            c == ':' || c == '：' || c.is_whitespace() || "#\"'[]{},&*!|>%@`".contains(c)
+        })
         .unwrap_or(rest.len());
-    if len == 0 || !rest.as_bytes()[0].is_ascii_alphabetic() {
+    if len == 0
+        || !rest[len..]
+            .trim_start_matches([' ', '\u{3000}'])
+            .starts_with([':', '：'])
+    {
         return None;
     }
     Some((indent, &rest[..len]))
@@ -96,9 +119,12 @@ fn lint(src: &SourceFile, range: (usize, usize), diags: &mut Diagnostics) {
         if let Some(i) = lead.find('\u{3000}') {
             let at = start + i;
             diags.push(
-                Diagnostic::error("yaml.fullwidth-space", "行首有全角空格（中文输入法下的空格）")
-                    .at(src, at, at + '\u{3000}'.len_utf8())
-                    .hint("删掉这个全角空格，缩进只用英文半角空格"),
+                Diagnostic::error(
+                    "yaml.fullwidth-space",
+                    "行首有全角空格（中文输入法下的空格）",
+                )
+                .at(src, at, at + '\u{3000}'.len_utf8())
+                .hint("删掉这个全角空格，缩进只用英文半角空格"),
             );
             continue;
         }
@@ -126,9 +152,12 @@ fn lint(src: &SourceFile, range: (usize, usize), diags: &mut Diagnostics) {
         if gap.contains('\u{3000}') {
             let at = start + key_start + key.len() + gap.find('\u{3000}').unwrap_or(0);
             diags.push(
-                Diagnostic::error("yaml.fullwidth-space", format!("字段 `{key}` 和冒号之间有全角空格"))
-                    .at(src, at, at + 3)
-                    .hint(format!("删掉空格，写成 `{key}: …`")),
+                Diagnostic::error(
+                    "yaml.fullwidth-space",
+                    format!("字段 `{key}` 和冒号之间有全角空格"),
+                )
+                .at(src, at, at + 3)
+                .hint(format!("删掉空格，写成 `{key}: …`")),
             );
             continue;
         }
@@ -137,17 +166,23 @@ fn lint(src: &SourceFile, range: (usize, usize), diags: &mut Diagnostics) {
         if let Some(c) = value.chars().next() {
             if c == '\u{3000}' {
                 diags.push(
-                    Diagnostic::error("yaml.fullwidth-space", format!("字段 `{key}` 的冒号后面是全角空格"))
-                        .at(src, colon + 1, colon + 4)
-                        .hint(format!("冒号后面用一个英文半角空格：`{key}: …`")),
+                    Diagnostic::error(
+                        "yaml.fullwidth-space",
+                        format!("字段 `{key}` 的冒号后面是全角空格"),
+                    )
+                    .at(src, colon + 1, colon + 4)
+                    .hint(format!("冒号后面用一个英文半角空格：`{key}: …`")),
                 );
                 continue;
             }
             if !c.is_whitespace() && !value.starts_with("//") {
                 diags.push(
-                    Diagnostic::error("yaml.colon-space", format!("字段 `{key}` 的冒号后面缺少空格"))
-                        .at(src, colon, colon + 1)
-                        .hint(format!("在冒号后面加一个空格：`{key}: {value}`")),
+                    Diagnostic::error(
+                        "yaml.colon-space",
+                        format!("字段 `{key}` 的冒号后面缺少空格"),
+                    )
+                    .at(src, colon, colon + 1)
+                    .hint(format!("在冒号后面加一个空格：`{key}: {value}`")),
                 );
                 continue;
             }
@@ -158,7 +193,8 @@ fn lint(src: &SourceFile, range: (usize, usize), diags: &mut Diagnostics) {
             continue;
         }
         let v = v.split(" #").next().unwrap_or(v).trim_end();
-        if (v.starts_with('“') && v.ends_with('”')) || (v.starts_with('‘') && v.ends_with('’')) {
+        if (v.starts_with('“') && v.ends_with('”')) || (v.starts_with('‘') && v.ends_with('’'))
+        {
             let at = colon + 1 + (value.len() - value.trim_start().len());
             diags.push(
                 Diagnostic::warning(
@@ -186,7 +222,9 @@ fn translate(src: &SourceFile, range: (usize, usize), e: &serde_yaml::Error) -> 
         .map(|l| range.0 + l.index())
         .unwrap_or(range.0)
         .min(range.1);
-    let (message, hint) = if msg.contains("repetition limit exceeded") || msg.contains("recursion limit exceeded") {
+    let (message, hint) = if msg.contains("repetition limit exceeded")
+        || msg.contains("recursion limit exceeded")
+    {
         (
             "YAML 中的别名（& 和 *）展开得太多或嵌套太深，已拒绝读取".to_string(),
             "不要使用 & 和 * 别名，直接写出每个值",
@@ -211,7 +249,8 @@ fn translate(src: &SourceFile, range: (usize, usize), e: &serde_yaml::Error) -> 
             "引号没有闭合".to_string(),
             "检查这个值的引号是否成对（都用英文引号 \"…\"）",
         )
-    } else if msg.contains("did not find expected key") || msg.contains("did not find expected '-'") {
+    } else if msg.contains("did not find expected key") || msg.contains("did not find expected '-'")
+    {
         (
             "缩进不一致，YAML 无法判断这一行属于哪个字段".to_string(),
             "同一层级的行要对齐；列表项写成 `  - 内容`",
@@ -223,11 +262,16 @@ fn translate(src: &SourceFile, range: (usize, usize), e: &serde_yaml::Error) -> 
         )
     } else {
         (
-            format!("YAML 格式错误（{}）", msg.split(" at line").next().unwrap_or(&msg)),
+            format!(
+                "YAML 格式错误（{}）",
+                msg.split(" at line").next().unwrap_or(&msg)
+            ),
             "检查这一行和上一行的冒号、缩进和引号",
         )
     };
-    Diagnostic::error("yaml.syntax", message).at(src, at, at + 1).hint(hint)
+    Diagnostic::error("yaml.syntax", message)
+        .at(src, at, at + 1)
+        .hint(hint)
 }
 
 fn duplicate_key(src: &SourceFile, range: (usize, usize), key: &str) -> Diagnostic {
@@ -258,7 +302,9 @@ fn duplicate_key(src: &SourceFile, range: (usize, usize), key: &str) -> Diagnost
 impl<'s> Doc<'s> {
     /// Byte range of the key at `path` (falling back to its nearest located parent, then the document start).
     pub fn key_span(&self, path: &[Seg]) -> (usize, usize) {
-        self.locate(path).map(|(k, _)| k).unwrap_or((self.range.0, self.range.0))
+        self.locate(path)
+            .map(|(k, _)| k)
+            .unwrap_or((self.range.0, self.range.0))
     }
 
     /// Byte range of the value at `path`: what follows `key: ` on the key's line, or the key itself.
@@ -271,7 +317,7 @@ impl<'s> Doc<'s> {
     }
 
     /// Locates a path by indentation: keys in block mappings, items in block sequences, keys inside `{…}` on one line.
-    fn locate(&self, path: &[Seg]) -> Option<((usize, usize), Option<(usize, usize)>)> {
+    fn locate(&self, path: &[Seg]) -> Option<(Span, Option<Span>)> {
         let lines: Vec<(usize, &str)> = lines_in(self.src, self.range).collect();
         let mut from = 0usize;
         let mut parent_indent: Option<usize> = None;
@@ -279,7 +325,12 @@ impl<'s> Doc<'s> {
         for seg in path {
             let hit = find_seg(&lines, from, parent_indent, *seg);
             match hit {
-                Some(Hit::Line { idx, indent, key, value }) => {
+                Some(Hit::Line {
+                    idx,
+                    indent,
+                    key,
+                    value,
+                }) => {
                     found = Some((key, value));
                     from = idx + 1;
                     parent_indent = Some(indent);
@@ -310,7 +361,8 @@ fn find_seg(lines: &[(usize, &str)], from: usize, parent: Option<usize>, seg: Se
     let mut child_indent: Option<usize> = None;
     let mut i = from;
     // A key may sit on the parent's own line inside `{…}` or `[…]`.
-    if let (Some(_), Some((start, line))) = (parent, from.checked_sub(1).and_then(|p| lines.get(p))) {
+    if let (Some(_), Some((start, line))) = (parent, from.checked_sub(1).and_then(|p| lines.get(p)))
+    {
         if let Some(hit) = find_inline(*start, line, seg) {
             return Some(hit);
         }
@@ -335,7 +387,7 @@ fn find_seg(lines: &[(usize, &str)], from: usize, parent: Option<usize>, seg: Se
         }
         match seg {
             Seg::Key(name) => {
-                if let Some((ks, k)) = key_of(line) {
+                if let Some((ks, k)) = any_key_of(line) {
                     if k == name && !line[..ks].contains('-') {
                         return Some(line_hit(i - 1, start, line, ks, k, indent));
                     }
@@ -348,7 +400,8 @@ fn find_seg(lines: &[(usize, &str)], from: usize, parent: Option<usize>, seg: Se
                         let dash = start + indent;
                         let inner = rest.trim_start();
                         let inner_at = line.len() - inner.len();
-                        let value = (!inner.is_empty()).then(|| (start + inner_at, start + line.len()));
+                        let value =
+                            (!inner.is_empty()).then(|| (start + inner_at, start + line.len()));
                         return Some(Hit::Line {
                             idx: i - 1,
                             indent,
@@ -366,7 +419,10 @@ fn find_seg(lines: &[(usize, &str)], from: usize, parent: Option<usize>, seg: Se
 
 fn line_hit(idx: usize, start: usize, line: &str, ks: usize, k: &str, indent: usize) -> Hit {
     let after = &line[ks + k.len()..];
-    let colon = after.find(':').map(|c| ks + k.len() + c + 1).unwrap_or(line.len());
+    let colon = after
+        .find(':')
+        .map(|c| ks + k.len() + c + 1)
+        .unwrap_or(line.len());
     let rest = line[colon..].trim_start();
     let value = (!rest.is_empty() && !rest.starts_with('#'))
         .then(|| (start + line.len() - rest.len(), start + line.len()));
@@ -451,7 +507,10 @@ mod tests {
 
     #[test]
     fn fullwidth_spaces() {
-        assert_eq!(only("year: 2018\n\u{3000}title: x\n").code, "yaml.fullwidth-space");
+        assert_eq!(
+            only("year: 2018\n\u{3000}title: x\n").code,
+            "yaml.fullwidth-space"
+        );
         let d = only("title:\u{3000}第三批\n");
         assert_eq!((d.code, d.line), ("yaml.fullwidth-space", 1));
     }
@@ -484,7 +543,12 @@ mod tests {
         let mut text = String::from("a: &a [x,x,x,x,x,x,x,x,x]\n");
         let names = ["a", "b", "c", "d", "e", "f", "g", "h", "i"];
         for w in names.windows(2) {
-            text += &format!("{}: &{} [{}]\n", w[1], w[1], vec![format!("*{}", w[0]); 9].join(","));
+            text += &format!(
+                "{}: &{} [{}]\n",
+                w[1],
+                w[1],
+                vec![format!("*{}", w[0]); 9].join(",")
+            );
         }
         let (v, d) = run(&text);
         assert!(v.is_none());
@@ -517,11 +581,20 @@ mod tests {
             (src.line_col(s), &text[s..e])
         };
         assert_eq!(at(&[Seg::Key("name")]), ((1, 7), "张伟"));
-        assert_eq!(at(&[Seg::Key("patents"), Seg::Key("design")]), ((4, 11), "x"));
-        assert_eq!(at(&[Seg::Key("awards"), Seg::Index(1), Seg::Key("year")]), ((8, 11), "20x9"));
+        assert_eq!(
+            at(&[Seg::Key("patents"), Seg::Key("design")]),
+            ((4, 11), "x")
+        );
+        assert_eq!(
+            at(&[Seg::Key("awards"), Seg::Index(1), Seg::Key("year")]),
+            ((8, 11), "20x9")
+        );
         assert_eq!(at(&[Seg::Key("skills"), Seg::Index(1)]), ((9, 14), "数控"));
         assert_eq!(at(&[Seg::Key("flow"), Seg::Key("b")]), ((10, 18), "two"));
         // An unknown path falls back to the nearest parent.
-        assert_eq!(doc.key_span(&[Seg::Key("patents"), Seg::Key("nope")]).0, text.find("patents").unwrap());
+        assert_eq!(
+            doc.key_span(&[Seg::Key("patents"), Seg::Key("nope")]).0,
+            text.find("patents").unwrap()
+        );
     }
 }

@@ -42,7 +42,9 @@ impl AssetIndex {
             return Found::Yes(url_of(&rel));
         }
         match self.lower.get(&rel.to_lowercase()) {
-            Some(actual) => Found::CaseMismatch(actual.rsplit('/').next().unwrap_or(actual).to_string()),
+            Some(actual) => {
+                Found::CaseMismatch(actual.rsplit('/').next().unwrap_or(actual).to_string())
+            }
             None => Found::No,
         }
     }
@@ -81,17 +83,32 @@ mod tests {
     use super::*;
 
     fn idx() -> AssetIndex {
-        let f = |rel: &str| StaticFile { abs: rel.into(), rel: rel.to_string() };
+        let f = |rel: &str| StaticFile {
+            abs: rel.into(),
+            rel: rel.to_string(),
+        };
         AssetIndex::new(&[f("craftsmen/zhang-wei/Photo.JPG"), f("static/img/logo.png")])
     }
 
     #[test]
     fn resolves_beside_the_file_and_in_static() {
         let i = idx();
-        assert_eq!(i.resolve("craftsmen/zhang-wei", "Photo.JPG"), Found::Yes("/craftsmen/zhang-wei/Photo.JPG".into()));
-        assert_eq!(i.resolve("stories", "/img/logo.png"), Found::Yes("/img/logo.png".into()));
-        assert_eq!(i.resolve("craftsmen/zhang-wei", "photo.jpg"), Found::CaseMismatch("Photo.JPG".into()));
+        assert_eq!(
+            i.resolve("craftsmen/zhang-wei", "Photo.JPG"),
+            Found::Yes("/craftsmen/zhang-wei/Photo.JPG".into())
+        );
+        assert_eq!(
+            i.resolve("stories", "/img/logo.png"),
+            Found::Yes("/img/logo.png".into())
+        );
+        assert_eq!(
+            i.resolve("craftsmen/zhang-wei", "photo.jpg"),
+            Found::CaseMismatch("Photo.JPG".into())
+        );
         assert_eq!(i.resolve("craftsmen/li", "photo.jpg"), Found::No);
-        assert_eq!(i.resolve("craftsmen/li", "../zhang-wei/Photo.JPG"), Found::Yes("/craftsmen/zhang-wei/Photo.JPG".into()));
+        assert_eq!(
+            i.resolve("craftsmen/li", "../zhang-wei/Photo.JPG"),
+            Found::Yes("/craftsmen/zhang-wei/Photo.JPG".into())
+        );
     }
 }

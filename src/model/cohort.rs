@@ -39,32 +39,75 @@ pub struct InlineMember {
 }
 
 const FIELDS: &[Field] = &[
-    Field { key: "year", label: "年份" },
-    Field { key: "title", label: "标题" },
-    Field { key: "ceremony", label: "命名大会日期" },
-    Field { key: "intro", label: "简介" },
-    Field { key: "members", label: "成员名单" },
+    Field {
+        key: "year",
+        label: "年份",
+    },
+    Field {
+        key: "title",
+        label: "标题",
+    },
+    Field {
+        key: "ceremony",
+        label: "命名大会日期",
+    },
+    Field {
+        key: "intro",
+        label: "简介",
+    },
+    Field {
+        key: "members",
+        label: "成员名单",
+    },
 ];
 const MEMBER_FIELDS: &[Field] = &[
-    Field { key: "name", label: "姓名" },
-    Field { key: "employer", label: "工作单位" },
-    Field { key: "industry", label: "行业门类" },
-    Field { key: "post", label: "岗位" },
+    Field {
+        key: "name",
+        label: "姓名",
+    },
+    Field {
+        key: "employer",
+        label: "工作单位",
+    },
+    Field {
+        key: "industry",
+        label: "行业门类",
+    },
+    Field {
+        key: "post",
+        label: "岗位",
+    },
 ];
 
-pub fn parse(file: &ContentFile, base_path: &str, this_year: i32, diags: &mut Diagnostics) -> Option<Cohort> {
+pub fn parse(
+    file: &ContentFile,
+    base_path: &str,
+    this_year: i32,
+    diags: &mut Diagnostics,
+) -> Option<Cohort> {
     let src = &file.source;
     let doc = yaml::parse(src, (0, src.text.len()), diags)?;
     let before = diags.error_count();
     let mut f = Fields::top(&doc, FIELDS, "批次文件", diags)?;
-    let year = f.int("year", true, 2016, this_year as i64).map(|y| y as i32);
+    let year = f
+        .int("year", true, 2016, this_year as i64)
+        .map(|y| y as i32);
     if let Some(y) = year {
         if file.file_slug != y.to_string() {
-            let d = f.at_value(
-                Diagnostic::error("cohort.file-name", format!("批次文件名是 `{}.yaml`，但 `year` 写的是 {y}", file.file_slug)),
-                "year",
-            )
-            .hint(format!("文件名和年份要一致：把文件改名为 `{y}.yaml`，或改正 `year`"));
+            let d = f
+                .at_value(
+                    Diagnostic::error(
+                        "cohort.file-name",
+                        format!(
+                            "批次文件名是 `{}.yaml`，但 `year` 写的是 {y}",
+                            file.file_slug
+                        ),
+                    ),
+                    "year",
+                )
+                .hint(format!(
+                    "文件名和年份要一致：把文件改名为 `{y}.yaml`，或改正 `year`"
+                ));
             f.push(d);
         }
     }
@@ -74,7 +117,11 @@ pub fn parse(file: &ContentFile, base_path: &str, this_year: i32, diags: &mut Di
     let mut members = Vec::new();
     match f.sequence("members") {
         None if f.raw("members").is_none() => {
-            let d = f.at_path(Diagnostic::error("front-matter.missing-field", "缺少成员名单 `members`"), &[])
+            let d = f
+                .at_path(
+                    Diagnostic::error("front-matter.missing-field", "缺少成员名单 `members`"),
+                    &[],
+                )
                 .hint("加上 `members:`，下面每行写一位成员的网址名：`  - zhang-wei`");
             f.push(d);
         }
@@ -92,7 +139,11 @@ pub fn parse(file: &ContentFile, base_path: &str, this_year: i32, diags: &mut Di
                         let name = n.string("name", true);
                         let employer = n.string("employer", false);
                         let post = n.string("post", false);
-                        let industry = if n.raw("industry").is_some() { read_industry(&mut n) } else { None };
+                        let industry = if n.raw("industry").is_some() {
+                            read_industry(&mut n)
+                        } else {
+                            None
+                        };
                         if let Some(name) = name {
                             members.push(Member::Inline(InlineMember {
                                 name_key: names::name_key(&name, None),

@@ -53,52 +53,151 @@ pub struct Origin {
 }
 
 pub const FIELDS: &[Field] = &[
-    Field { key: "name", label: "姓名" },
-    Field { key: "pinyin", label: "姓名拼音" },
-    Field { key: "slug", label: "网址名" },
-    Field { key: "cohort", label: "批次年份" },
-    Field { key: "level", label: "级别" },
-    Field { key: "union", label: "推荐单位" },
-    Field { key: "employer", label: "工作单位" },
-    Field { key: "post", label: "岗位" },
-    Field { key: "industry", label: "行业门类" },
-    Field { key: "skills", label: "技能" },
-    Field { key: "brands", label: "参与的工匠品牌" },
-    Field { key: "photo", label: "照片" },
-    Field { key: "summary", label: "简介" },
-    Field { key: "frontline", label: "是否来自生产一线" },
-    Field { key: "work_years", label: "工作年限" },
-    Field { key: "education", label: "学历" },
-    Field { key: "skill_level", label: "技能等级" },
-    Field { key: "title_level", label: "职称" },
-    Field { key: "patents", label: "专利" },
-    Field { key: "awards", label: "奖项" },
-    Field { key: "benefit_cny", label: "创造效益（元）" },
-    Field { key: "published", label: "是否发布" },
-    Field { key: "private", label: "内部资料（不发布）" },
-    Field { key: "extra", label: "模板用附加数据" },
+    Field {
+        key: "name",
+        label: "姓名",
+    },
+    Field {
+        key: "pinyin",
+        label: "姓名拼音",
+    },
+    Field {
+        key: "slug",
+        label: "网址名",
+    },
+    Field {
+        key: "cohort",
+        label: "批次年份",
+    },
+    Field {
+        key: "level",
+        label: "级别",
+    },
+    Field {
+        key: "union",
+        label: "推荐单位",
+    },
+    Field {
+        key: "employer",
+        label: "工作单位",
+    },
+    Field {
+        key: "post",
+        label: "岗位",
+    },
+    Field {
+        key: "industry",
+        label: "行业门类",
+    },
+    Field {
+        key: "skills",
+        label: "技能",
+    },
+    Field {
+        key: "brands",
+        label: "参与的工匠品牌",
+    },
+    Field {
+        key: "photo",
+        label: "照片",
+    },
+    Field {
+        key: "summary",
+        label: "简介",
+    },
+    Field {
+        key: "frontline",
+        label: "是否来自生产一线",
+    },
+    Field {
+        key: "work_years",
+        label: "工作年限",
+    },
+    Field {
+        key: "education",
+        label: "学历",
+    },
+    Field {
+        key: "skill_level",
+        label: "技能等级",
+    },
+    Field {
+        key: "title_level",
+        label: "职称",
+    },
+    Field {
+        key: "patents",
+        label: "专利",
+    },
+    Field {
+        key: "awards",
+        label: "奖项",
+    },
+    Field {
+        key: "benefit_cny",
+        label: "创造效益（元）",
+    },
+    Field {
+        key: "published",
+        label: "是否发布",
+    },
+    Field {
+        key: "private",
+        label: "内部资料（不发布）",
+    },
+    Field {
+        key: "extra",
+        label: "模板用附加数据",
+    },
 ];
 const PATENT_FIELDS: &[Field] = &[
-    Field { key: "invention", label: "发明专利" },
-    Field { key: "utility_model", label: "实用新型专利" },
-    Field { key: "design", label: "外观设计专利" },
+    Field {
+        key: "invention",
+        label: "发明专利",
+    },
+    Field {
+        key: "utility_model",
+        label: "实用新型专利",
+    },
+    Field {
+        key: "design",
+        label: "外观设计专利",
+    },
 ];
 const AWARD_FIELDS: &[Field] = &[
-    Field { key: "name", label: "奖项名称" },
-    Field { key: "grade", label: "等级" },
-    Field { key: "year", label: "年份" },
+    Field {
+        key: "name",
+        label: "奖项名称",
+    },
+    Field {
+        key: "grade",
+        label: "等级",
+    },
+    Field {
+        key: "year",
+        label: "年份",
+    },
 ];
 
 /// Reads one profile. `None` when it has errors that leave no usable profile (all are reported).
-pub fn parse(file: &ContentFile, ctx: &Ctx, this_year: i32, diags: &mut Diagnostics) -> Option<Craftsman> {
+pub fn parse(
+    file: &ContentFile,
+    ctx: &Ctx,
+    this_year: i32,
+    diags: &mut Diagnostics,
+) -> Option<Craftsman> {
     let (doc, body_start) = entry::open(file, diags)?;
     let errors_before = diags.error_count();
     let mut f = Fields::top(&doc, FIELDS, "人物资料的字段区", diags)?;
     let name = f.string("name", true);
     let pinyin = f.string("pinyin", false);
     let written_slug = f.string("slug", false);
-    let cohort = f.int("cohort", true, 2016, this_year as i64).map(|y| y as i32);
-    let level = f.choice("level", false, Level::parse, &labels(Level::ALL)).unwrap_or_default();
+    let cohort = f
+        .int("cohort", true, 2016, this_year as i64)
+        .map(|y| y as i32);
+    let level = f
+        .choice("level", false, Level::parse, &labels(Level::ALL))
+        .unwrap_or_default();
     let union = f.string("union", false);
     let employer = f.string("employer", true);
     let post = f.string("post", true);
@@ -109,9 +208,24 @@ pub fn parse(file: &ContentFile, ctx: &Ctx, this_year: i32, diags: &mut Diagnost
     let summary = f.string("summary", false);
     let frontline = f.boolean("frontline");
     let work_years = f.int("work_years", false, 0, 70).map(|n| n as u32);
-    let education = f.choice("education", false, Education::parse, &labels(Education::ALL));
-    let skill_level = f.choice("skill_level", false, SkillLevel::parse, &labels(SkillLevel::ALL));
-    let title_level = f.choice("title_level", false, TitleLevel::parse, &labels(TitleLevel::ALL));
+    let education = f.choice(
+        "education",
+        false,
+        Education::parse,
+        &labels(Education::ALL),
+    );
+    let skill_level = f.choice(
+        "skill_level",
+        false,
+        SkillLevel::parse,
+        &labels(SkillLevel::ALL),
+    );
+    let title_level = f.choice(
+        "title_level",
+        false,
+        TitleLevel::parse,
+        &labels(TitleLevel::ALL),
+    );
     let patents = read_patents(&mut f);
     let awards = read_awards(&mut f);
     let benefit_cny = f.int("benefit_cny", false, 0, i64::MAX).map(|n| n as u64);
@@ -132,13 +246,22 @@ pub fn parse(file: &ContentFile, ctx: &Ctx, this_year: i32, diags: &mut Diagnost
     let at = Origin {
         src: src.clone(),
         cohort: doc.value_span(&[Seg::Key("cohort")]),
-        brands: (0..brands.len()).map(|i| doc.value_span(&[Seg::Key("brands"), Seg::Index(i)])).collect(),
+        brands: (0..brands.len())
+            .map(|i| doc.value_span(&[Seg::Key("brands"), Seg::Index(i)]))
+            .collect(),
         slug: doc.value_span(&[Seg::Key("slug")]),
     };
     let name_for_slug = name.clone().unwrap_or_default();
-    let slug = entry::slug(file, written_slug, &doc, diags, || names::slug_from_name(&name_for_slug));
+    let slug = entry::slug(file, written_slug, &doc, diags, || {
+        names::slug_from_name(&name_for_slug)
+    });
     entry::scan_personal(&file.source, doc.range, true, diags);
-    entry::scan_personal(&file.source, (body_start, file.source.text.len()), false, diags);
+    entry::scan_personal(
+        &file.source,
+        (body_start, file.source.text.len()),
+        false,
+        diags,
+    );
     let body = entry::body(file, body_start, ctx, diags);
     if diags.error_count() > errors_before {
         return None;
@@ -208,28 +331,39 @@ pub fn read_industry(f: &mut Fields) -> Option<&'static Section> {
     match industry::resolve(&written) {
         Resolution::Exact(s) => Some(s),
         Resolution::Alias { section, .. } => {
-            let d = f.at_value(
-                Diagnostic::warning(
-                    "industry.alias",
-                    format!("行业 `industry` 写的是“{written}”，已按国标门类“{} {}”处理", section.letter, section.name),
-                ),
-                "industry",
-            )
-            .hint(format!("请写成国标名称：`industry: {}`", section.name));
+            let d = f
+                .at_value(
+                    Diagnostic::warning(
+                        "industry.alias",
+                        format!(
+                            "行业 `industry` 写的是“{written}”，已按国标门类“{} {}”处理",
+                            section.letter, section.name
+                        ),
+                    ),
+                    "industry",
+                )
+                .hint(format!("请写成国标名称：`industry: {}`", section.name));
             f.push(d);
             Some(section)
         }
         Resolution::Unknown { nearest } => {
-            let near: Vec<String> = nearest.iter().map(|s| format!("{} {}", s.letter, s.name)).collect();
-            let d = f.at_value(
-                Diagnostic::error("industry.unknown", format!("行业 `industry`（行业门类）“{written}”不是国民经济行业门类")),
-                "industry",
-            )
-            .hint(if near.is_empty() {
-                "请填写 GB/T 4754-2017 的门类名称，如“制造业”，或它的字母，如 C".to_string()
-            } else {
-                format!("最接近的门类：{}（也可以只写字母）", near.join("；"))
-            });
+            let near: Vec<String> = nearest
+                .iter()
+                .map(|s| format!("{} {}", s.letter, s.name))
+                .collect();
+            let d = f
+                .at_value(
+                    Diagnostic::error(
+                        "industry.unknown",
+                        format!("行业 `industry`（行业门类）“{written}”不是国民经济行业门类"),
+                    ),
+                    "industry",
+                )
+                .hint(if near.is_empty() {
+                    "请填写 GB/T 4754-2017 的门类名称，如“制造业”，或它的字母，如 C".to_string()
+                } else {
+                    format!("最接近的门类：{}（也可以只写字母）", near.join("；"))
+                });
             f.push(d);
             None
         }
@@ -251,7 +385,11 @@ fn read_awards(f: &mut Fields) -> Option<Vec<Award>> {
     let mut out = Vec::new();
     for (i, item) in items.iter().enumerate() {
         match item {
-            Value::String(s) if !s.trim().is_empty() => out.push(Award { name: s.trim().to_string(), grade: None, year: None }),
+            Value::String(s) if !s.trim().is_empty() => out.push(Award {
+                name: s.trim().to_string(),
+                grade: None,
+                year: None,
+            }),
             Value::Mapping(m) => {
                 let mut a = f.nested(vec![Seg::Key("awards"), Seg::Index(i)], m, AWARD_FIELDS);
                 if let Some(name) = a.string("name", true) {

@@ -29,7 +29,7 @@ pub fn open<'s>(file: &'s ContentFile, diags: &mut Diagnostics) -> Option<(Doc<'
     let split = match frontmatter::split(&file.source) {
         Ok(s) => s,
         Err(d) => {
-            diags.push(d);
+            diags.push(*d);
             return None;
         }
     };
@@ -38,7 +38,13 @@ pub fn open<'s>(file: &'s ContentFile, diags: &mut Diagnostics) -> Option<(Doc<'
 }
 
 /// The slug: the `slug:` field when given, else the file (or folder) name; unsafe slugs are errors with a safe suggestion.
-pub fn slug(file: &ContentFile, written: Option<String>, doc: &Doc, diags: &mut Diagnostics, suggestion: impl Fn() -> String) -> Option<String> {
+pub fn slug(
+    file: &ContentFile,
+    written: Option<String>,
+    doc: &Doc,
+    diags: &mut Diagnostics,
+    suggestion: impl Fn() -> String,
+) -> Option<String> {
     let (slug, from_field) = match written {
         Some(s) => (s, true),
         None => (file.file_slug.clone(), false),
@@ -48,15 +54,24 @@ pub fn slug(file: &ContentFile, written: Option<String>, doc: &Doc, diags: &mut 
     }
     let mut fixed = slug.to_ascii_lowercase().replace([' ', '_', '.'], "-");
     fixed.retain(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-    let fixed = fixed.split('-').filter(|p| !p.is_empty()).collect::<Vec<_>>().join("-");
-    let fixed = if fixed.is_empty() { suggestion() } else { fixed };
+    let fixed = fixed
+        .split('-')
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    let fixed = if fixed.is_empty() {
+        suggestion()
+    } else {
+        fixed
+    };
     let d = Diagnostic::error(
         "slug.unsafe",
         format!("网址名（slug）`{slug}` 不能用：只能用小写英文字母、数字和 -"),
     );
     let d = if from_field {
         let (s, e) = doc.value_span(&[Seg::Key("slug")]);
-        d.at(&file.source, s, e).hint(format!("改成 `slug: {fixed}`"))
+        d.at(&file.source, s, e)
+            .hint(format!("改成 `slug: {fixed}`"))
     } else {
         d.in_file(file.source.path.clone()).hint(format!(
             "把文件（或文件夹）名改成 `{fixed}`，或在字段区加一行 `slug: {fixed}`"
@@ -70,7 +85,8 @@ pub fn slug(file: &ContentFile, written: Option<String>, doc: &Doc, diags: &mut 
 pub fn is_safe_slug(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= 80
-        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !s.starts_with('-')
         && !s.ends_with('-')
         && !s.contains("--")
@@ -79,14 +95,30 @@ pub fn is_safe_slug(s: &str) -> bool {
 /// Renders the body, checks its images exist (letter case included), and records its links.
 pub fn body(file: &ContentFile, body_start: usize, ctx: &Ctx, diags: &mut Diagnostics) -> Body {
     let text = &file.source.text[body_start..];
-    let r: Rendered = markdown::render(text, &markdown::Options { base_path: ctx.base_path });
+    let r: Rendered = markdown::render(
+        text,
+        &markdown::Options {
+            base_path: ctx.base_path,
+        },
+    );
     let dir = dir_rel(file);
     for img in &r.images {
         let at = body_start + img.offset;
-        check_asset(&file.source, &dir, &img.url, (at, at + 1), ctx.assets, diags);
+        check_asset(
+            &file.source,
+            &dir,
+            &img.url,
+            (at, at + 1),
+            ctx.assets,
+            diags,
+        );
     }
     Body {
-        links: r.links.iter().map(|l| (l.url.clone(), body_start + l.offset)).collect(),
+        links: r
+            .links
+            .iter()
+            .map(|l| (l.url.clone(), body_start + l.offset))
+            .collect(),
         html: r.html,
         text: r.text,
         headings: r.headings,
@@ -95,12 +127,25 @@ pub fn body(file: &ContentFile, body_start: usize, ctx: &Ctx, diags: &mut Diagno
 
 /// The file's folder relative to content/ (`craftsmen/zhang-wei` or `craftsmen`).
 pub fn dir_rel(file: &ContentFile) -> String {
-    let p = file.source.path.strip_prefix("content/").unwrap_or(&file.source.path);
-    p.rsplit_once('/').map(|(d, _)| d.to_string()).unwrap_or_default()
+    let p = file
+        .source
+        .path
+        .strip_prefix("content/")
+        .unwrap_or(&file.source.path);
+    p.rsplit_once('/')
+        .map(|(d, _)| d.to_string())
+        .unwrap_or_default()
 }
 
 /// Checks that a picture reference exists; returns its site URL path.
-pub fn check_asset(src: &SourceFile, dir: &str, reference: &str, span: (usize, usize), assets: &AssetIndex, diags: &mut Diagnostics) -> Option<String> {
+pub fn check_asset(
+    src: &SourceFile,
+    dir: &str,
+    reference: &str,
+    span: (usize, usize),
+    assets: &AssetIndex,
+    diags: &mut Diagnostics,
+) -> Option<String> {
     if reference.contains("://") || reference.starts_with("data:") || reference.starts_with("//") {
         return Some(reference.to_string());
     }
@@ -108,14 +153,23 @@ pub fn check_asset(src: &SourceFile, dir: &str, reference: &str, span: (usize, u
         Found::Yes(url) => Some(url),
         Found::CaseMismatch(actual) => {
             diags.push(
-                Diagnostic::error("asset.case-mismatch", format!("图片 `{reference}` 的大小写和实际文件 `{actual}` 不一致"))
-                    .at(src, span.0, span.1)
-                    .hint(format!("网站服务器区分大小写：写成 `{actual}`，或把文件改名")),
+                Diagnostic::error(
+                    "asset.case-mismatch",
+                    format!("图片 `{reference}` 的大小写和实际文件 `{actual}` 不一致"),
+                )
+                .at(src, span.0, span.1)
+                .hint(format!(
+                    "网站服务器区分大小写：写成 `{actual}`，或把文件改名"
+                )),
             );
             None
         }
         Found::No => {
-            let where_ = if reference.starts_with('/') { "content/static/ 下".to_string() } else { format!("content/{dir}/ 下") };
+            let where_ = if reference.starts_with('/') {
+                "content/static/ 下".to_string()
+            } else {
+                format!("content/{dir}/ 下")
+            };
             diags.push(
                 Diagnostic::error("asset.missing", format!("找不到图片 `{reference}`"))
                     .at(src, span.0, span.1)
@@ -127,9 +181,18 @@ pub fn check_asset(src: &SourceFile, dir: &str, reference: &str, span: (usize, u
 }
 
 /// Reports ID-card and mobile numbers in a range of published text, skipping a top-level `private:` block.
-pub fn scan_personal(src: &SourceFile, range: (usize, usize), skip_private: bool, diags: &mut Diagnostics) {
+pub fn scan_personal(
+    src: &SourceFile,
+    range: (usize, usize),
+    skip_private: bool,
+    diags: &mut Diagnostics,
+) {
     let text = &src.text[range.0..range.1];
-    let private = if skip_private { private_block(text) } else { None };
+    let private = if skip_private {
+        private_block(text)
+    } else {
+        None
+    };
     for f in privacy::find_personal_data(text) {
         if private.is_some_and(|(s, e)| f.start >= s && f.start < e) {
             continue;
@@ -139,9 +202,12 @@ pub fn scan_personal(src: &SourceFile, range: (usize, usize), skip_private: bool
             PersonalKind::Mobile => ("privacy.mobile", "手机号"),
         };
         diags.push(
-            Diagnostic::error(code, format!("公开内容里出现了疑似{what}，这是个人信息，不能发布"))
-                .at(src, range.0 + f.start, range.0 + f.end)
-                .hint("删掉它；编辑部内部需要保存的，放到 `private:` 下面（不会出现在网站上）"),
+            Diagnostic::error(
+                code,
+                format!("公开内容里出现了疑似{what}，这是个人信息，不能发布"),
+            )
+            .at(src, range.0 + f.start, range.0 + f.end)
+            .hint("删掉它；编辑部内部需要保存的，放到 `private:` 下面（不会出现在网站上）"),
         );
     }
 }
@@ -176,7 +242,17 @@ mod tests {
         for ok in ["zhang-wei", "li2", "a"] {
             assert!(is_safe_slug(ok), "{ok}");
         }
-        for bad in ["Zhang-wei", "zhang wei", "..", "../x", "张伟", "-a", "a--b", "a.b", ""] {
+        for bad in [
+            "Zhang-wei",
+            "zhang wei",
+            "..",
+            "../x",
+            "张伟",
+            "-a",
+            "a--b",
+            "a.b",
+            "",
+        ] {
             assert!(!is_safe_slug(bad), "{bad}");
         }
     }
@@ -189,6 +265,9 @@ mod tests {
         scan_personal(&src, (0, text.len()), true, &mut d);
         let d = d.into_sorted();
         assert_eq!(d.len(), 1, "{d:?}");
-        assert_eq!((d[0].code, d[0].line, d[0].column), ("privacy.mobile", 5, 12));
+        assert_eq!(
+            (d[0].code, d[0].line, d[0].column),
+            ("privacy.mobile", 5, 12)
+        );
     }
 }

@@ -22,18 +22,43 @@ pub struct Fields<'a, 's> {
 
 /// The Chinese label of a known field (`name` → 姓名), for messages.
 fn label_of(known: &[Field], key: &str) -> &'static str {
-    known.iter().find(|f| f.key == key).map(|f| f.label).unwrap_or("")
+    known
+        .iter()
+        .find(|f| f.key == key)
+        .map(|f| f.label)
+        .unwrap_or("")
 }
 
 /// Chinese field names editors may write instead of the English keys.
 const CHINESE_KEYS: &[(&str, &str)] = &[
-    ("姓名", "name"), ("名字", "name"), ("批次", "cohort"), ("年份", "year"), ("级别", "level"),
-    ("推荐单位", "union"), ("工会", "union"), ("单位", "employer"), ("工作单位", "employer"),
-    ("岗位", "post"), ("职务", "post"), ("行业", "industry"), ("技能", "skills"),
-    ("照片", "photo"), ("简介", "summary"), ("摘要", "summary"), ("一线", "frontline"),
-    ("工作年限", "work_years"), ("工龄", "work_years"), ("学历", "education"),
-    ("技能等级", "skill_level"), ("职称", "title_level"), ("专利", "patents"), ("奖项", "awards"),
-    ("效益", "benefit_cny"), ("标题", "title"), ("日期", "date"), ("成员", "members"),
+    ("姓名", "name"),
+    ("名字", "name"),
+    ("批次", "cohort"),
+    ("年份", "year"),
+    ("级别", "level"),
+    ("推荐单位", "union"),
+    ("工会", "union"),
+    ("单位", "employer"),
+    ("工作单位", "employer"),
+    ("岗位", "post"),
+    ("职务", "post"),
+    ("行业", "industry"),
+    ("技能", "skills"),
+    ("照片", "photo"),
+    ("简介", "summary"),
+    ("摘要", "summary"),
+    ("一线", "frontline"),
+    ("工作年限", "work_years"),
+    ("工龄", "work_years"),
+    ("学历", "education"),
+    ("技能等级", "skill_level"),
+    ("职称", "title_level"),
+    ("专利", "patents"),
+    ("奖项", "awards"),
+    ("效益", "benefit_cny"),
+    ("标题", "title"),
+    ("日期", "date"),
+    ("成员", "members"),
 ];
 
 /// The closest known key to a misspelt one, if it is close enough to be a typo.
@@ -52,18 +77,32 @@ pub fn nearest_key(known: &[Field], key: &str) -> Option<&'static str> {
 
 impl<'a, 's> Fields<'a, 's> {
     /// Opens the top-level mapping of a document; a document that is not a mapping is an error.
-    pub fn top(doc: &'a Doc<'s>, known: &'static [Field], what: &str, diags: &'a mut Diagnostics) -> Option<Self> {
+    pub fn top(
+        doc: &'a Doc<'s>,
+        known: &'static [Field],
+        what: &str,
+        diags: &'a mut Diagnostics,
+    ) -> Option<Self> {
         match &doc.value {
             Value::Mapping(map) => {
-                let mut f = Fields { doc, map, prefix: Vec::new(), diags, known };
+                let mut f = Fields {
+                    doc,
+                    map,
+                    prefix: Vec::new(),
+                    diags,
+                    known,
+                };
                 f.check_keys();
                 Some(f)
             }
             _ => {
                 diags.push(
-                    Diagnostic::error("front-matter.not-mapping", format!("{what}应是“字段: 值”的形式，这里没有读到任何字段"))
-                        .at(doc.src, doc.range.0, doc.range.0)
-                        .hint("每行写一个字段，如 `name: 张伟`；冒号是英文冒号，后面跟一个空格"),
+                    Diagnostic::error(
+                        "front-matter.not-mapping",
+                        format!("{what}应是“字段: 值”的形式，这里没有读到任何字段"),
+                    )
+                    .at(doc.src, doc.range.0, doc.range.0)
+                    .hint("每行写一个字段，如 `name: 张伟`；冒号是英文冒号，后面跟一个空格"),
                 );
                 None
             }
@@ -71,11 +110,22 @@ impl<'a, 's> Fields<'a, 's> {
     }
 
     /// A nested mapping (`patents: {…}`) read with its own known fields.
-    pub fn nested<'b>(&'b mut self, path: Vec<Seg<'a>>, map: &'a Mapping, known: &'static [Field]) -> Fields<'b, 's>
+    pub fn nested<'b>(
+        &'b mut self,
+        path: Vec<Seg<'a>>,
+        map: &'a Mapping,
+        known: &'static [Field],
+    ) -> Fields<'b, 's>
     where
         'a: 'b,
     {
-        let mut f = Fields { doc: self.doc, map, prefix: path, diags: self.diags, known };
+        let mut f = Fields {
+            doc: self.doc,
+            map,
+            prefix: path,
+            diags: self.diags,
+            known,
+        };
         f.check_keys();
         f
     }
@@ -131,11 +181,18 @@ impl<'a, 's> Fields<'a, 's> {
     fn check_keys(&mut self) {
         for k in self.map.keys() {
             let Some(key) = k.as_str() else {
-                let d = self.at_path(
-                    Diagnostic::error("front-matter.bad-key", format!("字段名应是英文单词，这里是 `{}`", serde_yaml::to_string(k).unwrap_or_default().trim())),
-                    &[],
-                )
-                .hint("字段名用英文，如 `name: 张伟`；可用字段见 docs/content.md");
+                let d = self
+                    .at_path(
+                        Diagnostic::error(
+                            "front-matter.bad-key",
+                            format!(
+                                "字段名应是英文单词，这里是 `{}`",
+                                serde_yaml::to_string(k).unwrap_or_default().trim()
+                            ),
+                        ),
+                        &[],
+                    )
+                    .hint("字段名用英文，如 `name: 张伟`；可用字段见 docs/content.md");
                 self.diags.push(d);
                 continue;
             };
@@ -147,7 +204,10 @@ impl<'a, 's> Fields<'a, 's> {
                     "front-matter.misspelt-field",
                     format!("字段 `{key}` 拼写有误"),
                 )
-                .hint(format!("是否想写 `{near}`（{}）？", label_of(self.known, near))),
+                .hint(format!(
+                    "是否想写 `{near}`（{}）？",
+                    label_of(self.known, near)
+                )),
                 None => Diagnostic::warning(
                     "front-matter.unknown-field",
                     format!("不认识的字段 `{key}`，它不会显示在网站上"),
@@ -167,31 +227,46 @@ impl<'a, 's> Fields<'a, 's> {
     fn missing(&mut self, key: &str) {
         let d = if self.map.contains_key(key) {
             self.at_key(
-                Diagnostic::error("front-matter.empty-field", format!("字段 {} 是空的", self.name(key))),
+                Diagnostic::error(
+                    "front-matter.empty-field",
+                    format!("字段 {} 是空的", self.name(key)),
+                ),
                 key,
             )
             .hint(format!("在冒号后面填写内容：`{key}: …`"))
         } else {
             let at = if self.prefix.is_empty() {
-                Diagnostic::error("front-matter.missing-field", format!("缺少必填字段 {}", self.name(key)))
-                    .at(self.doc.src, self.doc.range.0, self.doc.range.0)
+                Diagnostic::error(
+                    "front-matter.missing-field",
+                    format!("缺少必填字段 {}", self.name(key)),
+                )
+                .at(self.doc.src, self.doc.range.0, self.doc.range.0)
             } else {
                 self.at_path(
-                    Diagnostic::error("front-matter.missing-field", format!("缺少必填字段 {}", self.name(key))),
+                    Diagnostic::error(
+                        "front-matter.missing-field",
+                        format!("缺少必填字段 {}", self.name(key)),
+                    ),
                     &[],
                 )
             };
-            at.hint(format!("加一行 `{key}: …`（各字段的写法见 docs/content.md）"))
+            at.hint(format!(
+                "加一行 `{key}: …`（各字段的写法见 docs/content.md）"
+            ))
         };
         self.diags.push(d);
     }
 
     fn wrong_type(&mut self, key: &str, expected: &str, hint: String) {
-        let d = self.at_value(
-            Diagnostic::error("front-matter.wrong-type", format!("字段 {} 应为{expected}", self.name(key))),
-            key,
-        )
-        .hint(hint);
+        let d = self
+            .at_value(
+                Diagnostic::error(
+                    "front-matter.wrong-type",
+                    format!("字段 {} 应为{expected}", self.name(key)),
+                ),
+                key,
+            )
+            .hint(hint);
         self.diags.push(d);
     }
 
@@ -217,7 +292,11 @@ impl<'a, 's> Fields<'a, 's> {
             Value::Number(n) => Some(n.to_string()),
             Value::Bool(b) => Some(b.to_string()),
             _ => {
-                self.wrong_type(key, "一段文字", format!("写成 `{key}: 文字`，不要写成列表或下一级字段"));
+                self.wrong_type(
+                    key,
+                    "一段文字",
+                    format!("写成 `{key}: 文字`，不要写成列表或下一级字段"),
+                );
                 None
             }
         }
@@ -235,7 +314,9 @@ impl<'a, 's> Fields<'a, 's> {
             Some(v) => v,
         };
         let n = match v {
-            Value::Number(n) => n.as_i64().or_else(|| n.as_f64().filter(|f| f.fract() == 0.0).map(|f| f as i64)),
+            Value::Number(n) => n
+                .as_i64()
+                .or_else(|| n.as_f64().filter(|f| f.fract() == 0.0).map(|f| f as i64)),
             _ => None,
         };
         let Some(n) = n else {
@@ -248,20 +329,30 @@ impl<'a, 's> Fields<'a, 's> {
             return None;
         };
         if n < 0 && min >= 0 {
-            let d = self.at_value(
-                Diagnostic::error("front-matter.negative", format!("字段 {} 不能是负数（写的是 {n}）", self.name(key))),
-                key,
-            )
-            .hint("数量和年限从 0 开始；没有就写 0，不清楚就删掉这一行");
+            let d = self
+                .at_value(
+                    Diagnostic::error(
+                        "front-matter.negative",
+                        format!("字段 {} 不能是负数（写的是 {n}）", self.name(key)),
+                    ),
+                    key,
+                )
+                .hint("数量和年限从 0 开始；没有就写 0，不清楚就删掉这一行");
             self.diags.push(d);
             return None;
         }
         if n < min || n > max {
-            let d = self.at_value(
-                Diagnostic::error("front-matter.out-of-range", format!("字段 {} 的值 {n} 不在 {min}–{max} 之间", self.name(key))),
-                key,
-            )
-            .hint(format!("检查是否多打或少打了数字；允许的范围是 {min} 到 {max}"));
+            let d = self
+                .at_value(
+                    Diagnostic::error(
+                        "front-matter.out-of-range",
+                        format!("字段 {} 的值 {n} 不在 {min}–{max} 之间", self.name(key)),
+                    ),
+                    key,
+                )
+                .hint(format!(
+                    "检查是否多打或少打了数字；允许的范围是 {min} 到 {max}"
+                ));
             self.diags.push(d);
             return None;
         }
@@ -278,7 +369,11 @@ impl<'a, 's> Fields<'a, 's> {
                     Some("否" | "no" | "No" | "不是" | "×" | "n") => " `false`",
                     _ => " `true` 或 `false`",
                 };
-                self.wrong_type(key, "是或否（true / false）", format!("写成{guess}（英文小写，不加引号）"));
+                self.wrong_type(
+                    key,
+                    "是或否（true / false）",
+                    format!("写成{guess}（英文小写，不加引号）"),
+                );
                 None
             }
         }
@@ -297,11 +392,19 @@ impl<'a, 's> Fields<'a, 's> {
                         Value::String(s) if !s.trim().is_empty() => out.push(s.trim().to_string()),
                         Value::Number(n) => out.push(n.to_string()),
                         _ => {
-                            let d = self.at_path(
-                                Diagnostic::error("front-matter.wrong-type", format!("字段 {} 的第 {} 项应是一段文字", self.name(key), i + 1)),
-                                &[Seg::Key(key), Seg::Index(i)],
-                            )
-                            .hint("列表的每一项写成 `  - 文字`");
+                            let d = self
+                                .at_path(
+                                    Diagnostic::error(
+                                        "front-matter.wrong-type",
+                                        format!(
+                                            "字段 {} 的第 {} 项应是一段文字",
+                                            self.name(key),
+                                            i + 1
+                                        ),
+                                    ),
+                                    &[Seg::Key(key), Seg::Index(i)],
+                                )
+                                .hint("列表的每一项写成 `  - 文字`");
                             self.diags.push(d);
                         }
                     }
@@ -311,7 +414,11 @@ impl<'a, 's> Fields<'a, 's> {
             Value::String(s) => {
                 let seps = ['、', '，', ',', '；', ';'];
                 if s.contains(seps) {
-                    let parts: Vec<&str> = s.split(seps).map(str::trim).filter(|p| !p.is_empty()).collect();
+                    let parts: Vec<&str> = s
+                        .split(seps)
+                        .map(str::trim)
+                        .filter(|p| !p.is_empty())
+                        .collect();
                     self.wrong_type(
                         key,
                         "列表",
@@ -349,11 +456,15 @@ impl<'a, 's> Fields<'a, 's> {
                     Some(d) => format!("日期写成 `{key}: {}`（年-月-日，月和日用两位数）", d.iso()),
                     None => format!("日期写成 `{key}: 2021-05-01`（年-月-日）"),
                 };
-                let d = self.at_value(
-                    Diagnostic::error("front-matter.bad-date", format!("字段 {} 的日期格式不对：`{text}`", self.name(key))),
-                    key,
-                )
-                .hint(hint);
+                let d = self
+                    .at_value(
+                        Diagnostic::error(
+                            "front-matter.bad-date",
+                            format!("字段 {} 的日期格式不对：`{text}`", self.name(key)),
+                        ),
+                        key,
+                    )
+                    .hint(hint);
                 self.diags.push(d);
                 None
             }
@@ -361,7 +472,13 @@ impl<'a, 's> Fields<'a, 's> {
     }
 
     /// A value from a closed list; unknown values get the nearest allowed ones as a hint.
-    pub fn choice<T>(&mut self, key: &str, required: bool, parse: impl Fn(&str) -> Option<T>, allowed: &[&str]) -> Option<T> {
+    pub fn choice<T>(
+        &mut self,
+        key: &str,
+        required: bool,
+        parse: impl Fn(&str) -> Option<T>,
+        allowed: &[&str],
+    ) -> Option<T> {
         let s = self.string(key, required)?;
         if let Some(t) = parse(&s) {
             return Some(t);
@@ -374,17 +491,30 @@ impl<'a, 's> Fields<'a, 's> {
             })
             .collect();
         ranked.sort();
-        let best: Vec<&str> = ranked.iter().filter(|(d, _)| *d != usize::MAX).take(2).map(|(_, a)| *a).collect();
+        let best: Vec<&str> = ranked
+            .iter()
+            .filter(|(d, _)| *d != usize::MAX)
+            .take(2)
+            .map(|(_, a)| *a)
+            .collect();
         let hint = if best.is_empty() {
             format!("可以填写：{}", allowed.join("、"))
         } else {
-            format!("是否想写“{}”？可以填写：{}", best.join("”或“"), allowed.join("、"))
+            format!(
+                "是否想写“{}”？可以填写：{}",
+                best.join("”或“"),
+                allowed.join("、")
+            )
         };
-        let d = self.at_value(
-            Diagnostic::error("front-matter.not-allowed", format!("字段 {} 不能填“{s}”", self.name(key))),
-            key,
-        )
-        .hint(hint);
+        let d = self
+            .at_value(
+                Diagnostic::error(
+                    "front-matter.not-allowed",
+                    format!("字段 {} 不能填“{s}”", self.name(key)),
+                ),
+                key,
+            )
+            .hint(hint);
         self.diags.push(d);
         None
     }
@@ -394,7 +524,11 @@ impl<'a, 's> Fields<'a, 's> {
         match self.raw(key)? {
             Value::Mapping(m) => Some(m),
             _ => {
-                self.wrong_type(key, "下一级字段", format!("写成 `{key}:` 后换行，下面每行缩进两个空格写 `子字段: 值`"));
+                self.wrong_type(
+                    key,
+                    "下一级字段",
+                    format!("写成 `{key}:` 后换行，下面每行缩进两个空格写 `子字段: 值`"),
+                );
                 None
             }
         }
@@ -405,7 +539,11 @@ impl<'a, 's> Fields<'a, 's> {
         match self.raw(key)? {
             Value::Sequence(s) => Some(s),
             _ => {
-                self.wrong_type(key, "列表", format!("写成 `{key}:` 后换行，每项一行：`  - …`"));
+                self.wrong_type(
+                    key,
+                    "列表",
+                    format!("写成 `{key}:` 后换行，每项一行：`  - …`"),
+                );
                 None
             }
         }
@@ -445,7 +583,11 @@ impl Date {
         if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
             return None;
         }
-        Self::checked(s[..4].parse().ok()?, s[5..7].parse().ok()?, s[8..].parse().ok()?)
+        Self::checked(
+            s[..4].parse().ok()?,
+            s[5..7].parse().ok()?,
+            s[8..].parse().ok()?,
+        )
     }
 
     /// `2021年5月1日`, `2021.5.1`, `2021/5/1`, `2021-5-1`.
@@ -455,7 +597,9 @@ impl Date {
             .filter(|p| !p.is_empty())
             .collect();
         match nums.as_slice() {
-            [y, m, d] if y.len() == 4 => Self::checked(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?),
+            [y, m, d] if y.len() == 4 => {
+                Self::checked(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+            }
             _ => None,
         }
     }
@@ -469,7 +613,9 @@ impl Date {
             2 => 28,
             _ => return None,
         };
-        (1..=days).contains(&day).then_some(Date { year, month, day })
+        (1..=days)
+            .contains(&day)
+            .then_some(Date { year, month, day })
     }
 
     /// `2021-05-01`.
@@ -489,10 +635,16 @@ mod tests {
 
     #[test]
     fn dates() {
-        assert_eq!(Date::parse_iso("2021-05-01").unwrap().chinese(), "2021年5月1日");
+        assert_eq!(
+            Date::parse_iso("2021-05-01").unwrap().chinese(),
+            "2021年5月1日"
+        );
         assert!(Date::parse_iso("2021-02-30").is_none());
         assert!(Date::parse_iso("2021-5-1").is_none());
-        assert_eq!(Date::parse_loose("2021年5月1日").unwrap().iso(), "2021-05-01");
+        assert_eq!(
+            Date::parse_loose("2021年5月1日").unwrap().iso(),
+            "2021-05-01"
+        );
         assert_eq!(Date::parse_loose("2021.5.1").unwrap().iso(), "2021-05-01");
         assert!(Date::parse_loose("2021年5月").is_none());
     }
@@ -500,9 +652,18 @@ mod tests {
     #[test]
     fn nearest_keys() {
         const K: &[Field] = &[
-            Field { key: "name", label: "姓名" },
-            Field { key: "employer", label: "单位" },
-            Field { key: "work_years", label: "工作年限" },
+            Field {
+                key: "name",
+                label: "姓名",
+            },
+            Field {
+                key: "employer",
+                label: "单位",
+            },
+            Field {
+                key: "work_years",
+                label: "工作年限",
+            },
         ];
         assert_eq!(nearest_key(K, "nmae"), Some("name"));
         assert_eq!(nearest_key(K, "employr"), Some("employer"));

@@ -43,7 +43,17 @@ pub struct LoadOptions {
 }
 
 /// Page slugs that would collide with the site's own sections.
-const RESERVED: &[&str] = &["craftsmen", "cohorts", "industries", "stories", "brands", "stats", "search", "static", "404"];
+const RESERVED: &[&str] = &[
+    "craftsmen",
+    "cohorts",
+    "industries",
+    "stories",
+    "brands",
+    "stats",
+    "search",
+    "static",
+    "404",
+];
 
 enum Parsed {
     Craftsman(Box<Craftsman>),
@@ -54,13 +64,26 @@ enum Parsed {
 }
 
 /// Loads and checks the site under `root`. `Ok(None)` means content errors (in `diags`); `Err` an operational failure.
-pub fn load(root: &Path, opts: &LoadOptions, diags: &mut Diagnostics) -> Result<Option<Site>, String> {
+pub fn load(
+    root: &Path,
+    opts: &LoadOptions,
+    diags: &mut Diagnostics,
+) -> Result<Option<Site>, String> {
     let loaded = load::load(root, diags)?;
-    let config = loaded.site.as_ref().and_then(|s| config::read(s, &opts.overrides, diags));
+    let config = loaded
+        .site
+        .as_ref()
+        .and_then(|s| config::read(s, &opts.overrides, diags));
     let this_year = opts.this_year.unwrap_or_else(crate::model::current_year);
     let assets = AssetIndex::new(loaded.static_files.iter().chain(&loaded.assets));
-    let base_path = config.as_ref().map(|c| c.base_path.clone()).unwrap_or_else(|| "/".into());
-    let ctx = Ctx { assets: &assets, base_path: &base_path };
+    let base_path = config
+        .as_ref()
+        .map(|c| c.base_path.clone())
+        .unwrap_or_else(|| "/".into());
+    let ctx = Ctx {
+        assets: &assets,
+        base_path: &base_path,
+    };
     let results: Vec<(Option<Parsed>, Diagnostics)> = loaded
         .files
         .par_iter()
@@ -81,8 +104,13 @@ pub fn load(root: &Path, opts: &LoadOptions, diags: &mut Diagnostics) -> Result<
         assets: loaded.assets,
         stats: stats::compute(&[]),
     };
-    for (p, d) in results {
+    // Profiles whose file exists but could not be read: references to them are not reported again.
+    let mut unreadable: BTreeSet<String> = BTreeSet::new();
+    for ((p, d), file) in results.into_iter().zip(&loaded.files) {
         diags.extend(d);
+        if p.is_none() && file.kind == Kind::Craftsman {
+            unreadable.insert(file.file_slug.clone());
+        }
         match p {
             Some(Parsed::Craftsman(c)) if c.published || opts.drafts => site.craftsmen.push(*c),
             Some(Parsed::Craftsman(_)) | None => {}
@@ -92,12 +120,16 @@ pub fn load(root: &Path, opts: &LoadOptions, diags: &mut Diagnostics) -> Result<
             Some(Parsed::Page(p)) => site.pages.push(*p),
         }
     }
-    let withdrawn: BTreeSet<String> = if opts.drafts { BTreeSet::new() } else { withdrawn_slugs(&loaded.files) };
-    cross_check(&mut site, &withdrawn, diags);
+    let withdrawn: BTreeSet<String> = if opts.drafts {
+        BTreeSet::new()
+    } else {
+        withdrawn_slugs(&loaded.files)
+    };
+    cross_check(&mut site, &withdrawn, &unreadable, diags);
     order(&mut site);
     let inputs: Vec<_> = site.craftsmen.iter().map(Craftsman::stat_input).collect();
     site.stats = stats::compute(&inputs);
-    check_links(&site, &withdrawn, diags);
+    check_links(&site, &withdrawn, &unreadable, diags);
     Ok(config.map(|config| Site { config, ..site }))
 }
 
@@ -134,7 +166,12 @@ fn withdrawn_slugs(files: &[ContentFile]) -> BTreeSet<String> {
     files
         .iter()
         .filter(|f| f.kind == Kind::Craftsman)
-        .filter(|f| f.source.text.lines().any(|l| l.trim_end() == "published: false"))
+        .filter(|f| {
+            f.source
+                .text
+                .lines()
+                .any(|l| l.trim_end() == "published: false")
+        })
         .map(|f| f.file_slug.clone())
         .collect()
 }
@@ -144,47 +181,97 @@ fn dup<'a>(kind: &str, what: impl Iterator<Item = (&'a str, &'a str)>, diags: &m
     for (slug, file) in what {
         if let Some(first) = seen.insert(slug, file) {
             diags.push(
-                Diagnostic::error("slug.duplicate", format!("{kind}网址名 `{slug}` 重复：{first} 和 {file} 用了同一个"))
-                    .in_file(file)
-                    .hint("两个文件会生成同一个网页；给其中一个改文件名，或写不同的 `slug:`"),
+                Diagnostic::error(
+                    "slug.duplicate",
+                    format!("{kind}网址名 `{slug}` 重复：{first} 和 {file} 用了同一个"),
+                )
+                .in_file(file)
+                .hint("两个文件会生成同一个网页；给其中一个改文件名，或写不同的 `slug:`"),
             );
             seen.insert(slug, first);
         }
     }
 }
 
-fn cross_check(site: &mut Site, withdrawn: &BTreeSet<String>, diags: &mut Diagnostics) {
-    dup("人物", site.craftsmen.iter().map(|c| (c.slug.as_str(), c.at.src.path.as_str())), diags);
-    dup("故事", site.stories.iter().map(|c| (c.slug.as_str(), c.src.path.as_str())), diags);
-    dup("品牌", site.brands.iter().map(|c| (c.slug.as_str(), c.src.path.as_str())), diags);
-    dup("页面", site.pages.iter().map(|c| (c.slug.as_str(), c.src.path.as_str())), diags);
+fn cross_check(
+    site: &mut Site,
+    withdrawn: &BTreeSet<String>,
+    unreadable: &BTreeSet<String>,
+    diags: &mut Diagnostics,
+) {
+    dup(
+        "人物",
+        site.craftsmen
+            .iter()
+            .map(|c| (c.slug.as_str(), c.at.src.path.as_str())),
+        diags,
+    );
+    dup(
+        "故事",
+        site.stories
+            .iter()
+            .map(|c| (c.slug.as_str(), c.src.path.as_str())),
+        diags,
+    );
+    dup(
+        "品牌",
+        site.brands
+            .iter()
+            .map(|c| (c.slug.as_str(), c.src.path.as_str())),
+        diags,
+    );
+    dup(
+        "页面",
+        site.pages
+            .iter()
+            .map(|c| (c.slug.as_str(), c.src.path.as_str())),
+        diags,
+    );
     for p in &site.pages {
         if RESERVED.contains(&p.slug.as_str()) {
             diags.push(
-                Diagnostic::error("slug.reserved", format!("页面网址名 `{}` 和网站自带的栏目重名", p.slug))
-                    .in_file(p.src.path.clone())
-                    .hint("换一个文件名，如 about、nominate"),
+                Diagnostic::error(
+                    "slug.reserved",
+                    format!("页面网址名 `{}` 和网站自带的栏目重名", p.slug),
+                )
+                .in_file(p.src.path.clone())
+                .hint("换一个文件名，如 about、nominate"),
             );
         }
     }
-    let by_slug: BTreeMap<&str, &Craftsman> = site.craftsmen.iter().map(|c| (c.slug.as_str(), c)).collect();
+    let by_slug: BTreeMap<&str, &Craftsman> = site
+        .craftsmen
+        .iter()
+        .map(|c| (c.slug.as_str(), c))
+        .collect();
     let brand_slugs: BTreeSet<&str> = site.brands.iter().map(|b| b.slug.as_str()).collect();
     let mut listed_in: BTreeMap<&str, i32> = BTreeMap::new();
     for cohort in &site.cohorts {
         for m in &cohort.members {
-            let Member::Profile { slug, span } = m else { continue };
+            let Member::Profile { slug, span } = m else {
+                continue;
+            };
             match by_slug.get(slug.as_str()) {
                 Some(c) => {
                     listed_in.insert(c.slug.as_str(), cohort.year);
                     if c.cohort != cohort.year {
                         diags.push(
-                            Diagnostic::error("cohort.mismatch", format!("`{slug}` 列在 {} 年的批次里，但人物资料写的是 `cohort: {}`", cohort.year, c.cohort))
-                                .at(&cohort.src, span.0, span.1)
-                                .hint(format!("改正其中一处：人物文件 {} 的 `cohort`，或这份名单", c.at.src.path)),
+                            Diagnostic::error(
+                                "cohort.mismatch",
+                                format!(
+                                    "`{slug}` 列在 {} 年的批次里，但人物资料写的是 `cohort: {}`",
+                                    cohort.year, c.cohort
+                                ),
+                            )
+                            .at(&cohort.src, span.0, span.1)
+                            .hint(format!(
+                                "改正其中一处：人物文件 {} 的 `cohort`，或这份名单",
+                                c.at.src.path
+                            )),
                         );
                     }
                 }
-                None if withdrawn.contains(slug) => {}
+                None if withdrawn.contains(slug) || unreadable.contains(slug) => {}
                 None => {
                     let near = nearest_slug(slug, by_slug.keys().copied());
                     diags.push(
@@ -203,9 +290,18 @@ fn cross_check(site: &mut Site, withdrawn: &BTreeSet<String>, diags: &mut Diagno
     for c in &site.craftsmen {
         if years.contains(&c.cohort) && !listed_in.contains_key(c.slug.as_str()) {
             diags.push(
-                Diagnostic::warning("cohort.not-listed", format!("`{}` 写的是 `cohort: {}`，但 {} 年的批次名单里没有 ta", c.name, c.cohort, c.cohort))
-                    .at(&c.at.src, c.at.cohort.0, c.at.cohort.1)
-                    .hint(format!("在 content/cohorts/{}.yaml 的 `members` 里加一行 `  - {}`", c.cohort, c.slug)),
+                Diagnostic::warning(
+                    "cohort.not-listed",
+                    format!(
+                        "`{}` 写的是 `cohort: {}`，但 {} 年的批次名单里没有 ta",
+                        c.name, c.cohort, c.cohort
+                    ),
+                )
+                .at(&c.at.src, c.at.cohort.0, c.at.cohort.1)
+                .hint(format!(
+                    "在 content/cohorts/{}.yaml 的 `members` 里加一行 `  - {}`",
+                    c.cohort, c.slug
+                )),
             );
         }
         for (b, span) in c.brands.iter().zip(&c.at.brands) {
@@ -215,8 +311,13 @@ fn cross_check(site: &mut Site, withdrawn: &BTreeSet<String>, diags: &mut Diagno
                     Diagnostic::error("brand.unknown", format!("品牌 `{b}` 不存在"))
                         .at(&c.at.src, span.0, span.1)
                         .hint(match near {
-                            Some(n) => format!("是否想写 `{n}`？品牌的网址名是 content/brands/ 下的文件名"),
-                            None => format!("可用的品牌：{}", brand_slugs.iter().copied().collect::<Vec<_>>().join(", ")),
+                            Some(n) => {
+                                format!("是否想写 `{n}`？品牌的网址名是 content/brands/ 下的文件名")
+                            }
+                            None => format!(
+                                "可用的品牌：{}",
+                                brand_slugs.iter().copied().collect::<Vec<_>>().join(", ")
+                            ),
                         }),
                 );
             }
@@ -224,12 +325,21 @@ fn cross_check(site: &mut Site, withdrawn: &BTreeSet<String>, diags: &mut Diagno
     }
     for s in &site.stories {
         for (slug, span) in &s.craftsmen {
-            if !by_slug.contains_key(slug.as_str()) && !withdrawn.contains(slug) {
+            if !by_slug.contains_key(slug.as_str())
+                && !withdrawn.contains(slug)
+                && !unreadable.contains(slug)
+            {
                 let near = nearest_slug(slug, by_slug.keys().copied());
                 diags.push(
-                    Diagnostic::error("story.unknown-craftsman", format!("故事里的工匠 `{slug}` 没有对应的人物资料"))
-                        .at(&s.src, span.0, span.1)
-                        .hint(near.map(|n| format!("是否想写 `{n}`？")).unwrap_or_else(|| "写人物文件的网址名（文件名去掉 .md）".into())),
+                    Diagnostic::error(
+                        "story.unknown-craftsman",
+                        format!("故事里的工匠 `{slug}` 没有对应的人物资料"),
+                    )
+                    .at(&s.src, span.0, span.1)
+                    .hint(
+                        near.map(|n| format!("是否想写 `{n}`？"))
+                            .unwrap_or_else(|| "写人物文件的网址名（文件名去掉 .md）".into()),
+                    ),
                 );
             }
         }
@@ -247,36 +357,71 @@ fn order(site: &mut Site) {
     let stroke = names::StrokeOrder::new();
     match site.config.index_order {
         config::NameOrder::Pinyin => site.craftsmen.sort_by(|a, b| {
-            names::cmp_pinyin((&a.name, &a.name_key), (&b.name, &b.name_key)).then_with(|| a.slug.cmp(&b.slug))
+            names::cmp_pinyin((&a.name, &a.name_key), (&b.name, &b.name_key))
+                .then_with(|| a.slug.cmp(&b.slug))
         }),
-        config::NameOrder::Stroke => site.craftsmen.sort_by(|a, b| stroke.compare(&a.name, &b.name).then_with(|| a.slug.cmp(&b.slug))),
+        config::NameOrder::Stroke => site.craftsmen.sort_by(|a, b| {
+            stroke
+                .compare(&a.name, &b.name)
+                .then_with(|| a.slug.cmp(&b.slug))
+        }),
     }
     site.cohorts.sort_by_key(|c| c.year);
-    site.stories.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
-    site.brands.sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.slug.cmp(&b.slug)));
-    site.pages.sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.slug.cmp(&b.slug)));
+    site.stories
+        .sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
+    site.brands
+        .sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.slug.cmp(&b.slug)));
+    site.pages
+        .sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.slug.cmp(&b.slug)));
 }
 
 impl Site {
     /// Every URL path the site will have (without the base path), for link checking.
     pub fn url_paths(&self) -> BTreeSet<String> {
-        let mut set: BTreeSet<String> = ["/", "/craftsmen/", "/cohorts/", "/industries/", "/stories/", "/brands/", "/stats/", "/atom.xml", "/sitemap.xml", "/robots.txt", "/404.html"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+        let mut set: BTreeSet<String> = [
+            "/",
+            "/craftsmen/",
+            "/cohorts/",
+            "/industries/",
+            "/stories/",
+            "/brands/",
+            "/stats/",
+            "/atom.xml",
+            "/sitemap.xml",
+            "/robots.txt",
+            "/404.html",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
         set.extend(self.craftsmen.iter().map(Craftsman::url));
         set.extend(self.cohorts.iter().map(Cohort::url));
-        set.extend(self.craftsmen.iter().filter_map(|c| c.industry).map(|s| format!("/industries/{}/", s.letter)));
+        set.extend(
+            self.craftsmen
+                .iter()
+                .filter_map(|c| c.industry)
+                .map(|s| format!("/industries/{}/", s.letter)),
+        );
         set.extend(self.stories.iter().map(|s| format!("/stories/{}/", s.slug)));
         set.extend(self.brands.iter().map(|s| format!("/brands/{}/", s.slug)));
         set.extend(self.pages.iter().map(|s| format!("/{}/", s.slug)));
-        set.extend(self.static_files.iter().chain(&self.assets).map(|f| crate::model::assets::url_of(&f.rel)));
+        set.extend(
+            self.static_files
+                .iter()
+                .chain(&self.assets)
+                .map(|f| crate::model::assets::url_of(&f.rel)),
+        );
         set
     }
 }
 
 /// Root-relative links in Markdown bodies must name a page or file of the site.
-fn check_links(site: &Site, withdrawn: &BTreeSet<String>, diags: &mut Diagnostics) {
+fn check_links(
+    site: &Site,
+    withdrawn: &BTreeSet<String>,
+    unreadable: &BTreeSet<String>,
+    diags: &mut Diagnostics,
+) {
     let urls = site.url_paths();
     let bodies = site
         .craftsmen
@@ -295,15 +440,29 @@ fn check_links(site: &Site, withdrawn: &BTreeSet<String>, diags: &mut Diagnostic
             if urls.contains(path) || urls.contains(&with_slash) {
                 continue;
             }
-            let hint = if let Some(slug) = path.trim_end_matches('/').strip_prefix("/craftsmen/").filter(|s| withdrawn.contains(*s)) {
+            let profile = path.trim_end_matches('/').strip_prefix("/craftsmen/");
+            if profile.is_some_and(|s| unreadable.contains(s)) {
+                continue;
+            }
+            let hint = if let Some(slug) = path
+                .trim_end_matches('/')
+                .strip_prefix("/craftsmen/")
+                .filter(|s| withdrawn.contains(*s))
+            {
                 format!("`{slug}` 的资料已撤下（published: false），请去掉这个链接")
             } else if path.ends_with(".md") {
-                format!("链接写网页地址而不是文件名，如 `{}/`", path.trim_end_matches(".md").replace("/content/", "/"))
+                format!(
+                    "链接写网页地址而不是文件名，如 `{}/`",
+                    path.trim_end_matches(".md").replace("/content/", "/")
+                )
             } else {
                 let near = nearest_slug(path, urls.iter().map(String::as_str));
                 match near {
                     Some(n) => format!("是否想链接到 `{n}`？"),
-                    None => "站内链接以 / 开头并以 / 结尾，如 `/craftsmen/zhang-wei/`、`/cohorts/2018/`".to_string(),
+                    None => {
+                        "站内链接以 / 开头并以 / 结尾，如 `/craftsmen/zhang-wei/`、`/cohorts/2018/`"
+                            .to_string()
+                    }
                 }
             };
             diags.push(

@@ -51,26 +51,80 @@ pub struct Page {
 }
 
 const STORY_FIELDS: &[Field] = &[
-    Field { key: "title", label: "标题" },
-    Field { key: "slug", label: "网址名" },
-    Field { key: "date", label: "日期" },
-    Field { key: "craftsmen", label: "相关工匠" },
-    Field { key: "cover", label: "封面图" },
-    Field { key: "summary", label: "摘要" },
+    Field {
+        key: "title",
+        label: "标题",
+    },
+    Field {
+        key: "slug",
+        label: "网址名",
+    },
+    Field {
+        key: "date",
+        label: "日期",
+    },
+    Field {
+        key: "craftsmen",
+        label: "相关工匠",
+    },
+    Field {
+        key: "cover",
+        label: "封面图",
+    },
+    Field {
+        key: "summary",
+        label: "摘要",
+    },
 ];
 const BRAND_FIELDS: &[Field] = &[
-    Field { key: "title", label: "品牌名称" },
-    Field { key: "slug", label: "网址名" },
-    Field { key: "order", label: "排序" },
-    Field { key: "summary", label: "简介" },
-    Field { key: "figures", label: "数字" },
+    Field {
+        key: "title",
+        label: "品牌名称",
+    },
+    Field {
+        key: "slug",
+        label: "网址名",
+    },
+    Field {
+        key: "order",
+        label: "排序",
+    },
+    Field {
+        key: "summary",
+        label: "简介",
+    },
+    Field {
+        key: "figures",
+        label: "数字",
+    },
 ];
-const FIGURE_FIELDS: &[Field] = &[Field { key: "label", label: "说明" }, Field { key: "value", label: "数值" }];
+const FIGURE_FIELDS: &[Field] = &[
+    Field {
+        key: "label",
+        label: "说明",
+    },
+    Field {
+        key: "value",
+        label: "数值",
+    },
+];
 const PAGE_FIELDS: &[Field] = &[
-    Field { key: "title", label: "标题" },
-    Field { key: "slug", label: "网址名" },
-    Field { key: "summary", label: "摘要" },
-    Field { key: "order", label: "排序" },
+    Field {
+        key: "title",
+        label: "标题",
+    },
+    Field {
+        key: "slug",
+        label: "网址名",
+    },
+    Field {
+        key: "summary",
+        label: "摘要",
+    },
+    Field {
+        key: "order",
+        label: "排序",
+    },
 ];
 
 fn finish<T>(diags: &Diagnostics, before: usize, value: impl FnOnce() -> Option<T>) -> Option<T> {
@@ -98,14 +152,30 @@ pub fn parse_story(file: &ContentFile, ctx: &Ctx, diags: &mut Diagnostics) -> Op
         .collect();
     let cover = cover.and_then(|c| {
         let span = doc.value_span(&[Seg::Key("cover")]);
-        entry::check_asset(&file.source, &entry::dir_rel(file), &c, span, ctx.assets, diags)
+        entry::check_asset(
+            &file.source,
+            &entry::dir_rel(file),
+            &c,
+            span,
+            ctx.assets,
+            diags,
+        )
     });
     let t = title.clone().unwrap_or_default();
     let slug = entry::slug(file, written, &doc, diags, || names::slug_from_name(&t));
     entry::scan_personal(&file.source, (0, file.source.text.len()), false, diags);
     let body = entry::body(file, body_start, ctx, diags);
     finish(diags, before, || {
-        Some(Story { slug: slug?, title: title?, date: date?, craftsmen, cover, summary, body, src: Arc::new(file.source.clone()) })
+        Some(Story {
+            slug: slug?,
+            title: title?,
+            date: date?,
+            craftsmen,
+            cover,
+            summary,
+            body,
+            src: Arc::new(file.source.clone()),
+        })
     })
 }
 
@@ -122,12 +192,20 @@ pub fn parse_brand(file: &ContentFile, ctx: &Ctx, diags: &mut Diagnostics) -> Op
         for (i, item) in items.iter().enumerate() {
             if let Value::Mapping(m) = item {
                 let mut n = f.nested(vec![Seg::Key("figures"), Seg::Index(i)], m, FIGURE_FIELDS);
-                if let (Some(label), Some(value)) = (n.string("label", true), n.string("value", true)) {
+                if let (Some(label), Some(value)) =
+                    (n.string("label", true), n.string("value", true))
+                {
                     figures.push(BrandFigure { label, value });
                 }
             } else {
                 let d = f.at_path(
-                    crate::diag::Diagnostic::error("front-matter.wrong-type", format!("`figures` 第 {} 项应写成 `{{ label: 说明, value: 数值 }}`", i + 1)),
+                    crate::diag::Diagnostic::error(
+                        "front-matter.wrong-type",
+                        format!(
+                            "`figures` 第 {} 项应写成 `{{ label: 说明, value: 数值 }}`",
+                            i + 1
+                        ),
+                    ),
                     &[Seg::Key("figures"), Seg::Index(i)],
                 );
                 f.push(d);
@@ -138,7 +216,15 @@ pub fn parse_brand(file: &ContentFile, ctx: &Ctx, diags: &mut Diagnostics) -> Op
     entry::scan_personal(&file.source, (0, file.source.text.len()), false, diags);
     let body = entry::body(file, body_start, ctx, diags);
     finish(diags, before, || {
-        Some(Brand { slug: slug?, title: title?, order: order?, summary, figures, body, src: Arc::new(file.source.clone()) })
+        Some(Brand {
+            slug: slug?,
+            title: title?,
+            order: order?,
+            summary,
+            figures,
+            body,
+            src: Arc::new(file.source.clone()),
+        })
     })
 }
 
@@ -154,6 +240,13 @@ pub fn parse_page(file: &ContentFile, ctx: &Ctx, diags: &mut Diagnostics) -> Opt
     entry::scan_personal(&file.source, (0, file.source.text.len()), false, diags);
     let body = entry::body(file, body_start, ctx, diags);
     finish(diags, before, || {
-        Some(Page { slug: slug?, title: title?, summary, order, body, src: Arc::new(file.source.clone()) })
+        Some(Page {
+            slug: slug?,
+            title: title?,
+            summary,
+            order,
+            body,
+            src: Arc::new(file.source.clone()),
+        })
     })
 }

@@ -38,32 +38,67 @@ pub fn sitemap(v: &Views, page_urls: &[String]) -> String {
 }
 
 pub fn robots(v: &Views) -> String {
-    format!("User-agent: *\nAllow: /\n\nSitemap: {}\n", absolute(v, &format!("{}sitemap.xml", v.site.base_path)))
+    format!(
+        "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+        absolute(v, &format!("{}sitemap.xml", v.site.base_path))
+    )
 }
 
 /// Atom feed of the stories, newest first; `updated` is the newest story's date.
 pub fn atom(v: &Views) -> String {
     let feed_url = absolute(v, &format!("{}atom.xml", v.site.base_path));
-    let updated = v.stories.iter().map(|s| s.head.date.iso.clone()).max().unwrap_or_else(|| "2016-01-01".into());
+    let updated = v
+        .stories
+        .iter()
+        .map(|s| s.head.date.iso.clone())
+        .max()
+        .unwrap_or_else(|| "2016-01-01".into());
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"zh-CN\">\n");
-    out.push_str(&format!("  <title>{} · 技艺故事</title>\n", xml_escape(&v.site.title)));
+    out.push_str(&format!(
+        "  <title>{} · 技艺故事</title>\n",
+        xml_escape(&v.site.title)
+    ));
     out.push_str(&format!("  <id>{}</id>\n", xml_escape(&feed_url)));
-    out.push_str(&format!("  <link rel=\"self\" href=\"{}\"/>\n", xml_escape(&feed_url)));
-    out.push_str(&format!("  <link rel=\"alternate\" href=\"{}\"/>\n", xml_escape(&v.site.base_url)));
+    out.push_str(&format!(
+        "  <link rel=\"self\" href=\"{}\"/>\n",
+        xml_escape(&feed_url)
+    ));
+    out.push_str(&format!(
+        "  <link rel=\"alternate\" href=\"{}\"/>\n",
+        xml_escape(&v.site.base_url)
+    ));
     out.push_str(&format!("  <updated>{updated}T00:00:00Z</updated>\n"));
     for s in &v.stories {
         let url = absolute(v, &s.head.url);
         out.push_str("  <entry>\n");
-        out.push_str(&format!("    <title>{}</title>\n", xml_escape(&s.head.title)));
+        out.push_str(&format!(
+            "    <title>{}</title>\n",
+            xml_escape(&s.head.title)
+        ));
         out.push_str(&format!("    <id>{}</id>\n", xml_escape(&url)));
-        out.push_str(&format!("    <link rel=\"alternate\" href=\"{}\"/>\n", xml_escape(&url)));
-        out.push_str(&format!("    <updated>{}T00:00:00Z</updated>\n", s.head.date.iso));
-        out.push_str(&format!("    <published>{}T00:00:00Z</published>\n", s.head.date.iso));
-        out.push_str(&format!("    <author><name>{}</name></author>\n", xml_escape(&v.site.title)));
+        out.push_str(&format!(
+            "    <link rel=\"alternate\" href=\"{}\"/>\n",
+            xml_escape(&url)
+        ));
+        out.push_str(&format!(
+            "    <updated>{}T00:00:00Z</updated>\n",
+            s.head.date.iso
+        ));
+        out.push_str(&format!(
+            "    <published>{}T00:00:00Z</published>\n",
+            s.head.date.iso
+        ));
+        out.push_str(&format!(
+            "    <author><name>{}</name></author>\n",
+            xml_escape(&v.site.title)
+        ));
         if let Some(sum) = &s.head.summary {
             out.push_str(&format!("    <summary>{}</summary>\n", xml_escape(sum)));
         }
-        out.push_str(&format!("    <content type=\"html\">{}</content>\n", xml_escape(&s.content)));
+        out.push_str(&format!(
+            "    <content type=\"html\">{}</content>\n",
+            xml_escape(&s.content)
+        ));
         out.push_str("  </entry>\n");
     }
     out.push_str("</feed>\n");

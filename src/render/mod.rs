@@ -34,20 +34,28 @@ pub fn render(site: &Site, theme: &Theme, diags: &mut Diagnostics) -> Option<Vec
     let jobs = pages::jobs(&views);
     let site_value = tera::Value::from_serializable(&views.site);
     let minify = site.config.minify;
-    let results: Vec<Result<OutputFile, Diagnostic>> = jobs
-        .par_iter()
-        .map(|job| {
-            let mut ctx = tera::Context::new();
-            ctx.insert_value("site", site_value.clone());
-            ctx.insert("page", &job.meta);
-            ctx.insert(job.key, &job.data);
-            match theme.tera.render(job.template, &ctx) {
-                Ok(html) => Ok(OutputFile { path: job.path.clone(), content: Content::Bytes(finish_html(html, minify)) }),
-                Err(e) => Err(theme::template_error(&e, false, &theme.files, &theme.sources)
-                    .unwrap_or_else(|| Diagnostic::error("template.error", format!("模板出错：{e}")).in_file("themes/"))),
-            }
-        })
-        .collect();
+    let results: Vec<Result<OutputFile, Box<Diagnostic>>> =
+        jobs.par_iter()
+            .map(|job| {
+                let mut ctx = tera::Context::new();
+                ctx.insert_value("site", site_value.clone());
+                ctx.insert("page", &job.meta);
+                ctx.insert(job.key, &job.data);
+                match theme.tera.render(job.template, &ctx) {
+                    Ok(html) => Ok(OutputFile {
+                        path: job.path.clone(),
+                        content: Content::Bytes(finish_html(html, minify)),
+                    }),
+                    Err(e) => Err(Box::new(
+                        theme::template_error(&e, false, &theme.files, &theme.sources)
+                            .unwrap_or_else(|| {
+                                Diagnostic::error("template.error", format!("模板出错：{e}"))
+                                    .in_file("themes/")
+                            }),
+                    )),
+                }
+            })
+            .collect();
     let mut files = Vec::with_capacity(results.len() + 8);
     let mut failed = false;
     for r in results {
@@ -55,29 +63,42 @@ pub fn render(site: &Site, theme: &Theme, diags: &mut Diagnostics) -> Option<Vec
             Ok(f) => files.push(f),
             Err(d) => {
                 failed = true;
-                diags.push(d);
+                diags.push(*d);
             }
         }
     }
     if failed {
         return None;
     }
-    let page_urls: Vec<String> = jobs.iter().filter(|j| j.meta.kind != "404").map(|j| j.meta.url.clone()).collect();
+    let page_urls: Vec<String> = jobs
+        .iter()
+        .filter(|j| j.meta.kind != "404")
+        .map(|j| j.meta.url.clone())
+        .collect();
     files.push(text_file("sitemap.xml", feeds::sitemap(&views, &page_urls)));
     files.push(text_file("robots.txt", feeds::robots(&views)));
     files.push(text_file("atom.xml", feeds::atom(&views)));
     for f in theme.static_files.iter() {
-        files.push(OutputFile { path: f.rel.clone(), content: Content::Copy(f.abs.clone()) });
+        files.push(OutputFile {
+            path: f.rel.clone(),
+            content: Content::Copy(f.abs.clone()),
+        });
     }
     for f in site.static_files.iter().chain(&site.assets) {
         let url = crate::model::assets::url_of(&f.rel);
-        files.push(OutputFile { path: url.trim_start_matches('/').to_string(), content: Content::Copy(f.abs.clone()) });
+        files.push(OutputFile {
+            path: url.trim_start_matches('/').to_string(),
+            content: Content::Copy(f.abs.clone()),
+        });
     }
     dedupe(files, diags)
 }
 
 fn text_file(path: &str, text: String) -> OutputFile {
-    OutputFile { path: path.to_string(), content: Content::Bytes(text.into_bytes()) }
+    OutputFile {
+        path: path.to_string(),
+        content: Content::Bytes(text.into_bytes()),
+    }
 }
 
 /// Minifies a page when asked (closing tags and html/head kept, CSS and JS minified).
@@ -97,15 +118,21 @@ pub fn finish_html(html: String, minify: bool) -> Vec<u8> {
 /// static file, but nothing may replace a generated page.
 fn dedupe(files: Vec<OutputFile>, diags: &mut Diagnostics) -> Option<Vec<OutputFile>> {
     let mut by_path: BTreeMap<String, (usize, OutputFile)> = BTreeMap::new();
-    let generated = files.iter().filter(|f| matches!(f.content, Content::Bytes(_))).count();
+    let generated = files
+        .iter()
+        .filter(|f| matches!(f.content, Content::Bytes(_)))
+        .count();
     let mut ok = true;
     for (i, f) in files.into_iter().enumerate() {
         if let Some((j, _)) = by_path.get(&f.path) {
             if *j < generated {
                 diags.push(
-                    Diagnostic::error("output.collision", format!("文件 `{}` 和网站生成的页面同名", f.path))
-                        .in_file(format!("content/static/{}", f.path))
-                        .hint("换一个文件名或文件夹，避免覆盖生成的页面"),
+                    Diagnostic::error(
+                        "output.collision",
+                        format!("文件 `{}` 和网站生成的页面同名", f.path),
+                    )
+                    .in_file(format!("content/static/{}", f.path))
+                    .hint("换一个文件名或文件夹，避免覆盖生成的页面"),
                 );
                 ok = false;
                 continue;

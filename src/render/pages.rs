@@ -46,12 +46,27 @@ impl Ctx<'_> {
         format!("{}{}", self.v.site.base_url.trim_end_matches('/'), rest)
     }
     fn crumbs(&self, items: &[(&str, &str)]) -> Vec<Link> {
-        let mut out = vec![Link { title: "首页".into(), url: self.url("/") }];
-        out.extend(items.iter().map(|(t, u)| Link { title: t.to_string(), url: u.to_string() }));
+        let mut out = vec![Link {
+            title: "首页".into(),
+            url: self.url("/"),
+        }];
+        out.extend(items.iter().map(|(t, u)| Link {
+            title: t.to_string(),
+            url: u.to_string(),
+        }));
         out
     }
     #[allow(clippy::too_many_arguments)]
-    fn meta(&self, kind: &'static str, title: &str, description: Option<&str>, url: &str, crumbs: Vec<Link>, ld: Value, image: Option<&str>) -> PageMeta {
+    fn meta(
+        &self,
+        kind: &'static str,
+        title: &str,
+        description: Option<&str>,
+        url: &str,
+        crumbs: Vec<Link>,
+        ld: Value,
+        image: Option<&str>,
+    ) -> PageMeta {
         let canonical = self.abs(url);
         let mut graph = vec![ld];
         if crumbs.len() > 1 {
@@ -66,7 +81,10 @@ impl Ctx<'_> {
         PageMeta {
             kind,
             title: title.to_string(),
-            description: description.map(str::to_string).or_else(|| self.v.site.description.clone()).unwrap_or_default(),
+            description: description
+                .map(str::to_string)
+                .or_else(|| self.v.site.description.clone())
+                .unwrap_or_default(),
             url: url.to_string(),
             canonical,
             breadcrumbs: crumbs,
@@ -78,7 +96,10 @@ impl Ctx<'_> {
 
 /// JSON for a `<script type="application/ld+json">`: `</` and `<!--` cannot end the element.
 pub fn safe_json(v: &Value) -> String {
-    serde_json::to_string(v).unwrap_or_default().replace("</", "<\\/").replace("<!--", "<\\!--")
+    serde_json::to_string(v)
+        .unwrap_or_default()
+        .replace("</", "<\\/")
+        .replace("<!--", "<\\!--")
 }
 
 fn item_list(c: &Ctx, items: impl Iterator<Item = (String, String)>) -> Value {
@@ -142,8 +163,15 @@ pub fn jobs(v: &Views) -> Vec<PageJob> {
         jobs.push(PageJob {
             path: format!("craftsmen/{}/index.html", p.card.slug),
             template: "craftsman.html",
-            meta: c.meta("craftsman", &p.card.name, p.card.summary.as_deref(), &p.card.url,
-                c.crumbs(&[("工匠名录", &idx), (&p.card.name, &p.card.url)]), person, p.card.photo.as_deref()),
+            meta: c.meta(
+                "craftsman",
+                &p.card.name,
+                p.card.summary.as_deref(),
+                &p.card.url,
+                c.crumbs(&[("工匠名录", &idx), (&p.card.name, &p.card.url)]),
+                person,
+                p.card.photo.as_deref(),
+            ),
             key: "craftsman",
             data: to_value(p),
         });
@@ -161,8 +189,26 @@ pub fn jobs(v: &Views) -> Vec<PageJob> {
         jobs.push(PageJob {
             path: format!("cohorts/{}/index.html", k.year),
             template: "cohort.html",
-            meta: c.meta("cohort", &k.title, None, &k.url, c.crumbs(&[("历年批次", &cohorts_url), (&k.title, &k.url)]),
-                item_list(&c, k.members.iter().map(|m| (m.name.clone(), m.profile.as_ref().map(|p| p.url.clone()).unwrap_or_else(|| k.url.clone())))), None),
+            meta: c.meta(
+                "cohort",
+                &k.title,
+                None,
+                &k.url,
+                c.crumbs(&[("历年批次", &cohorts_url), (&k.title, &k.url)]),
+                item_list(
+                    &c,
+                    k.members.iter().map(|m| {
+                        (
+                            m.name.clone(),
+                            m.profile
+                                .as_ref()
+                                .map(|p| p.url.clone())
+                                .unwrap_or_else(|| k.url.clone()),
+                        )
+                    }),
+                ),
+                None,
+            ),
             key: "cohort",
             data: to_value(k),
         });
@@ -171,17 +217,44 @@ pub fn jobs(v: &Views) -> Vec<PageJob> {
     jobs.push(PageJob {
         path: "industries/index.html".into(),
         template: "industries.html",
-        meta: c.meta("industries", "行业分布", None, &ind_url, c.crumbs(&[("行业分布", &ind_url)]),
-            item_list(&c, v.industries.iter().map(|i| (i.name.clone(), i.url.clone()))), None),
+        meta: c.meta(
+            "industries",
+            "行业分布",
+            None,
+            &ind_url,
+            c.crumbs(&[("行业分布", &ind_url)]),
+            item_list(
+                &c,
+                v.industries.iter().map(|i| (i.name.clone(), i.url.clone())),
+            ),
+            None,
+        ),
         key: "industries",
-        data: to_value(&v.industries.iter().map(|i| json!({"letter": i.letter, "name": i.name, "url": i.url, "count": i.count})).collect::<Vec<_>>()),
+        data: to_value(
+            &v.industries
+                .iter()
+                .map(
+                    |i| json!({"letter": i.letter, "name": i.name, "url": i.url, "count": i.count}),
+                )
+                .collect::<Vec<_>>(),
+        ),
     });
     for i in &v.industries {
         jobs.push(PageJob {
             path: format!("industries/{}/index.html", i.letter),
             template: "industry.html",
-            meta: c.meta("industry", &i.name, None, &i.url, c.crumbs(&[("行业分布", &ind_url), (&i.name, &i.url)]),
-                item_list(&c, i.craftsmen.iter().map(|p| (p.name.clone(), p.url.clone()))), None),
+            meta: c.meta(
+                "industry",
+                &i.name,
+                None,
+                &i.url,
+                c.crumbs(&[("行业分布", &ind_url), (&i.name, &i.url)]),
+                item_list(
+                    &c,
+                    i.craftsmen.iter().map(|p| (p.name.clone(), p.url.clone())),
+                ),
+                None,
+            ),
             key: "industry",
             data: to_value(i),
         });
@@ -190,8 +263,20 @@ pub fn jobs(v: &Views) -> Vec<PageJob> {
     jobs.push(PageJob {
         path: "stories/index.html".into(),
         template: "stories.html",
-        meta: c.meta("stories", "技艺故事", None, &st_url, c.crumbs(&[("技艺故事", &st_url)]),
-            item_list(&c, v.stories.iter().map(|s| (s.head.title.clone(), s.head.url.clone()))), None),
+        meta: c.meta(
+            "stories",
+            "技艺故事",
+            None,
+            &st_url,
+            c.crumbs(&[("技艺故事", &st_url)]),
+            item_list(
+                &c,
+                v.stories
+                    .iter()
+                    .map(|s| (s.head.title.clone(), s.head.url.clone())),
+            ),
+            None,
+        ),
         key: "stories",
         data: to_value(&v.stories.iter().map(|s| &s.head).collect::<Vec<_>>()),
     });
@@ -207,8 +292,15 @@ pub fn jobs(v: &Views) -> Vec<PageJob> {
         jobs.push(PageJob {
             path: format!("stories/{}/index.html", s.slug),
             template: "story.html",
-            meta: c.meta("story", &s.head.title, s.head.summary.as_deref(), &s.head.url,
-                c.crumbs(&[("技艺故事", &st_url), (&s.head.title, &s.head.url)]), article, s.head.cover.as_deref()),
+            meta: c.meta(
+                "story",
+                &s.head.title,
+                s.head.summary.as_deref(),
+                &s.head.url,
+                c.crumbs(&[("技艺故事", &st_url), (&s.head.title, &s.head.url)]),
+                article,
+                s.head.cover.as_deref(),
+            ),
             key: "story",
             data: to_value(s),
         });
@@ -226,8 +318,18 @@ pub fn jobs(v: &Views) -> Vec<PageJob> {
         jobs.push(PageJob {
             path: format!("brands/{}/index.html", b.slug),
             template: "brand.html",
-            meta: c.meta("brand", &b.title, b.summary.as_deref(), &b.url, c.crumbs(&[("十大工匠品牌", &br_url), (&b.title, &b.url)]),
-                item_list(&c, b.craftsmen.iter().map(|p| (p.name.clone(), p.url.clone()))), None),
+            meta: c.meta(
+                "brand",
+                &b.title,
+                b.summary.as_deref(),
+                &b.url,
+                c.crumbs(&[("十大工匠品牌", &br_url), (&b.title, &b.url)]),
+                item_list(
+                    &c,
+                    b.craftsmen.iter().map(|p| (p.name.clone(), p.url.clone())),
+                ),
+                None,
+            ),
             key: "brand",
             data: to_value(b),
         });
@@ -249,8 +351,15 @@ pub fn jobs(v: &Views) -> Vec<PageJob> {
         jobs.push(PageJob {
             path: format!("{}/index.html", p.slug),
             template: "page.html",
-            meta: c.meta("page", &p.title, p.summary.as_deref(), &p.url, c.crumbs(&[(&p.title, &p.url)]),
-                json!({"@type": "WebPage", "name": p.title}), None),
+            meta: c.meta(
+                "page",
+                &p.title,
+                p.summary.as_deref(),
+                &p.url,
+                c.crumbs(&[(&p.title, &p.url)]),
+                json!({"@type": "WebPage", "name": p.title}),
+                None,
+            ),
             key: "content_page",
             data: to_value(p),
         });
@@ -258,7 +367,15 @@ pub fn jobs(v: &Views) -> Vec<PageJob> {
     jobs.push(PageJob {
         path: "404.html".into(),
         template: "404.html",
-        meta: c.meta("404", "页面不存在", None, &c.url("/404.html"), Vec::new(), json!({"@type": "WebPage", "name": "页面不存在"}), None),
+        meta: c.meta(
+            "404",
+            "页面不存在",
+            None,
+            &c.url("/404.html"),
+            Vec::new(),
+            json!({"@type": "WebPage", "name": "页面不存在"}),
+            None,
+        ),
         key: "missing",
         data: Value::Null,
     });

@@ -35,14 +35,20 @@ fn chain(root: &Path, name: &str, diags: &mut Diagnostics) -> Option<Vec<String>
         let manifest = dir.join("theme.yaml");
         let parent = std::fs::read_to_string(&manifest).ok().and_then(|t| {
             t.lines()
-                .find_map(|l| l.strip_prefix("extends:").map(|v| v.trim().trim_matches(['"', '\'']).to_string()))
+                .find_map(|l| {
+                    l.strip_prefix("extends:")
+                        .map(|v| v.trim().trim_matches(['"', '\'']).to_string())
+                })
                 .filter(|v| !v.is_empty())
         });
         match parent {
             Some(p) if names.contains(&p) || names.len() >= MAX_DEPTH => {
                 diags.push(
-                    Diagnostic::error("theme.cycle", format!("主题继承关系成环或太深：{} → {p}", names.join(" → ")))
-                        .in_file(format!("themes/{current}/theme.yaml")),
+                    Diagnostic::error(
+                        "theme.cycle",
+                        format!("主题继承关系成环或太深：{} → {p}", names.join(" → ")),
+                    )
+                    .in_file(format!("themes/{current}/theme.yaml")),
                 );
                 return None;
             }
@@ -59,7 +65,8 @@ pub fn load(root: &Path, name: &str, diags: &mut Diagnostics) -> Result<Option<T
     };
     let mut tera = tera::Tera::new();
     let prefixes: Vec<String> = names.iter().skip(1).map(|n| format!("{n}/")).collect();
-    tera.set_fallback_prefixes(prefixes).map_err(|e| e.to_string())?;
+    tera.set_fallback_prefixes(prefixes)
+        .map_err(|e| e.to_string())?;
     let mut templates: Vec<(String, String)> = Vec::new();
     let mut files = BTreeMap::new();
     let mut sources = BTreeMap::new();
@@ -67,15 +74,22 @@ pub fn load(root: &Path, name: &str, diags: &mut Diagnostics) -> Result<Option<T
     for (depth, theme) in names.iter().enumerate() {
         let dir = root.join("themes").join(theme);
         for (rel, abs) in walk(&dir.join("templates"))? {
-            let text = std::fs::read_to_string(&abs).map_err(|e| format!("读取 {} 失败：{e}", abs.display()))?;
-            let name = if depth == 0 { rel.clone() } else { format!("{theme}/{rel}") };
+            let text = std::fs::read_to_string(&abs)
+                .map_err(|e| format!("读取 {} 失败：{e}", abs.display()))?;
+            let name = if depth == 0 {
+                rel.clone()
+            } else {
+                format!("{theme}/{rel}")
+            };
             let shown = format!("themes/{theme}/templates/{rel}");
             files.insert(name.clone(), shown.clone());
             sources.insert(shown, text.clone());
             templates.push((name, text));
         }
         for (rel, abs) in walk(&dir.join("static"))? {
-            statics.entry(rel.clone()).or_insert(StaticFile { abs, rel });
+            statics
+                .entry(rel.clone())
+                .or_insert(StaticFile { abs, rel });
         }
     }
     let mut ok = true;
@@ -92,12 +106,20 @@ pub fn load(root: &Path, name: &str, diags: &mut Diagnostics) -> Result<Option<T
         return Ok(None);
     }
     if let Err(e) = tera.add_raw_templates(templates) {
-        diags.push(template_error(&e, false, &files, &sources).unwrap_or_else(|| {
-            Diagnostic::error("template.error", format!("模板加载失败：{e}")).in_file(format!("themes/{name}/templates/"))
-        }));
+        diags.push(
+            template_error(&e, false, &files, &sources).unwrap_or_else(|| {
+                Diagnostic::error("template.error", format!("模板加载失败：{e}"))
+                    .in_file(format!("themes/{name}/templates/"))
+            }),
+        );
         return Ok(None);
     }
-    Ok(Some(Theme { tera, static_files: statics.into_values().collect(), files, sources }))
+    Ok(Some(Theme {
+        tera,
+        static_files: statics.into_values().collect(),
+        files,
+        sources,
+    }))
 }
 
 fn walk(dir: &Path) -> Result<Vec<(String, std::path::PathBuf)>, String> {
@@ -125,7 +147,12 @@ fn walk(dir: &Path) -> Result<Vec<(String, std::path::PathBuf)>, String> {
 }
 
 /// A located diagnostic for a template error; `None` for errors that are not the template's own (a missing parent while checking alone).
-pub fn template_error(e: &tera::Error, alone: bool, files: &BTreeMap<String, String>, sources: &BTreeMap<String, String>) -> Option<Diagnostic> {
+pub fn template_error(
+    e: &tera::Error,
+    alone: bool,
+    files: &BTreeMap<String, String>,
+    sources: &BTreeMap<String, String>,
+) -> Option<Diagnostic> {
     use tera::ErrorKind;
     let (code, report) = match e.kind() {
         ErrorKind::SyntaxError(r) => ("template.syntax", r),
@@ -134,11 +161,17 @@ pub fn template_error(e: &tera::Error, alone: bool, files: &BTreeMap<String, Str
             if alone {
                 return None;
             }
-            let shown = files.get(current).cloned().unwrap_or_else(|| current.clone());
+            let shown = files
+                .get(current)
+                .cloned()
+                .unwrap_or_else(|| current.clone());
             return Some(
-                Diagnostic::error("template.missing-parent", format!("模板继承的 `{parent}` 不存在"))
-                    .in_file(shown)
-                    .hint("检查 {% extends \"…\" %} 里的模板名"),
+                Diagnostic::error(
+                    "template.missing-parent",
+                    format!("模板继承的 `{parent}` 不存在"),
+                )
+                .in_file(shown)
+                .hint("检查 {% extends \"…\" %} 里的模板名"),
             );
         }
         ErrorKind::TemplateNotFound(_) if alone => return None,
@@ -150,10 +183,15 @@ pub fn template_error(e: &tera::Error, alone: bool, files: &BTreeMap<String, Str
             )
         }
         _ => {
-            return Some(Diagnostic::error("template.error", format!("模板出错：{e}")).in_file("themes/"));
+            return Some(
+                Diagnostic::error("template.error", format!("模板出错：{e}")).in_file("themes/"),
+            );
         }
     };
-    let shown = files.get(report.filename()).cloned().unwrap_or_else(|| report.filename().to_string());
+    let shown = files
+        .get(report.filename())
+        .cloned()
+        .unwrap_or_else(|| report.filename().to_string());
     let message = format!("模板错误：{}", report.message());
     let mut d = Diagnostic::error(code, message).in_file(shown.clone());
     if let Some(text) = sources.get(&shown) {

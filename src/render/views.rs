@@ -6,7 +6,7 @@ use crate::model::fields::Date;
 use crate::model::industry::Section;
 use crate::model::site::Site;
 use crate::model::stats::Stats;
-use crate::model::story::{Brand, BrandFigure, Page, Story};
+use crate::model::story::{BrandFigure, Page, Story};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -21,7 +21,11 @@ pub struct DateView {
 
 impl From<&Date> for DateView {
     fn from(d: &Date) -> Self {
-        DateView { iso: d.iso(), zh: d.chinese(), year: d.year }
+        DateView {
+            iso: d.iso(),
+            zh: d.chinese(),
+            year: d.year,
+        }
     }
 }
 
@@ -235,7 +239,11 @@ pub fn with_base(base_path: &str, path: &str) -> String {
 }
 
 fn industry_ref(base: &str, s: &Section) -> IndustryRef {
-    IndustryRef { letter: s.letter, name: s.name.to_string(), url: with_base(base, &format!("/industries/{}/", s.letter)) }
+    IndustryRef {
+        letter: s.letter,
+        name: s.name.to_string(),
+        url: with_base(base, &format!("/industries/{}/", s.letter)),
+    }
 }
 
 fn card(base: &str, c: &Craftsman) -> CraftsmanCard {
@@ -260,7 +268,13 @@ fn card(base: &str, c: &Craftsman) -> CraftsmanCard {
 }
 
 fn headings(h: &[crate::markdown::Heading]) -> Vec<HeadingView> {
-    h.iter().map(|h| HeadingView { level: h.level, id: h.id.clone(), text: h.text.clone() }).collect()
+    h.iter()
+        .map(|h| HeadingView {
+            level: h.level,
+            id: h.id.clone(),
+            text: h.text.clone(),
+        })
+        .collect()
 }
 
 fn story_ref(base: &str, s: &Story) -> StoryRef {
@@ -282,11 +296,19 @@ impl Views {
     /// Builds every view once; pages then borrow from it.
     pub fn new(site: &Site) -> Views {
         let base = site.config.base_path.as_str();
-        let cards: BTreeMap<&str, CraftsmanCard> = site.craftsmen.iter().map(|c| (c.slug.as_str(), card(base, c))).collect();
+        let cards: BTreeMap<&str, CraftsmanCard> = site
+            .craftsmen
+            .iter()
+            .map(|c| (c.slug.as_str(), card(base, c)))
+            .collect();
         let cards_of = |slugs: &mut dyn Iterator<Item = &str>| -> Vec<CraftsmanCard> {
             slugs.filter_map(|s| cards.get(s).cloned()).collect()
         };
-        let cohorts: Vec<CohortView> = site.cohorts.iter().map(|c| cohort_view(site, c, &cards)).collect();
+        let cohorts: Vec<CohortView> = site
+            .cohorts
+            .iter()
+            .map(|c| cohort_view(site, c, &cards))
+            .collect();
         let neighbours = neighbours(&cohorts);
         let stories: Vec<StoryView> = site
             .stories
@@ -303,7 +325,10 @@ impl Views {
             .craftsmen
             .iter()
             .map(|c| {
-                let (prev, next) = neighbours.get(c.slug.as_str()).cloned().unwrap_or((None, None));
+                let (prev, next) = neighbours
+                    .get(c.slug.as_str())
+                    .cloned()
+                    .unwrap_or((None, None));
                 CraftsmanView {
                     card: cards[c.slug.as_str()].clone(),
                     facts: facts(c),
@@ -311,7 +336,10 @@ impl Views {
                         .brands
                         .iter()
                         .filter_map(|b| site.brands.iter().find(|x| &x.slug == b))
-                        .map(|b| Link { title: b.title.clone(), url: with_base(base, &format!("/brands/{}/", b.slug)) })
+                        .map(|b| Link {
+                            title: b.title.clone(),
+                            url: with_base(base, &format!("/brands/{}/", b.slug)),
+                        })
                         .collect(),
                     stories: site
                         .stories
@@ -332,7 +360,10 @@ impl Views {
             let card = cards[c.slug.as_str()].clone();
             match letters.iter_mut().find(|g| g.letter == card.initial) {
                 Some(g) => g.craftsmen.push(card),
-                None => letters.push(LetterGroup { letter: card.initial, craftsmen: vec![card] }),
+                None => letters.push(LetterGroup {
+                    letter: card.initial,
+                    craftsmen: vec![card],
+                }),
             }
         }
         letters.sort_by_key(|g| if g.letter == '#' { '~' } else { g.letter });
@@ -348,7 +379,13 @@ impl Views {
                 summary: b.summary.clone(),
                 figures: b.figures.clone(),
                 content: b.body.html.clone(),
-                craftsmen: cards_of(&mut site.craftsmen.iter().filter(|c| c.brands.contains(&b.slug)).map(|c| c.slug.as_str())),
+                craftsmen: cards_of(
+                    &mut site
+                        .craftsmen
+                        .iter()
+                        .filter(|c| c.brands.contains(&b.slug))
+                        .map(|c| c.slug.as_str()),
+                ),
             })
             .collect();
         let pages = site.pages.iter().map(|p| page_view(base, p)).collect();
@@ -361,7 +398,15 @@ impl Views {
                 base_path: site.config.base_path.clone(),
                 language: site.config.language.clone(),
                 demo: site.config.demo,
-                nav: site.config.nav.iter().map(|n| Link { title: n.title.clone(), url: with_base(base, &n.url) }).collect(),
+                nav: site
+                    .config
+                    .nav
+                    .iter()
+                    .map(|n| Link {
+                        title: n.title.clone(),
+                        url: with_base(base, &n.url),
+                    })
+                    .collect(),
                 footer: site.config.footer.clone(),
                 craftsmen_count: site.craftsmen.len(),
                 cohorts_count: site.cohorts.len(),
@@ -398,12 +443,20 @@ fn facts(c: &Craftsman) -> Facts {
         education: c.education.map(|e| e.label()),
         skill_level: c.skill_level.map(|e| e.label()),
         title_level: c.title_level.map(|e| e.label()),
-        patents: c.patents.map(|p| PatentsView { invention: p.invention, utility_model: p.utility_model, design: p.design }),
+        patents: c.patents.map(|p| PatentsView {
+            invention: p.invention,
+            utility_model: p.utility_model,
+            design: p.design,
+        }),
         awards: c
             .awards
             .iter()
             .flatten()
-            .map(|a| AwardView { name: a.name.clone(), grade: a.grade.clone(), year: a.year })
+            .map(|a| AwardView {
+                name: a.name.clone(),
+                grade: a.grade.clone(),
+                year: a.year,
+            })
             .collect(),
         benefit: c.benefit_cny.map(money_text),
     }
@@ -433,14 +486,27 @@ fn cohort_view(site: &Site, c: &Cohort, cards: &BTreeMap<&str, CraftsmanCard>) -
         })
         .collect();
     match site.config.cohort_order {
-        crate::config::NameOrder::Stroke => members.sort_by(|a, b| stroke.compare(&a.name, &b.name)),
+        crate::config::NameOrder::Stroke => {
+            members.sort_by(|a, b| stroke.compare(&a.name, &b.name))
+        }
         crate::config::NameOrder::Pinyin => members.sort_by(|a, b| {
-            let ka = crate::model::names::name_key(&a.name, a.profile.as_ref().map(|p| p.pinyin.as_str()));
-            let kb = crate::model::names::name_key(&b.name, b.profile.as_ref().map(|p| p.pinyin.as_str()));
+            let ka = crate::model::names::name_key(
+                &a.name,
+                a.profile.as_ref().map(|p| p.pinyin.as_str()),
+            );
+            let kb = crate::model::names::name_key(
+                &b.name,
+                b.profile.as_ref().map(|p| p.pinyin.as_str()),
+            );
             crate::model::names::cmp_pinyin((&a.name, &ka), (&b.name, &kb))
         }),
     }
-    let inputs: Vec<_> = site.craftsmen.iter().filter(|p| p.cohort == c.year).map(Craftsman::stat_input).collect();
+    let inputs: Vec<_> = site
+        .craftsmen
+        .iter()
+        .filter(|p| p.cohort == c.year)
+        .map(Craftsman::stat_input)
+        .collect();
     CohortView {
         year: c.year,
         title: c.title.clone(),
@@ -458,9 +524,16 @@ fn cohort_view(site: &Site, c: &Cohort, cards: &BTreeMap<&str, CraftsmanCard>) -
 fn neighbours(cohorts: &[CohortView]) -> BTreeMap<&str, (Option<Link>, Option<Link>)> {
     let mut out = BTreeMap::new();
     for c in cohorts {
-        let profiles: Vec<&CraftsmanCard> = c.members.iter().filter_map(|m| m.profile.as_ref()).collect();
+        let profiles: Vec<&CraftsmanCard> = c
+            .members
+            .iter()
+            .filter_map(|m| m.profile.as_ref())
+            .collect();
         for (i, p) in profiles.iter().enumerate() {
-            let link = |q: &CraftsmanCard| Link { title: q.name.clone(), url: q.url.clone() };
+            let link = |q: &CraftsmanCard| Link {
+                title: q.name.clone(),
+                url: q.url.clone(),
+            };
             let prev = i.checked_sub(1).map(|j| link(profiles[j]));
             let next = profiles.get(i + 1).map(|q| link(q));
             out.insert(p.slug.as_str(), (prev, next));
@@ -485,7 +558,10 @@ fn industries(site: &Site, cards: &BTreeMap<&str, CraftsmanCard>) -> Vec<Industr
                 name: s.name.to_string(),
                 url: with_base(base, &format!("/industries/{}/", s.letter)),
                 count: list.len(),
-                craftsmen: list.iter().filter_map(|c| cards.get(c.slug.as_str()).cloned()).collect(),
+                craftsmen: list
+                    .iter()
+                    .filter_map(|c| cards.get(c.slug.as_str()).cloned())
+                    .collect(),
                 stats: crate::model::stats::compute(&inputs),
             }
         })

@@ -37,13 +37,19 @@ fn build_writes_every_page_kind() {
         "favicon.svg",
         "style.css",
     ] {
-        assert!(s.root().join("public").join(page).is_file(), "missing {page}");
+        assert!(
+            s.root().join("public").join(page).is_file(),
+            "missing {page}"
+        );
     }
     let profile = s.read("public/craftsmen/zhang-wei/index.html");
     assert!(profile.contains("<html lang=\"zh-CN\">"));
     assert!(profile.contains("<strong>注意：</strong>"), "CJK bold");
     assert!(profile.contains("id=\"主要事迹\""), "Chinese heading id");
-    assert!(profile.contains("2020年5月1日"), "Chinese date of the related story");
+    assert!(
+        profile.contains("2020年5月1日"),
+        "Chinese date of the related story"
+    );
     let sitemap = s.read("public/sitemap.xml");
     assert!(sitemap.contains("<loc>https://example.org/craftsmen/zhang-wei/</loc>"));
     assert!(!sitemap.contains("404"));
@@ -65,15 +71,22 @@ fn private_fields_never_reach_any_output_file() {
 #[test]
 fn withdrawn_profile_is_not_published() {
     let s = TestSite::fixture("minimal");
-    let t = s.read("content/craftsmen/li-na/index.md").replace("name: 李娜", "name: 李娜\npublished: false");
+    let t = s
+        .read("content/craftsmen/li-na/index.md")
+        .replace("name: 李娜", "name: 李娜\npublished: false");
     s.write("content/craftsmen/li-na/index.md", t);
-    let z = s.read("content/craftsmen/zhang-wei.md").replace("和[李娜](/craftsmen/li-na/)", "");
+    let z = s
+        .read("content/craftsmen/zhang-wei.md")
+        .replace("和[李娜](/craftsmen/li-na/)", "");
     s.write("content/craftsmen/zhang-wei.md", z);
     let o = build(&s, &[]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(!s.root().join("public/craftsmen/li-na/index.html").exists());
     for (path, bytes) in tree(&s.root().join("public")) {
-        assert!(!String::from_utf8_lossy(&bytes).contains("李娜"), "withdrawn name in {path}");
+        assert!(
+            !String::from_utf8_lossy(&bytes).contains("李娜"),
+            "withdrawn name in {path}"
+        );
     }
 }
 
@@ -92,7 +105,9 @@ fn a_failed_build_leaves_the_previous_output_untouched() {
     let s = TestSite::fixture("minimal");
     assert!(build(&s, &[]).status.success());
     let before = tree(&s.root().join("public"));
-    let broken = s.read("content/craftsmen/zhang-wei.md").replace("work_years: 30", "work_years: 三十");
+    let broken = s
+        .read("content/craftsmen/zhang-wei.md")
+        .replace("work_years: 30", "work_years: 三十");
     s.write("content/craftsmen/zhang-wei.md", broken);
     let o = build(&s, &[]);
     assert_eq!(o.status.code(), Some(1));
@@ -116,12 +131,17 @@ fn check_passes_on_a_good_site_and_writes_nothing() {
 #[test]
 fn check_reports_file_line_column_message_and_hint() {
     let s = TestSite::fixture("minimal");
-    let broken = s.read("content/craftsmen/zhang-wei.md").replace("work_years: 30", "work_years: 30年");
+    let broken = s
+        .read("content/craftsmen/zhang-wei.md")
+        .replace("work_years: 30", "work_years: 30年");
     s.write("content/craftsmen/zhang-wei.md", broken);
     let o = s.run(&["check"]);
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
-    assert!(err.contains("content/craftsmen/zhang-wei.md:13:13"), "{err}");
+    assert!(
+        err.contains("content/craftsmen/zhang-wei.md:13:13"),
+        "{err}"
+    );
     assert!(err.contains("work_years"), "{err}");
     assert!(err.contains("提示"), "{err}");
     assert!(err.contains("1 个错误"), "{err}");
@@ -130,14 +150,22 @@ fn check_reports_file_line_column_message_and_hint() {
 #[test]
 fn check_json_is_one_object_per_line() {
     let s = TestSite::fixture("minimal");
-    let broken = s.read("content/craftsmen/zhang-wei.md").replace("name: 张伟", "name：张伟").replace("post: 数控车工", "post: 数控车工\nhobby: 钓鱼");
+    let broken = s
+        .read("content/craftsmen/zhang-wei.md")
+        .replace("name: 张伟", "name：张伟")
+        .replace("post: 数控车工", "post: 数控车工\nhobby: 钓鱼");
     s.write("content/craftsmen/zhang-wei.md", broken);
     let o = s.run(&["check", "--format", "json"]);
     assert_eq!(o.status.code(), Some(1));
-    let lines: Vec<serde_json::Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert!(!lines.is_empty());
     for v in &lines {
-        for key in ["severity", "code", "file", "line", "column", "message", "hint"] {
+        for key in [
+            "severity", "code", "file", "line", "column", "message", "hint",
+        ] {
             assert!(v.get(key).is_some(), "{key} missing in {v}");
         }
     }
@@ -148,7 +176,9 @@ fn check_json_is_one_object_per_line() {
 #[test]
 fn warnings_pass_unless_denied() {
     let s = TestSite::fixture("minimal");
-    let t = s.read("content/craftsmen/zhang-wei.md").replace("post: 数控车工", "post: 数控车工\nhobby: 钓鱼");
+    let t = s
+        .read("content/craftsmen/zhang-wei.md")
+        .replace("post: 数控车工", "post: 数控车工\nhobby: 钓鱼");
     s.write("content/craftsmen/zhang-wei.md", t);
     assert_eq!(s.run(&["check"]).status.code(), Some(0));
     assert_eq!(s.run(&["check", "--deny-warnings"]).status.code(), Some(1));
@@ -200,7 +230,9 @@ fn names_are_escaped_and_raw_html_is_sanitised() {
 #[test]
 fn minified_output_keeps_closing_tags() {
     let s = TestSite::fixture("minimal");
-    let t = s.read("content/site.yaml").replace("minify: false", "minify: true");
+    let t = s
+        .read("content/site.yaml")
+        .replace("minify: false", "minify: true");
     s.write("content/site.yaml", t);
     assert!(build(&s, &[]).status.success());
     let html = s.read("public/craftsmen/zhang-wei/index.html");

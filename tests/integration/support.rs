@@ -32,7 +32,10 @@ impl TestSite {
     pub fn fixture(name: &str) -> TestSite {
         let dir = tempfile::tempdir().unwrap();
         copy_tree(&repo().join("tests/fixtures").join(name), dir.path());
-        copy_tree(&repo().join("themes/default"), &dir.path().join("themes/default"));
+        copy_tree(
+            &repo().join("themes/default"),
+            &dir.path().join("themes/default"),
+        );
         TestSite { dir }
     }
 
@@ -57,7 +60,10 @@ impl TestSite {
     /// Runs every build step in memory: (built?, sorted diagnostics).
     pub fn check(&self) -> (bool, Vec<Diagnostic>) {
         let mut d = Diagnostics::new();
-        let opts = LoadOptions { this_year: Some(2026), ..LoadOptions::default() };
+        let opts = LoadOptions {
+            this_year: Some(2026),
+            ..LoadOptions::default()
+        };
         let built = pipeline::run(self.root(), &opts, &mut d).expect("operational error");
         (built.is_some(), d.into_sorted())
     }
@@ -81,7 +87,16 @@ pub fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
         .into_iter()
         .map(|e| e.unwrap())
         .filter(|e| e.file_type().is_file())
-        .map(|e| (e.path().strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/"), std::fs::read(e.path()).unwrap()))
+        .map(|e| {
+            (
+                e.path()
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/"),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
         .collect();
     out.sort();
     out
