@@ -96,10 +96,24 @@ impl Ctx<'_> {
 
 /// JSON for a `<script type="application/ld+json">`: `</` and `<!--` cannot end the element.
 pub fn safe_json(v: &Value) -> String {
-    serde_json::to_string(v)
+    serde_json::to_string(&without_nulls(v.clone()))
         .unwrap_or_default()
         .replace("</", "<\\/")
         .replace("<!--", "<\\!--")
+}
+
+/// Drops `null` members and empty lists, which structured-data readers treat as errors.
+fn without_nulls(v: Value) -> Value {
+    match v {
+        Value::Object(m) => Value::Object(
+            m.into_iter()
+                .filter(|(_, v)| !v.is_null() && !v.as_array().is_some_and(Vec::is_empty))
+                .map(|(k, v)| (k, without_nulls(v)))
+                .collect(),
+        ),
+        Value::Array(a) => Value::Array(a.into_iter().map(without_nulls).collect()),
+        v => v,
+    }
 }
 
 fn item_list(c: &Ctx, items: impl Iterator<Item = (String, String)>) -> Value {
@@ -391,5 +405,11 @@ mod tests {
         let s = safe_json(&json!({"name": "</script><script>alert(1)</script><!--"}));
         assert!(!s.contains("</"));
         assert!(!s.contains("<!--"));
+    }
+
+    #[test]
+    fn json_ld_has_no_nulls() {
+        let s = safe_json(&json!({"a": null, "b": [], "c": {"d": null, "e": 1}}));
+        assert_eq!(s, r#"{"c":{"e":1}}"#);
     }
 }

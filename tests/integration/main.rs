@@ -2,4 +2,7 @@
 
 mod bad_input;
 mod build;
+mod names;
+mod stats;
 mod support;
+mod theme;
