@@ -130,6 +130,9 @@ pub fn load(
     let inputs: Vec<_> = site.craftsmen.iter().map(Craftsman::stat_input).collect();
     site.stats = stats::compute(&inputs);
     check_links(&site, &withdrawn, &unreadable, diags);
+    if let Some(src) = &loaded.site {
+        check_nav(&site, src, diags);
+    }
     Ok(config.map(|config| Site { config, ..site }))
 }
 
@@ -412,6 +415,34 @@ impl Site {
                 .map(|f| crate::model::assets::url_of(&f.rel)),
         );
         set
+    }
+}
+
+/// Navigation links in site.yaml must name pages of the site.
+fn check_nav(site: &Site, src: &crate::source::SourceFile, diags: &mut Diagnostics) {
+    let urls = site.url_paths();
+    for item in &site.config.nav {
+        let path = item.url.split(['#', '?']).next().unwrap_or(&item.url);
+        if !path.starts_with('/')
+            || path.starts_with("//")
+            || urls.contains(path)
+            || urls.contains(&format!("{path}/"))
+        {
+            continue;
+        }
+        let at = src
+            .text
+            .find(&format!("url: {}", item.url))
+            .map(|i| i + 5)
+            .unwrap_or(0);
+        diags.push(
+            Diagnostic::error(
+                "link.broken",
+                format!("导航 `nav` 里的链接 `{}` 指向的页面不存在", item.url),
+            )
+            .at(src, at, at + item.url.len())
+            .hint("站内链接以 / 开头并以 / 结尾，如 `/craftsmen/`、`/about/`"),
+        );
     }
 }
 

@@ -566,3 +566,13 @@ fn all_problems_are_reported_together_and_sorted() {
     sorted.sort();
     assert_eq!(files, sorted);
 }
+
+#[test]
+fn navigation_link_to_a_missing_page() {
+    let s = TestSite::fixture("minimal");
+    let c = s
+        .read("content/site.yaml")
+        .replace("url: /stats/", "url: /statistics/");
+    s.write("content/site.yaml", c);
+    expect(&s, "content/site.yaml", 8, "link.broken");
+}

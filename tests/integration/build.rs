@@ -239,3 +239,15 @@ fn minified_output_keeps_closing_tags() {
     assert!(html.contains("</p>") && html.contains("</html>") && html.contains("<head>"));
     assert!(!html.contains("\n  "), "not minified");
 }
+
+#[test]
+fn drafts_include_withdrawn_profiles() {
+    let s = TestSite::fixture("minimal");
+    let t = s
+        .read("content/craftsmen/li-na/index.md")
+        .replace("name: 李娜", "name: 李娜\npublished: false");
+    s.write("content/craftsmen/li-na/index.md", t);
+    let o = build(&s, &["--drafts"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(s.root().join("public/craftsmen/li-na/index.html").exists());
+}
