@@ -78,12 +78,7 @@ pub fn render(site: &Site, theme: &Theme, diags: &mut Diagnostics) -> Option<Vec
     files.push(text_file("sitemap.xml", feeds::sitemap(&views, &page_urls)));
     files.push(text_file("robots.txt", feeds::robots(&views)));
     files.push(text_file("atom.xml", feeds::atom(&views)));
-    for f in theme.static_files.iter() {
-        files.push(OutputFile {
-            path: f.rel.clone(),
-            content: Content::Copy(f.abs.clone()),
-        });
-    }
+    files.extend(theme.static_files.iter().cloned());
     for f in site.static_files.iter().chain(&site.assets) {
         let url = crate::model::assets::url_of(&f.rel);
         files.push(OutputFile {

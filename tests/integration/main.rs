@@ -3,6 +3,8 @@
 mod bad_input;
 mod build;
 mod names;
+mod scaffold;
+mod serve;
 mod stats;
 mod support;
 mod theme;
