@@ -17,16 +17,18 @@
     if (overlay) { overlay.remove(); overlay = null; }
   }
 
-  function show(diags) {
+  function show(diags, everBuilt) {
     hide();
     var errors = diags.filter(function (d) { return d.severity === "error"; });
-    overlay = el("div", "", "position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(20,20,20,.92);color:#fff;font:16px/1.6 'PingFang SC','Microsoft YaHei','Noto Sans CJK SC',sans-serif;padding:24px");
+    overlay = el("div", "", "position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(20,20,20,.97);color:#fff;font:16px/1.6 'PingFang SC','Microsoft YaHei','Noto Sans CJK SC',sans-serif;padding:24px");
     overlay.id = "gongjiang-overlay";
     overlay.setAttribute("role", "alertdialog");
     overlay.setAttribute("aria-label", "内容有错误");
     var box = el("div", "", "max-width:860px;margin:0 auto");
     box.appendChild(el("h2", "内容有 " + errors.length + " 处错误，网页还没有更新", "margin:0 0 8px;font-size:22px;color:#ffb4b4"));
-    box.appendChild(el("p", "下面是上一次成功生成的网页。改正文件并保存后，这个提示会自动消失。", "margin:0 0 16px;color:#ddd"));
+    box.appendChild(el("p", everBuilt
+      ? "关掉提示可以看到上一次成功生成的网页。改正文件并保存后，这个提示会自动消失。"
+      : "网站还没有成功生成过。改正文件并保存后，页面会自动出现。", "margin:0 0 16px;color:#ddd"));
     errors.forEach(function (d) {
       var item = el("div", "", "background:#2b2b2b;border-left:4px solid #ff6b6b;padding:12px 16px;margin:0 0 12px;border-radius:4px");
       var where = d.file ? d.file + (d.line ? "：第 " + d.line + " 行" + (d.column ? "，第 " + d.column + " 列" : "") : "") : "整个站点";
@@ -36,9 +38,11 @@
       item.appendChild(el("div", d.code, "color:#999;font-size:13px"));
       box.appendChild(item);
     });
-    var close = el("button", "先看旧页面", "font:inherit;padding:8px 16px;min-height:44px;cursor:pointer");
-    close.onclick = hide;
-    box.appendChild(close);
+    if (everBuilt) {
+      var close = el("button", "先看旧页面", "font:inherit;padding:8px 16px;min-height:44px;cursor:pointer");
+      close.onclick = hide;
+      box.appendChild(close);
+    }
     overlay.appendChild(box);
     (document.body || document.documentElement).appendChild(overlay);
   }
@@ -53,7 +57,7 @@
   }
 
   function onStatus(s) {
-    if (!s.ok) { show(s.diagnostics || []); return; }
+    if (!s.ok) { show(s.diagnostics || [], s.ever_built); return; }
     hide();
     if (s.version > version) {
       if (s.css_only && s.version === version + 1) { version = s.version; swapCss(); }

@@ -51,6 +51,7 @@ impl App {
         serde_json::json!({
             "type": "status",
             "ok": s.ok,
+            "ever_built": s.ever_built,
             "version": s.version,
             "css_only": css_only,
             "diagnostics": s.diagnostics,
