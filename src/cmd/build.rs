@@ -20,7 +20,7 @@ pub fn run(
     let opts = LoadOptions {
         drafts: common.drafts,
         overrides: Overrides { base_url },
-        this_year: None,
+        ..LoadOptions::default()
     };
     let mut diags = Diagnostics::new();
     let built = pipeline::run(&common.root, &opts, &mut diags)?;

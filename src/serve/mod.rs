@@ -6,7 +6,7 @@ pub mod watch;
 
 use crate::config::Overrides;
 use crate::diag::{self, Diagnostic, Diagnostics};
-use crate::model::site::LoadOptions;
+use crate::model::site::{LoadOptions, ParseCache};
 use crate::pipeline;
 use state::{Change, Served};
 use std::net::{IpAddr, SocketAddr};
@@ -140,6 +140,7 @@ async fn serve(mut opts: Options) -> Result<(), String> {
             base_url: Some(url.clone()),
         },
         this_year: None,
+        cache: Some(Arc::new(ParseCache::default())),
     };
     let app = Arc::new(App::new());
     rebuild(&app, &opts.root, &load);

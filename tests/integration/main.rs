@@ -2,6 +2,7 @@
 
 mod bad_input;
 mod build;
+mod incremental;
 mod names;
 mod scaffold;
 mod serve;
