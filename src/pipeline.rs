@@ -2,8 +2,10 @@
 
 use crate::diag::Diagnostics;
 use crate::model::site::{self, LoadOptions, Site};
-use crate::render::{self, theme, OutputFile};
+use crate::output::Staging;
+use crate::render::{self, theme, theme::Theme, Content, OutputFile};
 use std::path::Path;
+use std::sync::OnceLock;
 
 /// A fully rendered site, not yet written anywhere.
 pub struct Built {
@@ -11,13 +13,35 @@ pub struct Built {
     pub files: Vec<OutputFile>,
 }
 
-/// Runs load → model → render. `Ok(None)` means content or template errors (in `diags`);
-/// `Err` an operational failure (unreadable folder).
+/// A site written to its output folder.
+pub struct Written {
+    pub site: Site,
+    /// How many files the output folder holds.
+    pub files: usize,
+}
+
+/// Runs load → model → render, keeping every file in memory. `Ok(None)` means content or
+/// template errors (in `diags`); `Err` an operational failure (unreadable folder).
 pub fn run(
     root: &Path,
     opts: &LoadOptions,
     diags: &mut Diagnostics,
 ) -> Result<Option<Built>, String> {
+    let Some((site, theme)) = prepare(root, opts, diags)? else {
+        return Ok(None);
+    };
+    let files = render::render(&site, &theme, diags);
+    Ok(files
+        .filter(|_| !diags.has_errors())
+        .map(|files| Built { site, files }))
+}
+
+/// Loads and checks the site and its theme; `None` when either has errors.
+fn prepare(
+    root: &Path,
+    opts: &LoadOptions,
+    diags: &mut Diagnostics,
+) -> Result<Option<(Site, Theme)>, String> {
     let site = site::load(root, opts, diags)?;
     let theme_name = site
         .as_ref()
@@ -30,8 +54,70 @@ pub fn run(
     if diags.has_errors() {
         return Ok(None);
     }
-    let files = render::render(&site, &theme, diags);
-    Ok(files
-        .filter(|_| !diags.has_errors())
-        .map(|files| Built { site, files }))
+    Ok(Some((site, theme)))
+}
+
+/// Every step of `build` but the writing: every page is rendered (not minified, which cannot
+/// fail) and dropped at once, so memory stays small. `Ok(None)`: content or template errors.
+pub fn check(
+    root: &Path,
+    opts: &LoadOptions,
+    diags: &mut Diagnostics,
+) -> Result<Option<Site>, String> {
+    let Some((site, theme)) = prepare(root, opts, diags)? else {
+        return Ok(None);
+    };
+    let rendered = render::render_each(&site, &theme, false, diags, |_| Ok(()), &|_, _| Ok(()))?;
+    Ok(rendered.filter(|_| !diags.has_errors()).map(|_| site))
+}
+
+/// Builds the site into `out`: each file is written as soon as it is rendered, into a scratch
+/// folder swapped in only when everything succeeded (a failed build leaves `out` as it was).
+/// With `deny_warnings`, a warning stops the build before anything is written (every page is
+/// still rendered, so that template errors are reported too). `Ok(None)`: content or template
+/// errors, or denied warnings; `Err`: an operational failure (unreadable folder, unwritable output).
+pub fn build(
+    root: &Path,
+    opts: &LoadOptions,
+    out: &Path,
+    deny_warnings: bool,
+    diags: &mut Diagnostics,
+) -> Result<Option<Written>, String> {
+    let Some((site, theme)) = prepare(root, opts, diags)? else {
+        return Ok(None);
+    };
+    if deny_warnings && diags.warning_count() > 0 {
+        render::render_each(&site, &theme, false, diags, |_| Ok(()), &|_, _| Ok(()))?;
+        return Ok(None);
+    }
+    let staging: OnceLock<Staging> = OnceLock::new();
+    let prepare_dirs = |paths: &[&str]| -> Result<(), String> {
+        let s = Staging::new(out)?;
+        s.make_dirs(paths.iter().copied())?;
+        let _ = staging.set(s);
+        Ok(())
+    };
+    let emit = |path: &str, content: Content| -> Result<(), String> {
+        // `prepare_dirs` has run before the first file is emitted.
+        match staging.get() {
+            Some(s) => s.write(path, &content),
+            None => Err("内部错误：输出文件夹尚未准备好".to_string()),
+        }
+    };
+    let rendered = render::render_each(
+        &site,
+        &theme,
+        site.config.minify,
+        diags,
+        prepare_dirs,
+        &emit,
+    )?;
+    let (Some(files), Some(staging)) = (rendered, staging.into_inner()) else {
+        return Ok(None);
+    };
+    if diags.has_errors() {
+        return Ok(None);
+    }
+    staging.commit()?;
+    Ok(Some(Written { site, files }))
 }

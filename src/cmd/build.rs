@@ -23,20 +23,19 @@ pub fn run(
         ..LoadOptions::default()
     };
     let mut diags = Diagnostics::new();
-    let built = pipeline::run(&common.root, &opts, &mut diags)?;
-    let denied = common.deny_warnings && diags.warning_count() > 0;
+    // Files are written as they are rendered, into a scratch folder swapped in at the end.
+    let built = pipeline::build(&common.root, &opts, &out, common.deny_warnings, &mut diags);
     let outcome = report(common, diags);
-    let Some(built) = built.filter(|_| !denied) else {
+    let Some(built) = built? else {
         if common.format == Format::Human {
             eprintln!("构建失败：没有写入任何文件，{} 保持原样", out.display());
         }
         return Ok(Outcome::ContentErrors);
     };
-    output::write_atomic(&out, &built.files)?;
     if common.format == Format::Human {
         eprintln!(
             "已生成 {} 个文件（{} 位工匠，{} 个批次，{} 篇故事）到 {}，用时 {} 毫秒",
-            built.files.len(),
+            built.files,
             built.site.craftsmen.len(),
             built.site.cohorts.len(),
             built.site.stories.len(),

@@ -12,7 +12,7 @@ pub fn run(common: &Common) -> Result<Outcome, String> {
         ..LoadOptions::default()
     };
     let mut diags = Diagnostics::new();
-    let built = pipeline::run(&common.root, &opts, &mut diags)?;
+    let built = pipeline::check(&common.root, &opts, &mut diags)?;
     let outcome = report(common, diags);
     if built.is_none() {
         return Ok(Outcome::ContentErrors);

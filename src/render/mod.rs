@@ -10,6 +10,7 @@ use crate::model::site::Site;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::Mutex;
 use theme::Theme;
 
 /// What an output file holds.
@@ -28,65 +29,130 @@ pub struct OutputFile {
     pub content: Content,
 }
 
-/// Renders every file. `None` when a template failed (the diagnostics say where).
+/// Renders every file, in memory, sorted by path. `None` when a template failed (the diagnostics say where).
 pub fn render(site: &Site, theme: &Theme, diags: &mut Diagnostics) -> Option<Vec<OutputFile>> {
+    let files = Mutex::new(Vec::new());
+    let emit = |path: &str, content: Content| {
+        files
+            .lock()
+            .map_err(|_| "内部错误：输出列表不可用".to_string())?
+            .push(OutputFile {
+                path: path.to_string(),
+                content,
+            });
+        Ok(())
+    };
+    match render_each(site, theme, site.config.minify, diags, |_| Ok(()), &emit) {
+        Ok(Some(_)) => {
+            let mut files = files.into_inner().ok()?;
+            files.sort_by(|a, b| a.path.cmp(&b.path));
+            Some(files)
+        }
+        _ => None,
+    }
+}
+
+/// Why a page was not emitted.
+enum Failure {
+    Template(Box<Diagnostic>),
+    Emit(String),
+}
+
+/// Renders every file and hands each to `emit` as soon as it is ready, from several threads, so
+/// that no more than a few pages are held in memory. `prepare` first gets every output path
+/// (sorted), once no collision can stop the build. `Ok(None)`: a template failed or a file would
+/// replace a page (the diagnostics say which; some files may have been emitted already);
+/// `Err`: `prepare` or `emit` failed. `Ok(Some(n))`: `n` files were emitted.
+pub fn render_each<P, E>(
+    site: &Site,
+    theme: &Theme,
+    minify: bool,
+    diags: &mut Diagnostics,
+    prepare: P,
+    emit: &E,
+) -> Result<Option<usize>, String>
+where
+    P: FnOnce(&[&str]) -> Result<(), String>,
+    E: Fn(&str, Content) -> Result<(), String> + Sync,
+{
     let views = views::Views::new(site);
     let jobs = pages::jobs(&views);
+    let page_urls: Vec<String> = jobs
+        .iter()
+        .filter(|j| j.meta.kind != "404")
+        .map(|j| j.meta.url.clone())
+        .collect();
+    let feeds = [
+        text_file("sitemap.xml", feeds::sitemap(&views, &page_urls)),
+        text_file("robots.txt", feeds::robots(&views)),
+        text_file("atom.xml", feeds::atom(&views)),
+    ];
+    let mut copies: Vec<OutputFile> = theme.static_files.to_vec();
+    for f in site.static_files.iter().chain(&site.assets) {
+        let url = crate::model::assets::url_of(&f.rel);
+        copies.push(OutputFile {
+            path: url.trim_start_matches('/').to_string(),
+            content: Content::Copy(f.abs.clone()),
+        });
+    }
+    let generated: Vec<&str> = jobs
+        .iter()
+        .map(|j| j.path.as_str())
+        .chain(feeds.iter().map(|f| f.path.as_str()))
+        .collect();
+    let Some(copies) = winners(&generated, copies, diags) else {
+        return Ok(None);
+    };
+    let mut paths: Vec<&str> = generated
+        .iter()
+        .copied()
+        .chain(copies.iter().map(|f| f.path.as_str()))
+        .collect();
+    paths.sort_unstable();
+    prepare(&paths)?;
+    drop(paths);
+
     let site_value = tera::Value::from_serializable(&views.site);
-    let minify = site.config.minify;
-    let results: Vec<Result<OutputFile, Box<Diagnostic>>> =
+    let failures: Vec<Failure> =
         jobs.par_iter()
-            .map(|job| {
+            .filter_map(|job| {
                 let mut ctx = tera::Context::new();
                 ctx.insert_value("site", site_value.clone());
                 ctx.insert("page", &job.meta);
                 ctx.insert(job.key, &job.data);
                 match theme.tera.render(job.template, &ctx) {
-                    Ok(html) => Ok(OutputFile {
-                        path: job.path.clone(),
-                        content: Content::Bytes(finish_html(html, minify)),
-                    }),
-                    Err(e) => Err(Box::new(
+                    Ok(html) => emit(&job.path, Content::Bytes(finish_html(html, minify)))
+                        .err()
+                        .map(Failure::Emit),
+                    Err(e) => Some(Failure::Template(Box::new(
                         theme::template_error(&e, false, &theme.files, &theme.sources)
                             .unwrap_or_else(|| {
                                 Diagnostic::error("template.error", format!("模板出错：{e}"))
                                     .in_file("themes/")
                             }),
-                    )),
+                    ))),
                 }
             })
             .collect();
-    let mut files = Vec::with_capacity(results.len() + 8);
     let mut failed = false;
-    for r in results {
-        match r {
-            Ok(f) => files.push(f),
-            Err(d) => {
+    for f in failures {
+        match f {
+            Failure::Emit(e) => return Err(e),
+            Failure::Template(d) => {
                 failed = true;
                 diags.push(*d);
             }
         }
     }
     if failed {
-        return None;
+        return Ok(None);
     }
-    let page_urls: Vec<String> = jobs
-        .iter()
-        .filter(|j| j.meta.kind != "404")
-        .map(|j| j.meta.url.clone())
-        .collect();
-    files.push(text_file("sitemap.xml", feeds::sitemap(&views, &page_urls)));
-    files.push(text_file("robots.txt", feeds::robots(&views)));
-    files.push(text_file("atom.xml", feeds::atom(&views)));
-    files.extend(theme.static_files.iter().cloned());
-    for f in site.static_files.iter().chain(&site.assets) {
-        let url = crate::model::assets::url_of(&f.rel);
-        files.push(OutputFile {
-            path: url.trim_start_matches('/').to_string(),
-            content: Content::Copy(f.abs.clone()),
-        });
+    let count = jobs.len() + feeds.len() + copies.len();
+    drop(jobs);
+    for f in feeds.into_iter().chain(copies) {
+        emit(&f.path, f.content)?;
     }
-    dedupe(files, diags)
+    Ok(Some(count))
 }
 
 fn text_file(path: &str, text: String) -> OutputFile {
@@ -110,30 +176,37 @@ pub fn finish_html(html: String, minify: bool) -> Vec<u8> {
 }
 
 /// Later files may not silently replace earlier ones: a content static file may override a theme's
-/// static file, but nothing may replace a generated page.
-fn dedupe(files: Vec<OutputFile>, diags: &mut Diagnostics) -> Option<Vec<OutputFile>> {
-    let mut by_path: BTreeMap<String, (usize, OutputFile)> = BTreeMap::new();
-    let generated = files
-        .iter()
-        .filter(|f| matches!(f.content, Content::Bytes(_)))
-        .count();
+/// static file, but nothing may replace a generated page. Returns the copied files that stay.
+fn winners(
+    generated: &[&str],
+    copies: Vec<OutputFile>,
+    diags: &mut Diagnostics,
+) -> Option<Vec<OutputFile>> {
+    let mut pages: BTreeMap<&str, ()> = BTreeMap::new();
     let mut ok = true;
-    for (i, f) in files.into_iter().enumerate() {
-        if let Some((j, _)) = by_path.get(&f.path) {
-            if *j < generated {
-                diags.push(
-                    Diagnostic::error(
-                        "output.collision",
-                        format!("文件 `{}` 和网站生成的页面同名", f.path),
-                    )
-                    .in_file(format!("content/static/{}", f.path))
-                    .hint("换一个文件名或文件夹，避免覆盖生成的页面"),
-                );
-                ok = false;
-                continue;
-            }
+    for path in generated {
+        if pages.insert(path, ()).is_some() {
+            diags.push(collision(path));
+            ok = false;
         }
-        by_path.insert(f.path.clone(), (i, f));
     }
-    ok.then(|| by_path.into_values().map(|(_, f)| f).collect())
+    let mut by_path: BTreeMap<String, OutputFile> = BTreeMap::new();
+    for f in copies {
+        if pages.contains_key(f.path.as_str()) {
+            diags.push(collision(&f.path));
+            ok = false;
+            continue;
+        }
+        by_path.insert(f.path.clone(), f);
+    }
+    ok.then(|| by_path.into_values().collect())
+}
+
+fn collision(path: &str) -> Diagnostic {
+    Diagnostic::error(
+        "output.collision",
+        format!("文件 `{path}` 和网站生成的页面同名"),
+    )
+    .in_file(format!("content/static/{path}"))
+    .hint("换一个文件名或文件夹，避免覆盖生成的页面")
 }

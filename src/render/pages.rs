@@ -1,11 +1,13 @@
 //! The list of pages a site has: for each, its output path, template and what the template is given.
 
-use crate::render::views::{with_base, Link, Views};
+use crate::render::views::{
+    with_base, BrandView, CohortView, CraftsmanView, IndustryView, Link, PageView, StoryView, Views,
+};
 use serde::Serialize;
 use serde_json::{json, Value};
 
 /// One HTML page to render.
-pub struct PageJob {
+pub struct PageJob<'a> {
     /// Output path relative to the site root (`craftsmen/zhang-wei/index.html`).
     pub path: String,
     pub template: &'static str,
@@ -13,7 +15,33 @@ pub struct PageJob {
     pub meta: PageMeta,
     /// The page's own data, inserted under `key`.
     pub key: &'static str,
-    pub data: Value,
+    pub data: Data<'a>,
+}
+
+/// A page's own data: a view borrowed as it is (serialised straight into the template context
+/// when the page is rendered, so that no copy of it is held meanwhile), or JSON made for the page.
+pub enum Data<'a> {
+    Json(Value),
+    Craftsman(&'a CraftsmanView),
+    Cohort(&'a CohortView),
+    Industry(&'a IndustryView),
+    Story(&'a StoryView),
+    Brand(&'a BrandView),
+    Page(&'a PageView),
+}
+
+impl Serialize for Data<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Data::Json(v) => v.serialize(s),
+            Data::Craftsman(v) => v.serialize(s),
+            Data::Cohort(v) => v.serialize(s),
+            Data::Industry(v) => v.serialize(s),
+            Data::Story(v) => v.serialize(s),
+            Data::Brand(v) => v.serialize(s),
+            Data::Page(v) => v.serialize(s),
+        }
+    }
 }
 
 /// What every template gets as `page`: title, description, URLs, breadcrumbs, structured data.
@@ -130,7 +158,7 @@ fn to_value<T: Serialize>(t: &T) -> Value {
 }
 
 /// Every HTML page of the site, in a fixed order.
-pub fn jobs(v: &Views) -> Vec<PageJob> {
+pub fn jobs(v: &Views) -> Vec<PageJob<'_>> {
     let c = Ctx { v };
     let mut jobs = Vec::new();
     let web = json!({ "@type": "WebSite", "name": v.site.title, "url": v.site.base_url });
@@ -140,12 +168,12 @@ pub fn jobs(v: &Views) -> Vec<PageJob> {
         template: "index.html",
         meta: c.meta("home", &v.site.title, v.site.description.as_deref(), &c.url("/"), Vec::new(), web, None),
         key: "home",
-        data: json!({
+        data: Data::Json(json!({
             "stats": v.stats,
             "latest_cohort": latest,
             "stories": v.stories.iter().take(4).map(|s| &s.head).collect::<Vec<_>>(),
             "brands": v.brands.iter().map(|b| json!({"title": b.title, "url": b.url, "summary": b.summary, "slug": b.slug})).collect::<Vec<_>>(),
-        }),
+        })),
     });
     let idx = c.url("/craftsmen/");
     jobs.push(PageJob {
@@ -154,11 +182,11 @@ pub fn jobs(v: &Views) -> Vec<PageJob> {
         meta: c.meta("craftsmen", "工匠名录", None, &idx, c.crumbs(&[("工匠名录", &idx)]),
             item_list(&c, v.craftsmen.iter().map(|x| (x.card.name.clone(), x.card.url.clone()))), None),
         key: "index",
-        data: json!({
+        data: Data::Json(json!({
             "letters": v.letters,
             "industries": v.industries.iter().map(|i| json!({"letter": i.letter, "name": i.name, "url": i.url, "count": i.count})).collect::<Vec<_>>(),
             "cohorts": v.cohorts.iter().map(|k| json!({"year": k.year, "title": k.title, "url": k.url, "count": k.count})).collect::<Vec<_>>(),
-        }),
+        })),
     });
     for p in &v.craftsmen {
         let person = json!({
@@ -187,7 +215,7 @@ pub fn jobs(v: &Views) -> Vec<PageJob> {
                 p.card.photo.as_deref(),
             ),
             key: "craftsman",
-            data: to_value(p),
+            data: Data::Craftsman(p),
         });
     }
     let cohorts_url = c.url("/cohorts/");
@@ -197,7 +225,7 @@ pub fn jobs(v: &Views) -> Vec<PageJob> {
         meta: c.meta("cohorts", "历年批次", None, &cohorts_url, c.crumbs(&[("历年批次", &cohorts_url)]),
             item_list(&c, v.cohorts.iter().map(|k| (k.title.clone(), k.url.clone()))), None),
         key: "cohorts",
-        data: to_value(&v.cohorts.iter().map(|k| json!({"year": k.year, "title": k.title, "url": k.url, "count": k.count, "ceremony": k.ceremony, "intro": k.intro})).collect::<Vec<_>>()),
+        data: Data::Json(to_value(&v.cohorts.iter().map(|k| json!({"year": k.year, "title": k.title, "url": k.url, "count": k.count, "ceremony": k.ceremony, "intro": k.intro})).collect::<Vec<_>>())),
     });
     for k in &v.cohorts {
         jobs.push(PageJob {
@@ -224,7 +252,7 @@ pub fn jobs(v: &Views) -> Vec<PageJob> {
                 None,
             ),
             key: "cohort",
-            data: to_value(k),
+            data: Data::Cohort(k),
         });
     }
     let ind_url = c.url("/industries/");
@@ -244,14 +272,14 @@ pub fn jobs(v: &Views) -> Vec<PageJob> {
             None,
         ),
         key: "industries",
-        data: to_value(
+        data: Data::Json(to_value(
             &v.industries
                 .iter()
                 .map(
                     |i| json!({"letter": i.letter, "name": i.name, "url": i.url, "count": i.count}),
                 )
                 .collect::<Vec<_>>(),
-        ),
+        )),
     });
     for i in &v.industries {
         jobs.push(PageJob {
@@ -270,7 +298,7 @@ pub fn jobs(v: &Views) -> Vec<PageJob> {
                 None,
             ),
             key: "industry",
-            data: to_value(i),
+            data: Data::Industry(i),
         });
     }
     let st_url = c.url("/stories/");
@@ -292,7 +320,9 @@ pub fn jobs(v: &Views) -> Vec<PageJob> {
             None,
         ),
         key: "stories",
-        data: to_value(&v.stories.iter().map(|s| &s.head).collect::<Vec<_>>()),
+        data: Data::Json(to_value(
+            &v.stories.iter().map(|s| &s.head).collect::<Vec<_>>(),
+        )),
     });
     for s in &v.stories {
         let article = json!({
@@ -316,7 +346,7 @@ pub fn jobs(v: &Views) -> Vec<PageJob> {
                 s.head.cover.as_deref(),
             ),
             key: "story",
-            data: to_value(s),
+            data: Data::Story(s),
         });
     }
     let br_url = c.url("/brands/");
@@ -326,7 +356,7 @@ pub fn jobs(v: &Views) -> Vec<PageJob> {
         meta: c.meta("brands", "十大工匠品牌", None, &br_url, c.crumbs(&[("十大工匠品牌", &br_url)]),
             item_list(&c, v.brands.iter().map(|b| (b.title.clone(), b.url.clone()))), None),
         key: "brands",
-        data: to_value(&v.brands.iter().map(|b| json!({"slug": b.slug, "title": b.title, "url": b.url, "order": b.order, "summary": b.summary, "figures": b.figures, "count": b.craftsmen.len()})).collect::<Vec<_>>()),
+        data: Data::Json(to_value(&v.brands.iter().map(|b| json!({"slug": b.slug, "title": b.title, "url": b.url, "order": b.order, "summary": b.summary, "figures": b.figures, "count": b.craftsmen.len()})).collect::<Vec<_>>())),
     });
     for b in &v.brands {
         jobs.push(PageJob {
@@ -345,7 +375,7 @@ pub fn jobs(v: &Views) -> Vec<PageJob> {
                 None,
             ),
             key: "brand",
-            data: to_value(b),
+            data: Data::Brand(b),
         });
     }
     let stats_url = c.url("/stats/");
@@ -355,11 +385,11 @@ pub fn jobs(v: &Views) -> Vec<PageJob> {
         meta: c.meta("stats", "数据统计", None, &stats_url, c.crumbs(&[("数据统计", &stats_url)]),
             json!({"@type": "Dataset", "name": format!("{} 数据统计", v.site.title)}), None),
         key: "statistics",
-        data: json!({
+        data: Data::Json(json!({
             "all": v.stats,
             "cohorts": v.cohorts.iter().map(|k| json!({"year": k.year, "title": k.title, "url": k.url, "count": k.count, "stats": k.stats})).collect::<Vec<_>>(),
             "industries": v.industries.iter().map(|i| json!({"letter": i.letter, "name": i.name, "url": i.url, "count": i.count, "stats": i.stats})).collect::<Vec<_>>(),
-        }),
+        })),
     });
     for p in &v.pages {
         jobs.push(PageJob {
@@ -375,7 +405,7 @@ pub fn jobs(v: &Views) -> Vec<PageJob> {
                 None,
             ),
             key: "content_page",
-            data: to_value(p),
+            data: Data::Page(p),
         });
     }
     jobs.push(PageJob {
@@ -391,7 +421,7 @@ pub fn jobs(v: &Views) -> Vec<PageJob> {
             None,
         ),
         key: "missing",
-        data: Value::Null,
+        data: Data::Json(Value::Null),
     });
     jobs
 }

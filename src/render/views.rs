@@ -321,6 +321,16 @@ impl Views {
                 craftsmen: cards_of(&mut s.craftsmen.iter().map(|(c, _)| c.as_str())),
             })
             .collect();
+        // Each profile's stories, in the site's story order (one pass, not one per profile).
+        let mut stories_of: BTreeMap<&str, Vec<&Story>> = BTreeMap::new();
+        for s in &site.stories {
+            for (slug, _) in &s.craftsmen {
+                let list = stories_of.entry(slug.as_str()).or_default();
+                if !list.last().is_some_and(|last| std::ptr::eq(*last, s)) {
+                    list.push(s);
+                }
+            }
+        }
         let craftsmen: Vec<CraftsmanView> = site
             .craftsmen
             .iter()
@@ -341,10 +351,10 @@ impl Views {
                             url: with_base(base, &format!("/brands/{}/", b.slug)),
                         })
                         .collect(),
-                    stories: site
-                        .stories
-                        .iter()
-                        .filter(|s| s.craftsmen.iter().any(|(x, _)| x == &c.slug))
+                    stories: stories_of
+                        .get(c.slug.as_str())
+                        .into_iter()
+                        .flatten()
                         .map(|s| story_ref(base, s))
                         .collect(),
                     content: c.body.html.clone(),

@@ -164,12 +164,22 @@ async fn serve(mut opts: Options) -> Result<(), String> {
 
 /// How long the folders must stay quiet before a rebuild starts.
 const QUIET: std::time::Duration = std::time::Duration::from_millis(25);
+/// More changed paths than this in one batch make a burst.
+const BURST: usize = 16;
+/// How long a burst must stay quiet.
+const BURST_QUIET: std::time::Duration = std::time::Duration::from_millis(400);
 
 /// Waits for changes; a burst (a `git pull`) collapses into one rebuild with the final state.
 fn rebuild_loop(app: &App, root: &Path, load: &LoadOptions, rx: mpsc::Receiver<Vec<PathBuf>>) {
     while let Ok(first) = rx.recv() {
         let mut paths = first;
-        while let Ok(more) = rx.recv_timeout(QUIET) {
+        // A single save settles at once; a burst (many paths) waits for a longer quiet spell so
+        // that it ends in one rebuild with the final state.
+        while let Ok(more) = rx.recv_timeout(if paths.len() > BURST {
+            BURST_QUIET
+        } else {
+            QUIET
+        }) {
             paths.extend(more);
         }
         if watch::classify_batch(root, &paths) == ChangeKind::Ignored {
