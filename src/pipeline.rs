@@ -27,10 +27,20 @@ pub fn run(
     opts: &LoadOptions,
     diags: &mut Diagnostics,
 ) -> Result<Option<Built>, String> {
+    run_cached(root, opts, None, diags)
+}
+
+/// Like `run`, reusing pages whose template input has not changed since they went into `cache`.
+pub fn run_cached(
+    root: &Path,
+    opts: &LoadOptions,
+    cache: Option<&render::cache::RenderCache>,
+    diags: &mut Diagnostics,
+) -> Result<Option<Built>, String> {
     let Some((site, theme)) = prepare(root, opts, diags)? else {
         return Ok(None);
     };
-    let files = render::render(&site, &theme, diags);
+    let files = render::render(&site, &theme, cache, diags);
     Ok(files
         .filter(|_| !diags.has_errors())
         .map(|files| Built { site, files }))
@@ -67,7 +77,16 @@ pub fn check(
     let Some((site, theme)) = prepare(root, opts, diags)? else {
         return Ok(None);
     };
-    let rendered = render::render_each(&site, &theme, false, diags, |_| Ok(()), &|_, _| Ok(()))?;
+    let rendered =
+        render::render_each(
+            &site,
+            &theme,
+            false,
+            None,
+            diags,
+            |_| Ok(()),
+            &|_, _| Ok(()),
+        )?;
     Ok(rendered.filter(|_| !diags.has_errors()).map(|_| site))
 }
 
@@ -87,7 +106,15 @@ pub fn build(
         return Ok(None);
     };
     if deny_warnings && diags.warning_count() > 0 {
-        render::render_each(&site, &theme, false, diags, |_| Ok(()), &|_, _| Ok(()))?;
+        render::render_each(
+            &site,
+            &theme,
+            false,
+            None,
+            diags,
+            |_| Ok(()),
+            &|_, _| Ok(()),
+        )?;
         return Ok(None);
     }
     let staging: OnceLock<Staging> = OnceLock::new();
@@ -108,6 +135,7 @@ pub fn build(
         &site,
         &theme,
         site.config.minify,
+        None,
         diags,
         prepare_dirs,
         &emit,

@@ -1,5 +1,6 @@
 //! Rendering: site model → views → every output file (pages through tera, feeds, copied files), in parallel.
 
+pub mod cache;
 pub mod feeds;
 pub mod pages;
 pub mod theme;
@@ -30,7 +31,12 @@ pub struct OutputFile {
 }
 
 /// Renders every file, in memory, sorted by path. `None` when a template failed (the diagnostics say where).
-pub fn render(site: &Site, theme: &Theme, diags: &mut Diagnostics) -> Option<Vec<OutputFile>> {
+pub fn render(
+    site: &Site,
+    theme: &Theme,
+    cache: Option<&cache::RenderCache>,
+    diags: &mut Diagnostics,
+) -> Option<Vec<OutputFile>> {
     let files = Mutex::new(Vec::new());
     let emit = |path: &str, content: Content| {
         files
@@ -42,7 +48,15 @@ pub fn render(site: &Site, theme: &Theme, diags: &mut Diagnostics) -> Option<Vec
             });
         Ok(())
     };
-    match render_each(site, theme, site.config.minify, diags, |_| Ok(()), &emit) {
+    match render_each(
+        site,
+        theme,
+        site.config.minify,
+        cache,
+        diags,
+        |_| Ok(()),
+        &emit,
+    ) {
         Ok(Some(_)) => {
             let mut files = files.into_inner().ok()?;
             files.sort_by(|a, b| a.path.cmp(&b.path));
@@ -67,6 +81,7 @@ pub fn render_each<P, E>(
     site: &Site,
     theme: &Theme,
     minify: bool,
+    cache: Option<&cache::RenderCache>,
     diags: &mut Diagnostics,
     prepare: P,
     emit: &E,
@@ -113,17 +128,37 @@ where
     drop(paths);
 
     let site_value = tera::Value::from_serializable(&views.site);
+    // Everything every page shares: the site view, the templates, minification.
+    let generation = cache.map_or(0, |_| {
+        cache::fingerprint(minify as u64, &[&views.site, &theme.sources])
+    });
     let failures: Vec<Failure> =
         jobs.par_iter()
             .filter_map(|job| {
+                let key = cache.map(|_| {
+                    cache::fingerprint(generation, &[&job.template, &job.meta, &job.key, &job.data])
+                });
+                if let (Some(c), Some(k)) = (cache, key) {
+                    if let Some(bytes) = c.get(&job.path, k) {
+                        return emit(&job.path, Content::Bytes(bytes))
+                            .err()
+                            .map(Failure::Emit);
+                    }
+                }
                 let mut ctx = tera::Context::new();
                 ctx.insert_value("site", site_value.clone());
                 ctx.insert("page", &job.meta);
                 ctx.insert(job.key, &job.data);
                 match theme.tera.render(job.template, &ctx) {
-                    Ok(html) => emit(&job.path, Content::Bytes(finish_html(html, minify)))
-                        .err()
-                        .map(Failure::Emit),
+                    Ok(html) => {
+                        let bytes = finish_html(html, minify);
+                        if let (Some(c), Some(k)) = (cache, key) {
+                            c.put(&job.path, k, &bytes);
+                        }
+                        emit(&job.path, Content::Bytes(bytes))
+                            .err()
+                            .map(Failure::Emit)
+                    }
                     Err(e) => Some(Failure::Template(Box::new(
                         theme::template_error(&e, false, &theme.files, &theme.sources)
                             .unwrap_or_else(|| {

@@ -32,6 +32,8 @@ pub struct App {
     pub state: RwLock<Served>,
     pub events: broadcast::Sender<String>,
     last_change: RwLock<Change>,
+    /// Pages of earlier builds, reused when their input is unchanged.
+    pages: crate::render::cache::RenderCache,
 }
 
 impl App {
@@ -40,6 +42,7 @@ impl App {
             state: RwLock::new(Served::default()),
             events: broadcast::channel(64).0,
             last_change: RwLock::new(Change::Pages),
+            pages: Default::default(),
         }
     }
 
@@ -64,7 +67,7 @@ impl App {
 pub fn rebuild(app: &App, root: &Path, opts: &LoadOptions) -> bool {
     let started = Instant::now();
     let mut diags = Diagnostics::new();
-    let result = pipeline::run(root, opts, &mut diags);
+    let result = pipeline::run_cached(root, opts, Some(&app.pages), &mut diags);
     let sorted = diags.into_sorted();
     for d in &sorted {
         eprintln!("{}\n", diag::render_human(d, false));
