@@ -30,7 +30,7 @@ pub fn run(
     if diags.has_errors() {
         return Ok(None);
     }
-    let files = render::render(&site, &theme, diags);
+    let files = render::render(&site, &theme, root, diags);
     Ok(files
         .filter(|_| !diags.has_errors())
         .map(|files| Built { site, files }))

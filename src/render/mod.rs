@@ -1,6 +1,8 @@
 //! Rendering: site model → views → every output file (pages through tera, feeds, copied files), in parallel.
 
+pub mod charts;
 pub mod feeds;
+pub mod images;
 pub mod pages;
 pub mod theme;
 pub mod views;
@@ -9,7 +11,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::site::Site;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use theme::Theme;
 
 /// What an output file holds.
@@ -28,9 +30,16 @@ pub struct OutputFile {
     pub content: Content,
 }
 
-/// Renders every file. `None` when a template failed (the diagnostics say where).
-pub fn render(site: &Site, theme: &Theme, diags: &mut Diagnostics) -> Option<Vec<OutputFile>> {
-    let views = views::Views::new(site);
+/// Renders every file. `None` when a template or a photo failed (the diagnostics say where).
+/// Resized photos are cached under `root` (see [`images`]).
+pub fn render(
+    site: &Site,
+    theme: &Theme,
+    root: &Path,
+    diags: &mut Diagnostics,
+) -> Option<Vec<OutputFile>> {
+    let photos = images::process(root, site, diags);
+    let views = views::Views::new(site, &photos.views);
     let jobs = pages::jobs(&views);
     let site_value = tera::Value::from_serializable(&views.site);
     let minify = site.config.minify;
@@ -70,6 +79,7 @@ pub fn render(site: &Site, theme: &Theme, diags: &mut Diagnostics) -> Option<Vec
     if failed {
         return None;
     }
+    files.extend(photos.files);
     let page_urls: Vec<String> = jobs
         .iter()
         .filter(|j| j.meta.kind != "404")
@@ -78,6 +88,7 @@ pub fn render(site: &Site, theme: &Theme, diags: &mut Diagnostics) -> Option<Vec
     files.push(text_file("sitemap.xml", feeds::sitemap(&views, &page_urls)));
     files.push(text_file("robots.txt", feeds::robots(&views)));
     files.push(text_file("atom.xml", feeds::atom(&views)));
+    let generated = files.len();
     for f in theme.static_files.iter() {
         files.push(OutputFile {
             path: f.rel.clone(),
@@ -91,7 +102,7 @@ pub fn render(site: &Site, theme: &Theme, diags: &mut Diagnostics) -> Option<Vec
             content: Content::Copy(f.abs.clone()),
         });
     }
-    dedupe(files, diags)
+    dedupe(files, generated, diags)
 }
 
 fn text_file(path: &str, text: String) -> OutputFile {
@@ -115,13 +126,13 @@ pub fn finish_html(html: String, minify: bool) -> Vec<u8> {
 }
 
 /// Later files may not silently replace earlier ones: a content static file may override a theme's
-/// static file, but nothing may replace a generated page.
-fn dedupe(files: Vec<OutputFile>, diags: &mut Diagnostics) -> Option<Vec<OutputFile>> {
+/// static file, but nothing may replace a generated page or resized photo (the first `generated` files).
+fn dedupe(
+    files: Vec<OutputFile>,
+    generated: usize,
+    diags: &mut Diagnostics,
+) -> Option<Vec<OutputFile>> {
     let mut by_path: BTreeMap<String, (usize, OutputFile)> = BTreeMap::new();
-    let generated = files
-        .iter()
-        .filter(|f| matches!(f.content, Content::Bytes(_)))
-        .count();
     let mut ok = true;
     for (i, f) in files.into_iter().enumerate() {
         if let Some((j, _)) = by_path.get(&f.path) {

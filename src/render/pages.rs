@@ -161,6 +161,12 @@ pub fn jobs(v: &Views) -> Vec<PageJob> {
         }),
     });
     for p in &v.craftsmen {
+        let photo = p
+            .card
+            .image
+            .as_ref()
+            .map(|i| i.large.as_str())
+            .or(p.card.photo.as_deref());
         let person = json!({
             "@type": "ProfilePage",
             "mainEntity": {
@@ -170,7 +176,7 @@ pub fn jobs(v: &Views) -> Vec<PageJob> {
                 "worksFor": { "@type": "Organization", "name": p.card.employer },
                 "award": p.facts.awards.iter().map(|a| a.name.clone()).collect::<Vec<_>>(),
                 "knowsAbout": p.card.skills,
-                "image": p.card.photo.as_ref().map(|i| c.abs(i)),
+                "image": photo.map(|i| c.abs(i)),
                 "url": c.abs(&p.card.url),
             }
         });
@@ -184,7 +190,7 @@ pub fn jobs(v: &Views) -> Vec<PageJob> {
                 &p.card.url,
                 c.crumbs(&[("工匠名录", &idx), (&p.card.name, &p.card.url)]),
                 person,
-                p.card.photo.as_deref(),
+                photo,
             ),
             key: "craftsman",
             data: to_value(p),
@@ -295,12 +301,18 @@ pub fn jobs(v: &Views) -> Vec<PageJob> {
         data: to_value(&v.stories.iter().map(|s| &s.head).collect::<Vec<_>>()),
     });
     for s in &v.stories {
+        let cover = s
+            .head
+            .cover_image
+            .as_ref()
+            .map(|i| i.large.as_str())
+            .or(s.head.cover.as_deref());
         let article = json!({
             "@type": "Article",
             "headline": s.head.title,
             "datePublished": s.head.date.iso,
             "description": s.head.summary,
-            "image": s.head.cover.as_ref().map(|i| c.abs(i)),
+            "image": cover.map(|i| c.abs(i)),
             "about": s.craftsmen.iter().map(|p| json!({"@type": "Person", "name": p.name, "url": c.abs(&p.url)})).collect::<Vec<_>>(),
         });
         jobs.push(PageJob {
@@ -313,7 +325,7 @@ pub fn jobs(v: &Views) -> Vec<PageJob> {
                 &s.head.url,
                 c.crumbs(&[("技艺故事", &st_url), (&s.head.title, &s.head.url)]),
                 article,
-                s.head.cover.as_deref(),
+                cover,
             ),
             key: "story",
             data: to_value(s),
@@ -357,6 +369,7 @@ pub fn jobs(v: &Views) -> Vec<PageJob> {
         key: "statistics",
         data: json!({
             "all": v.stats,
+            "charts": crate::render::charts::statistics(v),
             "cohorts": v.cohorts.iter().map(|k| json!({"year": k.year, "title": k.title, "url": k.url, "count": k.count, "stats": k.stats})).collect::<Vec<_>>(),
             "industries": v.industries.iter().map(|i| json!({"letter": i.letter, "name": i.name, "url": i.url, "count": i.count, "stats": i.stats})).collect::<Vec<_>>(),
         }),
