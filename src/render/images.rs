@@ -488,6 +488,67 @@ mod tests {
         assert!(decode(b"hello").is_err());
     }
 
+    fn wanted(dir: &Path, bytes: &[u8]) -> Wanted {
+        let abs = dir.join("photo.jpg");
+        std::fs::write(&abs, bytes).unwrap();
+        Wanted {
+            url: "/craftsmen/x/photo.jpg".into(),
+            abs,
+            src: Arc::new(SourceFile::new(
+                "content/craftsmen/x/index.md",
+                "---\nname: 张伟\nphoto: photo.jpg\n---\n",
+            )),
+            keys: &["photo", "照片"],
+        }
+    }
+
+    #[test]
+    fn an_unreadable_photo_is_located_at_its_field() {
+        let t = tempfile::tempdir().unwrap();
+        let d = one(
+            &wanted(t.path(), b"not a photo"),
+            &t.path().join("cache"),
+            "/",
+        )
+        .unwrap_err();
+        let text = crate::diag::render_human(&d, false);
+        assert!(text.contains("content/craftsmen/x/index.md:3:8"), "{text}");
+        assert!(text.contains("image.unreadable"), "{text}");
+    }
+
+    #[test]
+    fn a_second_build_takes_the_photo_from_the_cache() {
+        let t = tempfile::tempdir().unwrap();
+        let cache = t.path().join("cache");
+        let w = wanted(t.path(), &jpeg_with_orientation(600, 300, 1));
+        let (view, files) = one(&w, &cache, "/sub/").unwrap();
+        assert_eq!(files.len(), 6, "three widths, two formats");
+        assert_eq!(view.width, 480);
+        assert_eq!(view.height, 240);
+        assert!(view.src.starts_with("/sub/craftsmen/x/photo-480w."));
+        assert!(
+            view.srcset_webp.ends_with(".webp 600w"),
+            "{}",
+            view.srcset_webp
+        );
+        // Mark a cached file: the second run must copy it rather than resize again.
+        let marked = files
+            .iter()
+            .find_map(|f| match &f.content {
+                Content::Copy(p) => Some(p.clone()),
+                Content::Bytes(_) => None,
+            })
+            .unwrap();
+        std::fs::write(&marked, b"cached").unwrap();
+        let (again, files2) = one(&w, &cache, "/sub/").unwrap();
+        assert_eq!(again, view);
+        assert!(files2
+            .iter()
+            .any(|f| f.content == Content::Copy(marked.clone())));
+        let paths = |f: &[OutputFile]| f.iter().map(|x| x.path.clone()).collect::<Vec<_>>();
+        assert_eq!(paths(&files), paths(&files2));
+    }
+
     #[test]
     fn resizing_is_deterministic_and_keeps_the_aspect() {
         let img = decode(&jpeg_with_orientation(1000, 500, 1)).unwrap();
