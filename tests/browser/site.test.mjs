@@ -152,6 +152,25 @@ for (const [kind, url] of PAGES) {
   }
 }
 
+test("no horizontal scrolling at 320 px and 1440 px either, in large text too", async () => {
+  for (const width of [320, 1440]) {
+    for (const large of [false, true]) {
+      const context = await browser.newContext({ viewport: { width, height: 800 } });
+      if (large) await context.addInitScript(() => localStorage.setItem("gj-text", "large"));
+      const page = await context.newPage();
+      try {
+        for (const [kind, url] of PAGES) {
+          await page.goto(server.url + url, { waitUntil: "load" });
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+          assert.ok(overflow <= 0, `${kind} at ${width}px${large ? " (large text)" : ""}: overflow of ${overflow}px`);
+        }
+      } finally {
+        await context.close();
+      }
+    }
+  }
+});
+
 test("axe summary (moderate and minor findings are listed, not failed)", () => {
   const rest = axeSummary.filter((s) => s.violations.length);
   console.log(`axe: ${axeSummary.length} page loads checked; ${rest.length} with moderate/minor findings${rest.length ? ": " + JSON.stringify(rest) : ""}`);
