@@ -313,6 +313,10 @@ pub fn jobs(v: &Views) -> Vec<PageJob> {
             "datePublished": s.head.date.iso,
             "description": s.head.summary,
             "image": cover.map(|i| c.abs(i)),
+            "author": { "@type": "Organization", "name": v.site.title, "url": v.site.base_url },
+            "publisher": { "@type": "Organization", "name": v.site.title, "url": v.site.base_url },
+            "mainEntityOfPage": c.abs(&s.head.url),
+            "inLanguage": v.site.language,
             "about": s.craftsmen.iter().map(|p| json!({"@type": "Person", "name": p.name, "url": c.abs(&p.url)})).collect::<Vec<_>>(),
         });
         jobs.push(PageJob {
