@@ -225,6 +225,24 @@ test("large-text switch: text gets larger and the choice survives a navigation",
   }
 });
 
+test("keyboard: the skip link comes first, shows itself and focus is clearly visible", async () => {
+  const { context, page } = await open("/craftsmen/ou-zhijian/", 375);
+  try {
+    await page.keyboard.press("Tab");
+    const skip = await page.evaluate(() => {
+      const a = document.activeElement, r = a.getBoundingClientRect(), st = getComputedStyle(a);
+      return { text: a.textContent, left: r.left, outline: parseFloat(st.outlineWidth), style: st.outlineStyle };
+    });
+    assert.equal(skip.text, "跳到正文");
+    assert.ok(skip.left >= 0, "the skip link moves into view when focused");
+    assert.ok(skip.outline >= 2 && skip.style !== "none", `focus outline ${skip.outline}px ${skip.style}`);
+    await page.keyboard.press("Enter");
+    assert.equal(await page.evaluate(() => document.activeElement.id), "main");
+  } finally {
+    await context.close();
+  }
+});
+
 test("without JavaScript every page reads, and the switch is simply not offered", async () => {
   for (const [kind, url] of PAGES) {
     const { context, page } = await open(url, 375, { javaScript: false, expectStatus: kind === "404" });
