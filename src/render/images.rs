@@ -223,11 +223,11 @@ fn decode(bytes: &[u8]) -> Result<RgbImage, String> {
     if reader.format().is_none() {
         return Err("不是 JPEG、PNG 或 WebP 图片".into());
     }
-    let mut decoder = reader.into_decoder().map_err(|e| e.to_string())?;
+    let mut decoder = reader.into_decoder().map_err(why)?;
     let orientation = decoder
         .orientation()
         .unwrap_or(image::metadata::Orientation::NoTransforms);
-    let mut img = DynamicImage::from_decoder(decoder).map_err(|e| e.to_string())?;
+    let mut img = DynamicImage::from_decoder(decoder).map_err(why)?;
     img.apply_orientation(orientation);
     if !img.color().has_alpha() {
         return Ok(img.into_rgb8());
@@ -240,6 +240,23 @@ fn decode(bytes: &[u8]) -> Result<RgbImage, String> {
             |c: u8| ((u32::from(c) * u32::from(a) + 255 * (255 - u32::from(a)) + 127) / 255) as u8;
         image::Rgb([over(r), over(g), over(b)])
     }))
+}
+
+/// Why a photo could not be decoded, in the editor's words (the library's own text in brackets).
+fn why(e: image::ImageError) -> String {
+    use image::ImageError as E;
+    let plain = match &e {
+        E::Unsupported(_) => "这种图片格式或编码方式不支持",
+        E::Limits(_) => "图片太大，超过了处理上限",
+        E::Decoding(_) => "图片文件已损坏或不完整",
+        _ => "图片无法解码",
+    };
+    let detail = e
+        .to_string()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    format!("{plain}（{detail}）")
 }
 
 /// One resized photo, encoded.
