@@ -40,7 +40,7 @@ pub fn run_cached(
     let Some((site, theme)) = prepare(root, opts, diags)? else {
         return Ok(None);
     };
-    let files = render::render(&site, &theme, cache, diags);
+    let files = render::render(&site, &theme, root, cache, diags);
     Ok(files
         .filter(|_| !diags.has_errors())
         .map(|files| Built { site, files }))
@@ -77,16 +77,9 @@ pub fn check(
     let Some((site, theme)) = prepare(root, opts, diags)? else {
         return Ok(None);
     };
-    let rendered =
-        render::render_each(
-            &site,
-            &theme,
-            false,
-            None,
-            diags,
-            |_| Ok(()),
-            &|_, _| Ok(()),
-        )?;
+    let rendered = render::render_each(&site, &theme, &quiet(root), diags, |_| Ok(()), &|_, _| {
+        Ok(())
+    })?;
     Ok(rendered.filter(|_| !diags.has_errors()).map(|_| site))
 }
 
@@ -106,15 +99,9 @@ pub fn build(
         return Ok(None);
     };
     if deny_warnings && diags.warning_count() > 0 {
-        render::render_each(
-            &site,
-            &theme,
-            false,
-            None,
-            diags,
-            |_| Ok(()),
-            &|_, _| Ok(()),
-        )?;
+        render::render_each(&site, &theme, &quiet(root), diags, |_| Ok(()), &|_, _| {
+            Ok(())
+        })?;
         return Ok(None);
     }
     let staging: OnceLock<Staging> = OnceLock::new();
@@ -131,15 +118,12 @@ pub fn build(
             None => Err("内部错误：输出文件夹尚未准备好".to_string()),
         }
     };
-    let rendered = render::render_each(
-        &site,
-        &theme,
-        site.config.minify,
-        None,
-        diags,
-        prepare_dirs,
-        &emit,
-    )?;
+    let opts = render::RenderOptions {
+        root,
+        minify: site.config.minify,
+        cache: None,
+    };
+    let rendered = render::render_each(&site, &theme, &opts, diags, prepare_dirs, &emit)?;
     let (Some(files), Some(staging)) = (rendered, staging.into_inner()) else {
         return Ok(None);
     };
@@ -148,4 +132,13 @@ pub fn build(
     }
     staging.commit()?;
     Ok(Some(Written { site, files }))
+}
+
+/// Render options for checking: nothing minified, nothing reused.
+fn quiet(root: &Path) -> render::RenderOptions<'_> {
+    render::RenderOptions {
+        root,
+        minify: false,
+        cache: None,
+    }
 }

@@ -1,7 +1,9 @@
 //! Rendering: site model → views → every output file (pages through tera, feeds, copied files), in parallel.
 
 pub mod cache;
+pub mod charts;
 pub mod feeds;
+pub mod images;
 pub mod pages;
 pub mod theme;
 pub mod views;
@@ -10,7 +12,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::site::Site;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use theme::Theme;
 
@@ -30,10 +32,20 @@ pub struct OutputFile {
     pub content: Content,
 }
 
+/// How to render: where the site is (resized photos are cached under it), whether to minify,
+/// and pages of an earlier run to reuse.
+pub struct RenderOptions<'a> {
+    pub root: &'a Path,
+    pub minify: bool,
+    pub cache: Option<&'a cache::RenderCache>,
+}
+
 /// Renders every file, in memory, sorted by path. `None` when a template failed (the diagnostics say where).
+/// Resized photos are cached under `root` (see [`images`]).
 pub fn render(
     site: &Site,
     theme: &Theme,
+    root: &Path,
     cache: Option<&cache::RenderCache>,
     diags: &mut Diagnostics,
 ) -> Option<Vec<OutputFile>> {
@@ -48,15 +60,12 @@ pub fn render(
             });
         Ok(())
     };
-    match render_each(
-        site,
-        theme,
-        site.config.minify,
+    let opts = RenderOptions {
+        root,
+        minify: site.config.minify,
         cache,
-        diags,
-        |_| Ok(()),
-        &emit,
-    ) {
+    };
+    match render_each(site, theme, &opts, diags, |_| Ok(()), &emit) {
         Ok(Some(_)) => {
             let mut files = files.into_inner().ok()?;
             files.sort_by(|a, b| a.path.cmp(&b.path));
@@ -80,8 +89,7 @@ enum Failure {
 pub fn render_each<P, E>(
     site: &Site,
     theme: &Theme,
-    minify: bool,
-    cache: Option<&cache::RenderCache>,
+    opts: &RenderOptions,
     diags: &mut Diagnostics,
     prepare: P,
     emit: &E,
@@ -90,18 +98,22 @@ where
     P: FnOnce(&[&str]) -> Result<(), String>,
     E: Fn(&str, Content) -> Result<(), String> + Sync,
 {
-    let views = views::Views::new(site);
+    let (minify, cache) = (opts.minify, opts.cache);
+    let photos = images::process(opts.root, site, diags);
+    let views = views::Views::new(site, &photos.views);
     let jobs = pages::jobs(&views);
     let page_urls: Vec<String> = jobs
         .iter()
         .filter(|j| j.meta.kind != "404")
         .map(|j| j.meta.url.clone())
         .collect();
-    let feeds = [
+    // Generated files besides the pages: resized photos and the feeds.
+    let mut feeds: Vec<OutputFile> = photos.files;
+    feeds.extend([
         text_file("sitemap.xml", feeds::sitemap(&views, &page_urls)),
         text_file("robots.txt", feeds::robots(&views)),
         text_file("atom.xml", feeds::atom(&views)),
-    ];
+    ]);
     let mut copies: Vec<OutputFile> = theme.static_files.to_vec();
     for f in site.static_files.iter().chain(&site.assets) {
         let url = crate::model::assets::url_of(&f.rel);
