@@ -389,6 +389,7 @@ impl Site {
             "/stories/",
             "/brands/",
             "/stats/",
+            "/search/",
             "/atom.xml",
             "/sitemap.xml",
             "/robots.txt",

@@ -78,6 +78,10 @@ pub fn render(site: &Site, theme: &Theme, diags: &mut Diagnostics) -> Option<Vec
     files.push(text_file("sitemap.xml", feeds::sitemap(&views, &page_urls)));
     files.push(text_file("robots.txt", feeds::robots(&views)));
     files.push(text_file("atom.xml", feeds::atom(&views)));
+    files.extend(crate::search::build(site).into_iter().map(|f| OutputFile {
+        path: f.path,
+        content: Content::Bytes(f.bytes),
+    }));
     for f in theme.static_files.iter() {
         files.push(OutputFile {
             path: f.rel.clone(),

@@ -3,6 +3,7 @@
 mod bad_input;
 mod build;
 mod names;
+mod search;
 mod stats;
 mod support;
 mod theme;
