@@ -8,7 +8,9 @@
 use crate::model::craftsman::Craftsman;
 use crate::model::names::NameKey;
 use crate::model::site::Site;
+use crate::model::story::{Brand, Page, Story};
 use crate::render::views::with_base;
+use std::collections::HashMap;
 
 /// What kind of page a document is; the order is the id order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -163,46 +165,111 @@ fn article(kind: Kind, url: String, title: &str, meta: String, body: String) -> 
     }
 }
 
+/// Where a document comes from.
+#[derive(Debug, Clone, Copy)]
+enum Source<'a> {
+    Craftsman(&'a Craftsman),
+    Story(&'a Story),
+    Brand(&'a Brand),
+    Page(&'a Page),
+}
+
 /// The documents of a site, in id order: craftsmen by cohort, industry and the site's name
-/// order, then stories (newest first), brands and pages, as the site orders them.
-pub fn collect(site: &Site) -> Vec<Doc> {
-    let base = site.config.base_path.as_str();
-    let mut people: Vec<&Craftsman> = site.craftsmen.iter().filter(|c| c.published).collect();
-    people.sort_by_key(|c| (c.cohort, c.industry.map(|s| s.letter)));
-    let mut docs: Vec<Doc> = people.into_iter().map(|c| craftsman(base, c)).collect();
-    let name_of = |slug: &str| {
-        site.craftsmen
+/// order, then stories (newest first), brands and pages, as the site orders them. Each is
+/// made when asked for, so that the texts are not all copied at once.
+pub struct Docs<'a> {
+    base: &'a str,
+    sources: Vec<Source<'a>>,
+    names: HashMap<&'a str, &'a str>,
+}
+
+impl<'a> Docs<'a> {
+    pub fn new(site: &'a Site) -> Docs<'a> {
+        let mut people: Vec<&Craftsman> = site.craftsmen.iter().filter(|c| c.published).collect();
+        people.sort_by_key(|c| (c.cohort, c.industry.map(|s| s.letter)));
+        let names = people
             .iter()
-            .find(|c| c.slug == slug && c.published)
-            .map(|c| c.name.as_str())
-    };
-    for s in &site.stories {
-        let names = lines(s.craftsmen.iter().filter_map(|(slug, _)| name_of(slug)));
-        let body = lines([s.summary.as_deref().unwrap_or(""), s.body.text.as_str()]);
-        let url = with_base(base, &format!("/stories/{}/", s.slug));
-        docs.push(article(Kind::Story, url, &s.title, names, body));
-    }
-    for b in &site.brands {
-        let figures: Vec<String> = b
-            .figures
-            .iter()
-            .map(|f| format!("{} {}", f.label, f.value))
+            .map(|c| (c.slug.as_str(), c.name.as_str()))
             .collect();
-        let figures = lines(figures.iter().map(String::as_str));
-        let body = lines([
-            b.summary.as_deref().unwrap_or(""),
-            figures.as_str(),
-            b.body.text.as_str(),
-        ]);
-        let url = with_base(base, &format!("/brands/{}/", b.slug));
-        docs.push(article(Kind::Brand, url, &b.title, String::new(), body));
+        let sources = people
+            .into_iter()
+            .map(Source::Craftsman)
+            .chain(site.stories.iter().map(Source::Story))
+            .chain(site.brands.iter().map(Source::Brand))
+            .chain(site.pages.iter().map(Source::Page))
+            .collect();
+        Docs {
+            base: site.config.base_path.as_str(),
+            sources,
+            names,
+        }
     }
-    for p in &site.pages {
-        let body = lines([p.summary.as_deref().unwrap_or(""), p.body.text.as_str()]);
-        let url = with_base(base, &format!("/{}/", p.slug));
-        docs.push(article(Kind::Page, url, &p.title, String::new(), body));
+
+    pub fn len(&self) -> usize {
+        self.sources.len()
     }
-    docs
+
+    pub fn is_empty(&self) -> bool {
+        self.sources.is_empty()
+    }
+
+    /// The kind, cohort and industry of document `id`, without making it.
+    pub fn facets(&self, id: usize) -> (Kind, Option<i32>, Option<char>) {
+        match self.sources[id] {
+            Source::Craftsman(c) => (
+                Kind::Craftsman,
+                Some(c.cohort),
+                c.industry.map(|s| s.letter),
+            ),
+            Source::Story(_) => (Kind::Story, None, None),
+            Source::Brand(_) => (Kind::Brand, None, None),
+            Source::Page(_) => (Kind::Page, None, None),
+        }
+    }
+
+    /// Document `id` (`id < len()`).
+    pub fn get(&self, id: usize) -> Doc {
+        let base = self.base;
+        match self.sources[id] {
+            Source::Craftsman(c) => craftsman(base, c),
+            Source::Story(s) => {
+                let names = lines(
+                    s.craftsmen
+                        .iter()
+                        .filter_map(|(slug, _)| self.names.get(slug.as_str()).copied()),
+                );
+                let body = lines([s.summary.as_deref().unwrap_or(""), s.body.text.as_str()]);
+                let url = with_base(base, &format!("/stories/{}/", s.slug));
+                article(Kind::Story, url, &s.title, names, body)
+            }
+            Source::Brand(b) => {
+                let figures: Vec<String> = b
+                    .figures
+                    .iter()
+                    .map(|f| format!("{} {}", f.label, f.value))
+                    .collect();
+                let figures = lines(figures.iter().map(String::as_str));
+                let body = lines([
+                    b.summary.as_deref().unwrap_or(""),
+                    figures.as_str(),
+                    b.body.text.as_str(),
+                ]);
+                let url = with_base(base, &format!("/brands/{}/", b.slug));
+                article(Kind::Brand, url, &b.title, String::new(), body)
+            }
+            Source::Page(p) => {
+                let body = lines([p.summary.as_deref().unwrap_or(""), p.body.text.as_str()]);
+                let url = with_base(base, &format!("/{}/", p.slug));
+                article(Kind::Page, url, &p.title, String::new(), body)
+            }
+        }
+    }
+}
+
+/// Every document of a site, made at once (for tests and small sites).
+pub fn collect(site: &Site) -> Vec<Doc> {
+    let docs = Docs::new(site);
+    (0..docs.len()).map(|i| docs.get(i)).collect()
 }
 
 #[cfg(test)]

@@ -22,8 +22,8 @@ pub mod query;
 pub mod text;
 
 use crate::model::site::Site;
-use docs::{Doc, Kind};
-use layout::File;
+use docs::{Docs, Kind};
+use layout::{File, Limits};
 use serde_json::json;
 
 /// The folder of the index in the built site.
@@ -31,7 +31,7 @@ pub const DIR: &str = "search";
 
 /// Builds the index of a site: files with paths relative to the site root (`search/…`).
 pub fn build(site: &Site) -> Vec<File> {
-    build_docs(&docs::collect(site))
+    index(&Docs::new(site))
         .into_iter()
         .map(|f| File {
             path: format!("{DIR}/{}", f.path),
@@ -41,18 +41,19 @@ pub fn build(site: &Site) -> Vec<File> {
 }
 
 /// Builds the index of some documents: files with paths relative to `search/`.
-pub fn build_docs(docs: &[Doc]) -> Vec<File> {
-    let mut postings = postings::Postings::default();
-    for (id, d) in docs.iter().enumerate() {
-        postings.add(id as u32, d);
-    }
-    let (s, mut files) = layout::term_files(postings.finish());
-    let (ns, names) = layout::name_files(docs);
+pub fn index(docs: &Docs) -> Vec<File> {
+    index_with(docs, &Limits::default())
+}
+
+/// [`index`] with other file size limits (tests use tiny ones to exercise every file kind).
+pub fn index_with(docs: &Docs, limits: &Limits) -> Vec<File> {
+    let postings = postings::Postings::collect(docs.len(), |id| docs.get(id));
+    let (s, mut files) = layout::term_files(postings.encode(), limits);
+    let (ns, names) = layout::name_files(docs, limits);
     files.extend(names);
     files.extend(layout::doc_files(docs));
-    let industries: serde_json::Map<String, serde_json::Value> = docs
-        .iter()
-        .filter_map(|d| crate::model::industry::by_letter(d.industry?))
+    let industries: serde_json::Map<String, serde_json::Value> = (0..docs.len())
+        .filter_map(|id| crate::model::industry::by_letter(docs.facets(id).2?))
         .map(|s| (s.letter.to_string(), json!(s.name)))
         .collect();
     let manifest = json!({

@@ -4,27 +4,33 @@
 
 use crate::render::views::{with_base, Views};
 use serde_json::{json, Value};
-use std::collections::BTreeMap;
 
 /// The search page's data.
 pub fn data(v: &Views) -> Value {
     let base = v.site.base_path.as_str();
-    let mut skills: BTreeMap<&str, usize> = BTreeMap::new();
-    for c in &v.craftsmen {
-        for s in &c.card.skills {
-            *skills.entry(s.as_str()).or_default() += 1;
+    let people: Vec<_> = v.craftsmen.iter().filter(|c| c.card.published).collect();
+    // The two most common skills (ties in the site's order), then one name three ways.
+    let mut skills: Vec<(&str, usize)> = Vec::new();
+    for s in people.iter().flat_map(|c| &c.card.skills) {
+        match skills.iter_mut().find(|(k, _)| k == s) {
+            Some((_, n)) => *n += 1,
+            None => skills.push((s, 1)),
         }
     }
-    let mut examples: Vec<(&str, usize)> = skills.into_iter().collect();
-    examples.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
-    let mut examples: Vec<String> = examples
-        .into_iter()
-        .take(4)
-        .map(|(s, _)| s.to_string())
-        .collect();
-    if let Some(c) = v.craftsmen.iter().find(|c| c.card.published) {
-        examples.push(c.card.name.clone());
-        examples.push(c.card.pinyin.replace(' ', ""));
+    skills.sort_by_key(|s| std::cmp::Reverse(s.1));
+    let mut examples: Vec<String> = skills.iter().take(2).map(|(s, _)| s.to_string()).collect();
+    if let Some(c) = people.first() {
+        let initials: String = c
+            .card
+            .pinyin
+            .split(' ')
+            .filter_map(|s| s.chars().next())
+            .collect();
+        examples.extend([
+            c.card.name.clone(),
+            c.card.pinyin.replace(' ', ""),
+            initials,
+        ]);
     }
     let craftsmen = with_base(base, "/craftsmen/");
     let index = with_base(base, "/search/");

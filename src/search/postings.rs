@@ -6,8 +6,11 @@
 //! the size of the finished index.
 
 use super::docs::{Doc, GROUPS};
+use super::encode::push_set;
 use super::text::{runs, MAX_PREFIX};
+use rayon::prelude::*;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 const BIGRAM: u64 = 1 << 42;
 const ASCII: u64 = 1 << 63;
@@ -66,6 +69,26 @@ fn terms_of(text: &str, f: &mut impl FnMut(u64)) {
     }
 }
 
+/// FxHash (as in rustc): the keys are already well spread, so one multiply suffices.
+#[derive(Default, Clone, Copy)]
+pub struct Fx(u64);
+
+impl Hasher for Fx {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+
 #[derive(Default)]
 struct Acc {
     next: u32,
@@ -96,21 +119,29 @@ fn read_varint(bytes: &[u8], pos: &mut usize) -> u64 {
 /// Postings of every term, collected document by document (ids must ascend).
 #[derive(Default)]
 pub struct Postings {
-    terms: HashMap<u64, Acc>,
-    doc_terms: HashMap<u64, u8>,
+    terms: FxMap<u64, Acc>,
 }
 
+/// Documents per parallel work item.
+const CHUNK: usize = 256;
+
 impl Postings {
-    /// Adds one document's terms.
-    pub fn add(&mut self, id: u32, doc: &Doc) {
-        self.doc_terms.clear();
+    /// Adds one document's terms; `scratch` is reused between calls.
+    pub fn add(&mut self, id: u32, doc: &Doc, scratch: &mut Vec<(u64, u8)>) {
+        scratch.clear();
         for g in 0..GROUPS {
             let bit = 1u8 << g;
-            terms_of(&doc.group(g), &mut |k| {
-                *self.doc_terms.entry(k).or_default() |= bit;
-            });
+            terms_of(&doc.group(g), &mut |k| scratch.push((k, bit)));
         }
-        for (&k, &mask) in &self.doc_terms {
+        scratch.sort_unstable_by_key(|&(k, _)| k);
+        let mut i = 0;
+        while i < scratch.len() {
+            let (k, mut mask) = scratch[i];
+            i += 1;
+            while i < scratch.len() && scratch[i].0 == k {
+                mask |= scratch[i].1;
+                i += 1;
+            }
             let acc = self.terms.entry(k).or_default();
             push_varint(
                 &mut acc.records,
@@ -120,22 +151,90 @@ impl Postings {
         }
     }
 
-    /// Every term with its documents per field group, sorted by term.
-    pub fn finish(self) -> Vec<(String, [Vec<u32>; GROUPS])> {
-        let mut out: Vec<(String, [Vec<u32>; GROUPS])> = self
+    /// Appends postings collected from later documents.
+    fn merge(&mut self, later: Postings) {
+        for (k, acc) in later.terms {
+            let mine = self.terms.entry(k).or_default();
+            if mine.records.is_empty() {
+                *mine = acc;
+                continue;
+            }
+            let mut pos = 0;
+            let first = read_varint(&acc.records, &mut pos);
+            let id = first >> 3;
+            push_varint(
+                &mut mine.records,
+                (id - u64::from(mine.next)) * 8 + (first & 7),
+            );
+            mine.records.extend_from_slice(&acc.records[pos..]);
+            mine.next = acc.next;
+        }
+    }
+
+    /// Collects the postings of documents `0..n` in parallel.
+    pub fn collect(n: usize, doc: impl Fn(usize) -> Doc + Sync) -> Postings {
+        let mut all = Postings::default();
+        let round = CHUNK * 2 * rayon::current_num_threads();
+        for start in (0..n).step_by(round) {
+            let end = (start + round).min(n);
+            let parts: Vec<Postings> = (start..end)
+                .step_by(CHUNK)
+                .collect::<Vec<_>>()
+                .into_par_iter()
+                .map(|from| {
+                    let mut p = Postings::default();
+                    let mut scratch = Vec::new();
+                    for id in from..(from + CHUNK).min(end) {
+                        p.add(id as u32, &doc(id), &mut scratch);
+                    }
+                    p
+                })
+                .collect();
+            for p in parts {
+                all.merge(p);
+            }
+        }
+        all
+    }
+
+    /// Every term with its documents per field group encoded ([`super::encode::push_set`]
+    /// for each group), sorted by term.
+    pub fn encode(self) -> Vec<Encoded> {
+        let mut terms: Vec<(String, Acc)> = self
             .terms
             .into_iter()
-            .map(|(k, acc)| (term_of(k), groups(&acc.records)))
+            .map(|(k, acc)| (term_of(k), acc))
             .collect();
-        out.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        out
+        terms.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        terms
+            .into_par_iter()
+            .map(|(term, acc)| {
+                let (groups, docs) = groups(&acc.records);
+                let mut data = String::new();
+                for ids in &groups {
+                    push_set(&mut data, ids);
+                }
+                Encoded { term, data, docs }
+            })
+            .collect()
     }
 }
 
-fn groups(records: &[u8]) -> [Vec<u32>; GROUPS] {
+/// One term's postings, encoded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Encoded {
+    pub term: String,
+    /// The three sets.
+    pub data: String,
+    /// How many documents hold the term.
+    pub docs: u32,
+}
+
+fn groups(records: &[u8]) -> ([Vec<u32>; GROUPS], u32) {
     let mut out: [Vec<u32>; GROUPS] = Default::default();
-    let (mut pos, mut next) = (0usize, 0u64);
+    let (mut pos, mut next, mut docs) = (0usize, 0u64, 0u32);
     while pos < records.len() {
+        docs += 1;
         let r = read_varint(records, &mut pos);
         let id = next + (r >> 3);
         for (g, ids) in out.iter_mut().enumerate() {
@@ -145,7 +244,7 @@ fn groups(records: &[u8]) -> [Vec<u32>; GROUPS] {
         }
         next = id + 1;
     }
-    out
+    (out, docs)
 }
 
 #[cfg(test)]
@@ -182,13 +281,28 @@ mod tests {
         assert_eq!(seen.last().map(String::as_str), Some("abcdefghijkl"));
     }
 
+    fn decoded(all: Vec<Encoded>) -> Vec<(String, [Vec<u32>; GROUPS])> {
+        all.into_iter()
+            .map(|e| {
+                let mut r = crate::search::encode::Reader::new(&e.data);
+                (e.term, std::array::from_fn(|_| r.set().unwrap_or_default()))
+            })
+            .collect()
+    }
+
     #[test]
     fn postings_record_groups_per_document() {
+        let docs = [
+            doc("张伟", "zhang wei zhangwei zw", "焊接"),
+            doc("李娜", "li na lina ln", "张伟是焊工"),
+            doc("焊接", "", "焊接"),
+        ];
         let mut p = Postings::default();
-        p.add(0, &doc("张伟", "zhang wei zhangwei zw", "焊接"));
-        p.add(3, &doc("李娜", "li na lina ln", "张伟是焊工"));
-        p.add(300, &doc("焊接", "", "焊接"));
-        let all = p.finish();
+        let mut scratch = Vec::new();
+        for (id, d) in [0, 3, 300].into_iter().zip(&docs) {
+            p.add(id, d, &mut scratch);
+        }
+        let all = decoded(p.encode());
         let get = |t: &str| all.iter().find(|(k, _)| k == t).map(|(_, g)| g.clone());
         assert_eq!(get("张伟"), Some([vec![0], vec![], vec![3]]));
         assert_eq!(get("焊接"), Some([vec![300], vec![], vec![0, 300]]));
@@ -196,5 +310,18 @@ mod tests {
         assert_eq!(get("zhangw"), Some([vec![0], vec![], vec![]]));
         assert!(get("是焊").is_some());
         assert!(all.windows(2).all(|w| w[0].0 < w[1].0), "sorted by term");
+    }
+
+    #[test]
+    fn parallel_collection_equals_one_by_one() {
+        let texts = ["焊接工艺", "数控车工", "精密测量", "焊工", "zhang wei"];
+        let make = |i: usize| doc(texts[i % 5], "", texts[(i * 7 + 3) % 5]);
+        let n = 3 * CHUNK + 17;
+        let mut one = Postings::default();
+        let mut scratch = Vec::new();
+        for i in 0..n {
+            one.add(i as u32, &make(i), &mut scratch);
+        }
+        assert_eq!(Postings::collect(n, make).encode(), one.encode());
     }
 }

@@ -2,8 +2,9 @@
 //! that tests can check the script's logic and results, and the benchmark can count the
 //! bytes a query downloads.
 //!
-//! 1. Each query term becomes index terms ([`text::index_terms`]); their shards (and spilled
-//!    postings) are read.
+//! 1. Each query term becomes index terms ([`text::index_terms`]); their shards, then the
+//!    spilled postings needed, are read. A phrase that will be checked against the text skips
+//!    its frequent (spilled) bigrams when it has rarer ones ([`chosen`]).
 //! 2. A term's candidates are the documents holding all its index terms *in one field
 //!    group*; the lowest such group is a lower bound of where the term occurs. Documents
 //!    must be candidates of every term; filters (industry, cohort) use the manifest's ranges.
@@ -92,6 +93,36 @@ struct Candidate {
     exact_name: bool,
 }
 
+/// Where an index term's postings are.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Entry {
+    /// In the shard (empty when the term is not indexed).
+    Inline(String),
+    /// In a file of their own, with how many documents hold the term.
+    Spilled { path: String, docs: u64 },
+}
+
+/// The index terms whose postings a query term reads. A phrase that is checked against the
+/// stored text anyway reads only its bigrams kept in the shards (the rarer ones), or else its
+/// rarest bigram: the candidates stay a superset of the matches, the download stays small.
+fn chosen<'e>(term: &Run, entries: &'e [Entry]) -> Vec<&'e Entry> {
+    if term.ascii || !text::needs_check(term) {
+        return entries.iter().collect();
+    }
+    let inline: Vec<&Entry> = entries
+        .iter()
+        .filter(|e| matches!(e, Entry::Inline(_)))
+        .collect();
+    if !inline.is_empty() {
+        return inline;
+    }
+    let rarest = entries.iter().min_by_key(|e| match e {
+        Entry::Spilled { docs, .. } => *docs,
+        Entry::Inline(_) => 0,
+    });
+    rarest.into_iter().collect()
+}
+
 /// A query engine over one index.
 pub struct Engine<'a> {
     fetch: &'a Fetch<'a>,
@@ -164,13 +195,28 @@ impl<'a> Engine<'a> {
             .find_map(|l| l.strip_prefix(key)?.strip_prefix('\t').map(str::to_string))
     }
 
-    /// An index term's documents per field group (empty when the term is not indexed).
-    pub fn postings(&self, term: &str) -> [Vec<u32>; GROUPS] {
-        let i = hash(term) % self.manifest.s;
-        let mut data = self.line(&format!("s/{i}.txt"), term).unwrap_or_default();
-        if let Some(k) = data.strip_prefix('@') {
-            data = self.file(&format!("x/{i}-{k}.txt")).unwrap_or_default();
+    /// Where an index term's postings are: its shard line, or the file it was spilled to.
+    pub fn entry(&self, term: &str) -> Entry {
+        let shard = hash(term) % self.manifest.s;
+        let Some(data) = self.line(&format!("s/{shard}.txt"), term) else {
+            return Entry::Inline(String::new());
+        };
+        let Some(spilled) = data.strip_prefix('@') else {
+            return Entry::Inline(data);
+        };
+        let (k, docs) = spilled.split_once(':').unwrap_or((spilled, "0"));
+        Entry::Spilled {
+            path: format!("x/{shard}-{k}.txt"),
+            docs: docs.parse().unwrap_or(0),
         }
+    }
+
+    /// An index term's documents per field group (empty when the term is not indexed).
+    pub fn postings(&self, entry: &Entry) -> [Vec<u32>; GROUPS] {
+        let data = match entry {
+            Entry::Inline(d) => d.clone(),
+            Entry::Spilled { path, .. } => self.file(path).unwrap_or_default(),
+        };
         let mut r = Reader::new(&data);
         std::array::from_fn(|_| r.set().unwrap_or_default())
     }
@@ -207,9 +253,13 @@ impl<'a> Engine<'a> {
 
     /// Candidates of one term: id → lowest field group holding all its index terms.
     fn term_candidates(&self, term: &Run) -> BTreeMap<u32, u8> {
-        let lists: Vec<[Vec<u32>; GROUPS]> = text::index_terms(term)
+        let entries: Vec<Entry> = text::index_terms(term)
             .iter()
-            .map(|t| self.postings(t))
+            .map(|t| self.entry(t))
+            .collect();
+        let lists: Vec<[Vec<u32>; GROUPS]> = chosen(term, &entries)
+            .into_iter()
+            .map(|e| self.postings(e))
             .collect();
         let mut out: BTreeMap<u32, u8> = BTreeMap::new();
         for g in (0..GROUPS).rev() {

@@ -6,16 +6,22 @@ use gongjiang::diag::Diagnostics;
 use gongjiang::model::site::LoadOptions;
 use gongjiang::pipeline;
 use gongjiang::render::Content;
+use gongjiang::search;
 use gongjiang::search::docs::{self, Doc};
+use gongjiang::search::layout::Limits;
 use gongjiang::search::query::{Answer, Engine, Filter};
 use gongjiang::search::text;
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::OnceLock;
 
-/// A built site's index files (paths relative to `search/`) and its search documents.
+type Files = BTreeMap<String, Vec<u8>>;
+
+/// A built site's index files (paths relative to `search/`), the same index with tiny file
+/// limits (every term spilled to a file of its own, many shards), and its search documents.
 struct Built {
-    files: BTreeMap<String, Vec<u8>>,
+    files: Files,
+    tiny: Files,
     docs: Vec<Doc>,
 }
 
@@ -42,8 +48,18 @@ fn build_in_memory(root: &Path) -> Built {
             }
         })
         .collect();
+    let limits = Limits {
+        shard: 200,
+        spill: 6,
+        name_shard: 40,
+    };
+    let tiny = search::index_with(&docs::Docs::new(&built.site), &limits)
+        .into_iter()
+        .map(|f| (f.path, f.bytes))
+        .collect();
     Built {
         files,
+        tiny,
         docs: docs::collect(&built.site),
     }
 }
@@ -54,7 +70,11 @@ fn demo() -> &'static Built {
 }
 
 fn search(b: &Built, q: &str, filter: &Filter) -> (Answer, Vec<String>) {
-    let fetch = |p: &str| b.files.get(p).cloned();
+    search_in(&b.files, b, q, filter)
+}
+
+fn search_in(files: &Files, b: &Built, q: &str, filter: &Filter) -> (Answer, Vec<String>) {
+    let fetch = |p: &str| files.get(p).cloned();
     let e = Engine::open(&fetch).expect("index opens");
     let a = e.search(q, filter, usize::MAX);
     let urls = a
@@ -134,6 +154,8 @@ fn the_query_set_finds_the_expected_first_results_and_exactly_the_matching_pages
             c.query
         );
         assert!(a.exact_count && a.candidates == urls.len(), "{}", c.query);
+        let (_, tiny) = search_in(&b.tiny, b, &c.query, &Filter::default());
+        assert_eq!(tiny, urls, "{}: the same with every term spilled", c.query);
     }
     assert!(
         wrong.is_empty(),
@@ -183,7 +205,11 @@ fn sample_queries(docs: &[Doc], n: usize) -> Vec<String> {
 #[test]
 fn any_piece_of_indexed_text_finds_exactly_the_pages_that_contain_it() {
     let b = demo();
+    let spilled = b.tiny.keys().filter(|p| p.starts_with("x/")).count();
+    assert!(spilled > 1000, "the tiny index spills terms: {spilled}");
     for q in sample_queries(&b.docs, 400) {
+        let (_, tiny) = search_in(&b.tiny, b, &q, &Filter::default());
+        assert_eq!(sorted(tiny), brute_force(&b.docs, &q), "{q} (tiny index)");
         let (a, urls) = search(b, &q, &Filter::default());
         let terms = text::query_terms(&q);
         if terms.len() == 1 && !terms[0].ascii {
@@ -365,8 +391,13 @@ fn run_script(dir: &Path, mode: &str, queries: &[String]) -> Vec<serde_json::Val
 #[test]
 fn the_page_script_gives_the_same_answers_and_reads_the_same_files() {
     let b = demo();
+    script_agrees(b, &b.files);
+    script_agrees(b, &b.tiny);
+}
+
+fn script_agrees(b: &Built, files: &Files) {
     let dir = tempfile::tempdir().unwrap();
-    for (path, bytes) in &b.files {
+    for (path, bytes) in files {
         let p = dir.path().join(path);
         std::fs::create_dir_all(p.parent().unwrap()).unwrap();
         std::fs::write(p, bytes).unwrap();
@@ -390,7 +421,7 @@ fn the_page_script_gives_the_same_answers_and_reads_the_same_files() {
     let first = run_script(dir.path(), "first", &queries);
     for (i, q) in queries.iter().enumerate() {
         let (query, filter) = filter_of(q);
-        let fetch = |p: &str| b.files.get(p).cloned();
+        let fetch = |p: &str| files.get(p).cloned();
         let e = Engine::open(&fetch).unwrap();
         let a = e.search(&query, &filter, usize::MAX);
         let hits: Vec<serde_json::Value> = a

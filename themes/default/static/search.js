@@ -128,17 +128,29 @@
     }
     return this.lines[path].then(function (map) { return map.get(k); });
   };
-  Engine.prototype.postings = function (term) {
-    var self = this, i = hash(term) % this.m.s;
+  // An index term's entry: {d: postings} from its shard, or {x: file, n: documents} if spilled.
+  Engine.prototype.entry = function (term) {
+    var i = hash(term) % this.m.s;
     return this.line('s/' + i + '.txt', term).then(function (d) {
-      if (d && d[0] === '@') return self.file('x/' + i + '-' + d.slice(1) + '.txt');
-      return d;
-    }).then(function (d) {
+      if (!d || d[0] !== '@') return { d: d || '' };
+      var p = d.slice(1).split(':');
+      return { x: 'x/' + i + '-' + p[0] + '.txt', n: +p[1] };
+    });
+  };
+  Engine.prototype.postings = function (e) {
+    return (e.x ? this.file(e.x) : Promise.resolve(e.d)).then(function (d) {
       var r = new Reader(d || ''), out = [];
       for (var g = 0; g < GROUPS; g++) out.push(r.set());
       return out;
     });
   };
+  // A checked phrase reads only its bigrams kept in the shards, or else its rarest one.
+  function chosen(t, es) {
+    if (t.a || !needsCheck(t)) return es;
+    var inline = es.filter(function (e) { return !e.x; });
+    if (inline.length) return inline;
+    return [es.reduce(function (a, b) { return b.n < a.n ? b : a; })];
+  }
   Engine.prototype.names = function (k) {
     if (!k) return Promise.resolve([]);
     return this.line('n/' + (hash(k) % this.m.ns) + '.txt', k).then(function (d) {
@@ -172,7 +184,9 @@
     return this.open().then(function () {
       return Promise.all([
         Promise.all(terms.map(function (t) {
-          return Promise.all(indexTerms(t).map(function (x) { return self.postings(x); }));
+          return Promise.all(indexTerms(t).map(function (x) { return self.entry(x); })).then(function (es) {
+            return Promise.all(chosen(t, es).map(function (e) { return self.postings(e); }));
+          });
         })),
         self.names(key(q))
       ]);
