@@ -114,6 +114,10 @@ where
         text_file("robots.txt", feeds::robots(&views)),
         text_file("atom.xml", feeds::atom(&views)),
     ]);
+    feeds.extend(crate::search::build(site).into_iter().map(|f| OutputFile {
+        path: f.path,
+        content: Content::Bytes(f.bytes),
+    }));
     let mut copies: Vec<OutputFile> = theme.static_files.to_vec();
     for f in site.static_files.iter().chain(&site.assets) {
         let url = crate::model::assets::url_of(&f.rel);

@@ -425,6 +425,7 @@ pub fn jobs(v: &Views) -> Vec<PageJob<'_>> {
             data: Data::Page(p),
         });
     }
+    jobs.push(search_page(&c));
     jobs.push(PageJob {
         path: "404.html".into(),
         template: "404.html",
@@ -441,6 +442,27 @@ pub fn jobs(v: &Views) -> Vec<PageJob<'_>> {
         data: Data::Json(Value::Null),
     });
     jobs
+}
+
+/// The search page (`/search/?q=…`); its script reads the index under `search/`.
+fn search_page<'a>(c: &Ctx<'a>) -> PageJob<'a> {
+    let url = c.url("/search/");
+    let ld = json!({"@type": "SearchResultsPage", "name": "搜索"});
+    PageJob {
+        path: "search/index.html".into(),
+        template: "search.html",
+        meta: c.meta(
+            "search",
+            "搜索",
+            None,
+            &url,
+            c.crumbs(&[("搜索", &url)]),
+            ld,
+            None,
+        ),
+        key: "search",
+        data: Data::Json(crate::search::page::data(c.v)),
+    }
 }
 
 #[cfg(test)]

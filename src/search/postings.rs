@@ -1,0 +1,327 @@
+//! Collecting postings: for every index term, which documents hold it in which field group.
+//!
+//! Terms are packed into a `u64` while collecting (a character, a character pair, or an ASCII
+//! prefix of up to [`MAX_PREFIX`] letters in base 37), and each term's postings are kept as
+//! compact records, `varint(gap * 8 + group mask)`, in document order: memory stays close to
+//! the size of the finished index.
+
+use super::docs::{Doc, GROUPS};
+use super::encode::push_set;
+use super::text::{runs, MAX_PREFIX};
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+const BIGRAM: u64 = 1 << 42;
+const ASCII: u64 = 1 << 63;
+
+fn ascii_digit(c: char) -> u64 {
+    match c {
+        'a'..='z' => c as u64 - 'a' as u64 + 1,
+        _ => c as u64 - '0' as u64 + 27,
+    }
+}
+
+/// The term a packed key stands for.
+pub fn term_of(key: u64) -> String {
+    if key & ASCII != 0 {
+        let mut v = key & !ASCII;
+        let mut s = String::new();
+        while v > 0 {
+            let d = (v % 37) as u8;
+            s.push(if d <= 26 {
+                char::from(b'a' + d - 1)
+            } else {
+                char::from(b'0' + d - 27)
+            });
+            v /= 37;
+        }
+        return s;
+    }
+    let c = |v: u64| char::from_u32(v as u32).unwrap_or('\u{FFFD}');
+    if key & BIGRAM != 0 {
+        [c((key >> 21) & 0x1F_FFFF), c(key & 0x1F_FFFF)]
+            .iter()
+            .collect()
+    } else {
+        c(key).to_string()
+    }
+}
+
+/// Calls `f` with the key of every index term of a text.
+fn terms_of(text: &str, f: &mut impl FnMut(u64)) {
+    for run in runs(text) {
+        if run.ascii {
+            let (mut v, mut scale) = (0u64, 1u64);
+            for &c in run.chars.iter().take(MAX_PREFIX) {
+                v += ascii_digit(c) * scale;
+                scale *= 37;
+                f(ASCII | v);
+            }
+            continue;
+        }
+        for (i, &c) in run.chars.iter().enumerate() {
+            f(c as u64);
+            if let Some(&d) = run.chars.get(i + 1) {
+                f(BIGRAM | (c as u64) << 21 | d as u64);
+            }
+        }
+    }
+}
+
+/// FxHash (as in rustc): the keys are already well spread, so one multiply suffices.
+#[derive(Default, Clone, Copy)]
+pub struct Fx(u64);
+
+impl Hasher for Fx {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+
+#[derive(Default)]
+struct Acc {
+    next: u32,
+    records: Vec<u8>,
+}
+
+fn push_varint(out: &mut Vec<u8>, mut n: u64) {
+    while n >= 128 {
+        out.push((n as u8 & 127) | 128);
+        n >>= 7;
+    }
+    out.push(n as u8);
+}
+
+fn read_varint(bytes: &[u8], pos: &mut usize) -> u64 {
+    let (mut n, mut shift) = (0u64, 0);
+    while let Some(&b) = bytes.get(*pos) {
+        *pos += 1;
+        n |= u64::from(b & 127) << shift;
+        if b < 128 {
+            break;
+        }
+        shift += 7;
+    }
+    n
+}
+
+/// Postings of every term, collected document by document (ids must ascend).
+#[derive(Default)]
+pub struct Postings {
+    terms: FxMap<u64, Acc>,
+}
+
+/// Documents per parallel work item.
+const CHUNK: usize = 256;
+
+impl Postings {
+    /// Adds one document's terms; `scratch` is reused between calls.
+    pub fn add(&mut self, id: u32, doc: &Doc, scratch: &mut Vec<(u64, u8)>) {
+        scratch.clear();
+        for g in 0..GROUPS {
+            let bit = 1u8 << g;
+            terms_of(&doc.group(g), &mut |k| scratch.push((k, bit)));
+        }
+        scratch.sort_unstable_by_key(|&(k, _)| k);
+        let mut i = 0;
+        while i < scratch.len() {
+            let (k, mut mask) = scratch[i];
+            i += 1;
+            while i < scratch.len() && scratch[i].0 == k {
+                mask |= scratch[i].1;
+                i += 1;
+            }
+            let acc = self.terms.entry(k).or_default();
+            push_varint(
+                &mut acc.records,
+                u64::from(id - acc.next) * 8 + u64::from(mask),
+            );
+            acc.next = id + 1;
+        }
+    }
+
+    /// Appends postings collected from later documents.
+    fn merge(&mut self, later: Postings) {
+        for (k, acc) in later.terms {
+            let mine = self.terms.entry(k).or_default();
+            if mine.records.is_empty() {
+                *mine = acc;
+                continue;
+            }
+            let mut pos = 0;
+            let first = read_varint(&acc.records, &mut pos);
+            let id = first >> 3;
+            push_varint(
+                &mut mine.records,
+                (id - u64::from(mine.next)) * 8 + (first & 7),
+            );
+            mine.records.extend_from_slice(&acc.records[pos..]);
+            mine.next = acc.next;
+        }
+    }
+
+    /// Collects the postings of documents `0..n` in parallel.
+    pub fn collect(n: usize, doc: impl Fn(usize) -> Doc + Sync) -> Postings {
+        let mut all = Postings::default();
+        let round = CHUNK * 2 * rayon::current_num_threads();
+        for start in (0..n).step_by(round) {
+            let end = (start + round).min(n);
+            let parts: Vec<Postings> = (start..end)
+                .step_by(CHUNK)
+                .collect::<Vec<_>>()
+                .into_par_iter()
+                .map(|from| {
+                    let mut p = Postings::default();
+                    let mut scratch = Vec::new();
+                    for id in from..(from + CHUNK).min(end) {
+                        p.add(id as u32, &doc(id), &mut scratch);
+                    }
+                    p
+                })
+                .collect();
+            for p in parts {
+                all.merge(p);
+            }
+        }
+        all
+    }
+
+    /// Every term with its documents per field group encoded ([`super::encode::push_set`]
+    /// for each group), sorted by term.
+    pub fn encode(self) -> Vec<Encoded> {
+        let mut terms: Vec<(String, Acc)> = self
+            .terms
+            .into_iter()
+            .map(|(k, acc)| (term_of(k), acc))
+            .collect();
+        terms.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        terms
+            .into_par_iter()
+            .map(|(term, acc)| {
+                let (groups, docs) = groups(&acc.records);
+                let mut data = String::new();
+                for ids in &groups {
+                    push_set(&mut data, ids);
+                }
+                Encoded { term, data, docs }
+            })
+            .collect()
+    }
+}
+
+/// One term's postings, encoded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Encoded {
+    pub term: String,
+    /// The three sets.
+    pub data: String,
+    /// How many documents hold the term.
+    pub docs: u32,
+}
+
+fn groups(records: &[u8]) -> ([Vec<u32>; GROUPS], u32) {
+    let mut out: [Vec<u32>; GROUPS] = Default::default();
+    let (mut pos, mut next, mut docs) = (0usize, 0u64, 0u32);
+    while pos < records.len() {
+        docs += 1;
+        let r = read_varint(records, &mut pos);
+        let id = next + (r >> 3);
+        for (g, ids) in out.iter_mut().enumerate() {
+            if r & (1 << g) != 0 {
+                ids.push(id as u32);
+            }
+        }
+        next = id + 1;
+    }
+    (out, docs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::docs::Kind;
+
+    fn doc(title: &str, pinyin: &str, body: &str) -> Doc {
+        Doc {
+            kind: Kind::Craftsman,
+            url: String::new(),
+            title: title.into(),
+            pinyin: pinyin.into(),
+            meta: String::new(),
+            body: body.into(),
+            cohort: None,
+            industry: None,
+            keys: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn keys_name_their_terms() {
+        let mut seen = Vec::new();
+        terms_of("焊接 Zw9", &mut |k| seen.push(term_of(k)));
+        assert_eq!(seen, ["焊", "焊接", "接", "z", "zw", "zw9"]);
+    }
+
+    #[test]
+    fn long_words_stop_at_the_prefix_limit() {
+        let mut seen = Vec::new();
+        terms_of("abcdefghijklmnopq", &mut |k| seen.push(term_of(k)));
+        assert_eq!(seen.len(), MAX_PREFIX);
+        assert_eq!(seen.last().map(String::as_str), Some("abcdefghijkl"));
+    }
+
+    fn decoded(all: Vec<Encoded>) -> Vec<(String, [Vec<u32>; GROUPS])> {
+        all.into_iter()
+            .map(|e| {
+                let mut r = crate::search::encode::Reader::new(&e.data);
+                (e.term, std::array::from_fn(|_| r.set().unwrap_or_default()))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn postings_record_groups_per_document() {
+        let docs = [
+            doc("张伟", "zhang wei zhangwei zw", "焊接"),
+            doc("李娜", "li na lina ln", "张伟是焊工"),
+            doc("焊接", "", "焊接"),
+        ];
+        let mut p = Postings::default();
+        let mut scratch = Vec::new();
+        for (id, d) in [0, 3, 300].into_iter().zip(&docs) {
+            p.add(id, d, &mut scratch);
+        }
+        let all = decoded(p.encode());
+        let get = |t: &str| all.iter().find(|(k, _)| k == t).map(|(_, g)| g.clone());
+        assert_eq!(get("张伟"), Some([vec![0], vec![], vec![3]]));
+        assert_eq!(get("焊接"), Some([vec![300], vec![], vec![0, 300]]));
+        assert_eq!(get("zw"), Some([vec![0], vec![], vec![]]));
+        assert_eq!(get("zhangw"), Some([vec![0], vec![], vec![]]));
+        assert!(get("是焊").is_some());
+        assert!(all.windows(2).all(|w| w[0].0 < w[1].0), "sorted by term");
+    }
+
+    #[test]
+    fn parallel_collection_equals_one_by_one() {
+        let texts = ["焊接工艺", "数控车工", "精密测量", "焊工", "zhang wei"];
+        let make = |i: usize| doc(texts[i % 5], "", texts[(i * 7 + 3) % 5]);
+        let n = 3 * CHUNK + 17;
+        let mut one = Postings::default();
+        let mut scratch = Vec::new();
+        for i in 0..n {
+            one.add(i as u32, &make(i), &mut scratch);
+        }
+        assert_eq!(Postings::collect(n, make).encode(), one.encode());
+    }
+}
