@@ -61,15 +61,20 @@ pub struct Watching {
 pub fn watch(root: &Path, poll: bool, tx: Sender<Vec<PathBuf>>) -> Result<Watching, String> {
     let handler = move |res: DebounceEventResult| {
         if let Ok(events) = res {
-            let paths: Vec<PathBuf> = events.into_iter().flat_map(|e| e.event.paths).collect();
+            // Reading files (our own rebuild does) is not a change.
+            let paths: Vec<PathBuf> = events
+                .into_iter()
+                .filter(|e| !matches!(e.event.kind, notify::EventKind::Access(_)))
+                .flat_map(|e| e.event.paths)
+                .collect();
             if !paths.is_empty() {
                 let _ = tx.send(paths);
             }
         }
     };
     // Short: a save is a handful of events within a millisecond or two; the rebuild loop waits for quiet.
-    let timeout = Duration::from_millis(20);
-    let tick = Some(Duration::from_millis(5));
+    let timeout = Duration::from_millis(8);
+    let tick = Some(Duration::from_millis(2));
     let dirs: Vec<PathBuf> = ["content", "themes"]
         .iter()
         .map(|d| root.join(d))
