@@ -145,12 +145,13 @@ async fn serve(mut opts: Options) -> Result<(), String> {
         this_year: None,
         cache: Some(Arc::new(ParseCache::default())),
     };
+    // Watch before the first build, so that no save from here on is missed.
+    let (tx, rx) = mpsc::channel();
+    let _watching = watch::watch(&opts.root, opts.poll, tx)?;
     let app = Arc::new(App::new());
     rebuild(&app, &opts.root, &load);
     println!("预览地址：{url}");
     println!("serving {url}");
-    let (tx, rx) = mpsc::channel();
-    let _watching = watch::watch(&opts.root, opts.poll, tx)?;
     let worker_app = app.clone();
     let root = opts.root.clone();
     std::thread::spawn(move || rebuild_loop(&worker_app, &root, &load, rx));
@@ -166,7 +167,7 @@ async fn serve(mut opts: Options) -> Result<(), String> {
 }
 
 /// How long the folders must stay quiet before a rebuild starts.
-const QUIET: std::time::Duration = std::time::Duration::from_millis(10);
+const QUIET: std::time::Duration = std::time::Duration::from_millis(25);
 /// More changed paths than this in one batch make a burst.
 const BURST: usize = 16;
 /// How long a burst must stay quiet.

@@ -51,6 +51,17 @@ pub fn classify_batch(root: &Path, paths: &[PathBuf]) -> ChangeKind {
         .unwrap_or(ChangeKind::Ignored)
 }
 
+/// Whether an event can change what a file holds: writes, creations, removals, renames, and
+/// the close after writing; opening or reading (our own rebuild reads every file) cannot.
+pub fn is_change(kind: &notify::EventKind) -> bool {
+    use notify::event::{AccessKind, AccessMode};
+    match kind {
+        notify::EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
+        notify::EventKind::Access(_) => false,
+        _ => true,
+    }
+}
+
 /// Keeps the watcher alive; dropping it stops watching.
 pub struct Watching {
     _inner: Box<dyn std::any::Any + Send>,
@@ -64,7 +75,7 @@ pub fn watch(root: &Path, poll: bool, tx: Sender<Vec<PathBuf>>) -> Result<Watchi
             // Reading files (our own rebuild does) is not a change.
             let paths: Vec<PathBuf> = events
                 .into_iter()
-                .filter(|e| !matches!(e.event.kind, notify::EventKind::Access(_)))
+                .filter(|e| is_change(&e.event.kind))
                 .flat_map(|e| e.event.paths)
                 .collect();
             if !paths.is_empty() {
@@ -73,8 +84,8 @@ pub fn watch(root: &Path, poll: bool, tx: Sender<Vec<PathBuf>>) -> Result<Watchi
         }
     };
     // Short: a save is a handful of events within a millisecond or two; the rebuild loop waits for quiet.
-    let timeout = Duration::from_millis(8);
-    let tick = Some(Duration::from_millis(2));
+    let timeout = Duration::from_millis(20);
+    let tick = Some(Duration::from_millis(5));
     let dirs: Vec<PathBuf> = ["content", "themes"]
         .iter()
         .map(|d| root.join(d))
@@ -146,6 +157,23 @@ mod tests {
                 "{temp}"
             );
         }
+    }
+
+    #[test]
+    fn reads_are_not_changes_but_writes_are() {
+        use notify::event::{AccessKind, AccessMode, CreateKind, ModifyKind};
+        use notify::EventKind;
+        assert!(!is_change(&EventKind::Access(AccessKind::Open(
+            AccessMode::Any
+        ))));
+        assert!(!is_change(&EventKind::Access(AccessKind::Close(
+            AccessMode::Read
+        ))));
+        assert!(is_change(&EventKind::Access(AccessKind::Close(
+            AccessMode::Write
+        ))));
+        assert!(is_change(&EventKind::Modify(ModifyKind::Any)));
+        assert!(is_change(&EventKind::Create(CreateKind::File)));
     }
 
     #[test]
