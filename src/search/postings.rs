@@ -7,7 +7,7 @@
 
 use super::docs::{Doc, GROUPS};
 use super::encode::push_set;
-use super::text::{runs, MAX_PREFIX};
+use super::text::{class, norm, Class, MAX_PREFIX};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -48,22 +48,36 @@ pub fn term_of(key: u64) -> String {
     }
 }
 
-/// Calls `f` with the key of every index term of a text.
+/// Calls `f` with the key of every index term of a text, in one pass without allocating:
+/// each wide character, each pair of adjacent wide characters, each prefix of an ASCII word.
 fn terms_of(text: &str, f: &mut impl FnMut(u64)) {
-    for run in runs(text) {
-        if run.ascii {
-            let (mut v, mut scale) = (0u64, 1u64);
-            for &c in run.chars.iter().take(MAX_PREFIX) {
-                v += ascii_digit(c) * scale;
-                scale *= 37;
-                f(ASCII | v);
+    let mut prev: Option<char> = None;
+    let (mut word, mut scale, mut len) = (0u64, 1u64, 0usize);
+    for c in text.chars().map(norm) {
+        match class(c) {
+            Class::Wide => {
+                len = 0;
+                f(c as u64);
+                if let Some(p) = prev {
+                    f(BIGRAM | (p as u64) << 21 | c as u64);
+                }
+                prev = Some(c);
             }
-            continue;
-        }
-        for (i, &c) in run.chars.iter().enumerate() {
-            f(c as u64);
-            if let Some(&d) = run.chars.get(i + 1) {
-                f(BIGRAM | (c as u64) << 21 | d as u64);
+            Class::Ascii => {
+                prev = None;
+                if len == 0 {
+                    (word, scale) = (0, 1);
+                }
+                if len < MAX_PREFIX {
+                    word += ascii_digit(c) * scale;
+                    scale = scale.wrapping_mul(37);
+                    f(ASCII | word);
+                }
+                len += 1;
+            }
+            Class::Separator => {
+                prev = None;
+                len = 0;
             }
         }
     }
@@ -92,6 +106,8 @@ type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
 #[derive(Default)]
 struct Acc {
     next: u32,
+    /// Where the last record starts, while documents are being added.
+    last: u32,
     records: Vec<u8>,
 }
 
@@ -123,31 +139,29 @@ pub struct Postings {
 }
 
 /// Documents per parallel work item.
-const CHUNK: usize = 256;
+const CHUNK: usize = 1024;
 
 impl Postings {
-    /// Adds one document's terms; `scratch` is reused between calls.
-    pub fn add(&mut self, id: u32, doc: &Doc, scratch: &mut Vec<(u64, u8)>) {
-        scratch.clear();
+    /// Adds one document's terms (ids must ascend).
+    pub fn add(&mut self, id: u32, doc: &Doc) {
         for g in 0..GROUPS {
             let bit = 1u8 << g;
-            terms_of(&doc.group(g), &mut |k| scratch.push((k, bit)));
-        }
-        scratch.sort_unstable_by_key(|&(k, _)| k);
-        let mut i = 0;
-        while i < scratch.len() {
-            let (k, mut mask) = scratch[i];
-            i += 1;
-            while i < scratch.len() && scratch[i].0 == k {
-                mask |= scratch[i].1;
-                i += 1;
+            for part in doc.parts(g) {
+                terms_of(part, &mut |k| {
+                    let acc = self.terms.entry(k).or_default();
+                    if acc.next == id + 1 && !acc.records.is_empty() {
+                        // The group mask is in the low bits of the record's first byte.
+                        acc.records[acc.last as usize] |= bit;
+                        return;
+                    }
+                    acc.last = acc.records.len() as u32;
+                    push_varint(
+                        &mut acc.records,
+                        u64::from(id - acc.next) * 8 + u64::from(bit),
+                    );
+                    acc.next = id + 1;
+                });
             }
-            let acc = self.terms.entry(k).or_default();
-            push_varint(
-                &mut acc.records,
-                u64::from(id - acc.next) * 8 + u64::from(mask),
-            );
-            acc.next = id + 1;
         }
     }
 
@@ -171,30 +185,39 @@ impl Postings {
         }
     }
 
-    /// Collects the postings of documents `0..n` in parallel.
-    pub fn collect(n: usize, doc: impl Fn(usize) -> Doc + Sync) -> Postings {
+    /// Collects the postings of documents `0..n` in parallel, making each document once and
+    /// handing it to `each` too; returns what `each` made, in id order.
+    pub fn collect<T: Send>(
+        n: usize,
+        doc: impl Fn(usize) -> Doc + Sync,
+        each: impl Fn(usize, &Doc) -> T + Sync,
+    ) -> (Postings, Vec<T>) {
         let mut all = Postings::default();
+        let mut made = Vec::with_capacity(n);
         let round = CHUNK * 2 * rayon::current_num_threads();
         for start in (0..n).step_by(round) {
             let end = (start + round).min(n);
-            let parts: Vec<Postings> = (start..end)
+            let parts: Vec<(Postings, Vec<T>)> = (start..end)
                 .step_by(CHUNK)
                 .collect::<Vec<_>>()
                 .into_par_iter()
                 .map(|from| {
                     let mut p = Postings::default();
-                    let mut scratch = Vec::new();
+                    let mut out = Vec::with_capacity(CHUNK);
                     for id in from..(from + CHUNK).min(end) {
-                        p.add(id as u32, &doc(id), &mut scratch);
+                        let d = doc(id);
+                        p.add(id as u32, &d);
+                        out.push(each(id, &d));
                     }
-                    p
+                    (p, out)
                 })
                 .collect();
-            for p in parts {
+            for (p, out) in parts {
                 all.merge(p);
+                made.extend(out);
             }
         }
-        all
+        (all, made)
     }
 
     /// Every term with its documents per field group encoded ([`super::encode::push_set`]
@@ -270,7 +293,7 @@ mod tests {
     fn keys_name_their_terms() {
         let mut seen = Vec::new();
         terms_of("焊接 Zw9", &mut |k| seen.push(term_of(k)));
-        assert_eq!(seen, ["焊", "焊接", "接", "z", "zw", "zw9"]);
+        assert_eq!(seen, ["焊", "接", "焊接", "z", "zw", "zw9"]);
     }
 
     #[test]
@@ -298,9 +321,8 @@ mod tests {
             doc("焊接", "", "焊接"),
         ];
         let mut p = Postings::default();
-        let mut scratch = Vec::new();
         for (id, d) in [0, 3, 300].into_iter().zip(&docs) {
-            p.add(id, d, &mut scratch);
+            p.add(id, d);
         }
         let all = decoded(p.encode());
         let get = |t: &str| all.iter().find(|(k, _)| k == t).map(|(_, g)| g.clone());
@@ -318,10 +340,11 @@ mod tests {
         let make = |i: usize| doc(texts[i % 5], "", texts[(i * 7 + 3) % 5]);
         let n = 3 * CHUNK + 17;
         let mut one = Postings::default();
-        let mut scratch = Vec::new();
         for i in 0..n {
-            one.add(i as u32, &make(i), &mut scratch);
+            one.add(i as u32, &make(i));
         }
-        assert_eq!(Postings::collect(n, make).encode(), one.encode());
+        let (all, ids) = Postings::collect(n, make, |id, _| id);
+        assert_eq!(ids, (0..n).collect::<Vec<_>>());
+        assert_eq!(all.encode(), one.encode());
     }
 }
