@@ -96,6 +96,8 @@ struct Args {
     /// Instead of measuring: check that this many profiles are found by their own name,
     /// readings, employer and skills (a test at scale).
     check: Option<usize>,
+    /// Only load the site and build its index this many times (for profilers).
+    index_only: Option<usize>,
     profiles: Vec<usize>,
     site: Option<PathBuf>,
     work: PathBuf,
@@ -104,6 +106,7 @@ struct Args {
 fn args() -> Args {
     let mut a = Args {
         check: None,
+        index_only: None,
         profiles: vec![1000, 10_000],
         site: None,
         work: std::env::temp_dir().join("gongjiang-search-bench"),
@@ -130,6 +133,10 @@ fn args() -> Args {
             }
             "--check" => {
                 a.check = value.parse().ok();
+                i += 1;
+            }
+            "--index-only" => {
+                a.index_only = value.parse().ok();
                 i += 1;
             }
             _ => {}
@@ -162,9 +169,10 @@ fn main() {
     };
     for (label, dir) in sites {
         println!("## {label}\n");
-        match a.check {
-            Some(n) => check(&dir, n),
-            None => measure(&dir, gzip(&script)),
+        match (a.check, a.index_only) {
+            (Some(n), _) => check(&dir, n),
+            (None, Some(n)) => index_only(&dir, n),
+            (None, None) => measure(&dir, gzip(&script)),
         }
     }
 }
@@ -237,18 +245,39 @@ fn measure(dir: &Path, script_gz: usize) {
     println!();
 }
 
-/// Checks that `n` profiles, evenly spread, are found by their name, readings, employer and
-/// skills, and that every result of those queries really contains the query.
-fn check(dir: &Path, n: usize) {
+fn load(dir: &Path) -> Site {
     let opts = LoadOptions {
         this_year: Some(2026),
         ..LoadOptions::default()
     };
     let mut diags = Diagnostics::new();
-    let Ok(Some(site)) = gongjiang::model::site::load(dir, &opts, &mut diags) else {
-        eprintln!("the site does not load");
-        std::process::exit(1);
-    };
+    match gongjiang::model::site::load(dir, &opts, &mut diags) {
+        Ok(Some(site)) => site,
+        _ => {
+            eprintln!("the site does not load");
+            std::process::exit(1);
+        }
+    }
+}
+
+fn index_only(dir: &Path, n: usize) {
+    let site = load(dir);
+    for _ in 0..n {
+        let (t, c) = (Instant::now(), cpu());
+        let files = search::build(&site);
+        println!(
+            "index: {} files, wall {}, CPU {}",
+            files.len(),
+            secs(t.elapsed()),
+            secs(cpu() - c)
+        );
+    }
+}
+
+/// Checks that `n` profiles, evenly spread, are found by their name, readings, employer and
+/// skills, and that every result of those queries really contains the query.
+fn check(dir: &Path, n: usize) {
+    let site = load(dir);
     let docs = search::docs::Docs::new(&site);
     let files: BTreeMap<String, Vec<u8>> = search::index(&docs)
         .into_iter()
@@ -303,30 +332,33 @@ fn check(dir: &Path, n: usize) {
     println!("checked {queries} queries over {n} pages: {failed} failed");
 }
 
-/// The index build step by step, as [`search::index`] does it.
+/// The index build step by step, as [`search::index`] does it, in CPU time (all threads).
 fn phases(site: &Site) {
-    let t = Instant::now();
+    let c = cpu();
     let docs = search::docs::Docs::new(site);
-    let t_docs = t.elapsed();
-    let t = Instant::now();
-    let (postings, made) = search::postings::Postings::collect(
-        docs.len(),
-        |id| docs.get(id),
-        |id, d| (search::layout::doc_file(id as u32, d), d.keys.clone()),
-    );
-    let t_collect = t.elapsed();
-    let t = Instant::now();
+    let made: Vec<_> = (0..docs.len()).map(|i| docs.get(i)).collect();
+    let t_docs = cpu() - c;
+    let c = cpu();
+    let files: usize = made
+        .iter()
+        .enumerate()
+        .map(|(i, d)| search::layout::doc_file(i as u32, d).bytes.len())
+        .sum();
+    let t_json = cpu() - c;
+    drop(made);
+    let c = cpu();
+    let (postings, _) =
+        search::postings::Postings::collect(docs.len(), |id| docs.get(id), |_, _| ());
+    let t_collect = cpu() - c;
+    let c = cpu();
     let encoded = postings.encode();
-    let t_encode = t.elapsed();
-    let t = Instant::now();
-    let (_, files) = search::layout::term_files(encoded, &search::layout::Limits::default());
-    let t_shards = t.elapsed();
-    let t = Instant::now();
-    let v = search::layout::version(&files);
-    let t_version = t.elapsed();
+    let t_encode = cpu() - c;
+    let c = cpu();
+    let (_, shards) = search::layout::term_files(encoded, &search::layout::Limits::default());
+    let t_shards = cpu() - c;
     eprintln!(
-        "phases: documents {}, collect (tokens, postings, document files) {}, encode {}, shards {}, version {} ({v}, {} docs)",
-        secs(t_docs), secs(t_collect), secs(t_encode), secs(t_shards), secs(t_version), made.len()
+        "CPU: making documents {}, their files {} ({} bytes), postings (with making documents) {}, encoding {}, shards {} ({} files)",
+        secs(t_docs), secs(t_json), files, secs(t_collect), secs(t_encode), secs(t_shards), shards.len()
     );
 }
 

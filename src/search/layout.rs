@@ -51,10 +51,10 @@ pub struct File {
 }
 
 fn file(path: String, text: String) -> File {
-    File {
-        path,
-        bytes: text.into_bytes(),
-    }
+    let mut bytes = text.into_bytes();
+    // Every output file stays in memory until the build writes them all: no spare capacity.
+    bytes.shrink_to_fit();
+    File { path, bytes }
 }
 
 fn shard_count(total: usize, target: usize) -> usize {

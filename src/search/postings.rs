@@ -83,13 +83,15 @@ fn terms_of(text: &str, f: &mut impl FnMut(u64)) {
     }
 }
 
-/// FxHash (as in rustc): the keys are already well spread, so one multiply suffices.
+/// FxHash (as in rustc): one multiply per word, and a final fold of the high bits.
 #[derive(Default, Clone, Copy)]
 pub struct Fx(u64);
 
 impl Hasher for Fx {
     fn finish(&self) -> u64 {
-        self.0
+        // The product's low bits depend only on the key's low bits (for a bigram, on its
+        // second character alone); fold the well-mixed high bits down for the table index.
+        self.0 ^ (self.0 >> 29)
     }
     fn write(&mut self, bytes: &[u8]) {
         for &b in bytes {
@@ -108,15 +110,71 @@ struct Acc {
     next: u32,
     /// Where the last record starts, while documents are being added.
     last: u32,
-    records: Vec<u8>,
+    records: Records,
 }
 
-fn push_varint(out: &mut Vec<u8>, mut n: u64) {
-    while n >= 128 {
-        out.push((n as u8 & 127) | 128);
-        n >>= 7;
+/// A term's records: most terms have a few bytes of them, kept inline to spare the allocator.
+enum Records {
+    Inline(u8, [u8; 22]),
+    Heap(Vec<u8>),
+}
+
+impl Default for Records {
+    fn default() -> Self {
+        Records::Inline(0, [0; 22])
     }
-    out.push(n as u8);
+}
+
+impl Records {
+    fn as_slice(&self) -> &[u8] {
+        match self {
+            Records::Inline(n, b) => &b[..*n as usize],
+            Records::Heap(v) => v,
+        }
+    }
+
+    fn as_mut_slice(&mut self) -> &mut [u8] {
+        match self {
+            Records::Inline(n, b) => &mut b[..*n as usize],
+            Records::Heap(v) => v,
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.as_slice().len()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn extend(&mut self, bytes: &[u8]) {
+        match self {
+            Records::Inline(n, b) if *n as usize + bytes.len() <= b.len() => {
+                b[*n as usize..*n as usize + bytes.len()].copy_from_slice(bytes);
+                *n += bytes.len() as u8;
+            }
+            Records::Inline(n, b) => {
+                let mut v = Vec::with_capacity(64.max(2 * (*n as usize + bytes.len())));
+                v.extend_from_slice(&b[..*n as usize]);
+                v.extend_from_slice(bytes);
+                *self = Records::Heap(v);
+            }
+            Records::Heap(v) => v.extend_from_slice(bytes),
+        }
+    }
+}
+
+fn push_varint(out: &mut Records, mut n: u64) {
+    let mut buf = [0u8; 10];
+    let mut len = 0;
+    while n >= 128 {
+        buf[len] = (n as u8 & 127) | 128;
+        n >>= 7;
+        len += 1;
+    }
+    buf[len] = n as u8;
+    out.extend(&buf[..=len]);
 }
 
 fn read_varint(bytes: &[u8], pos: &mut usize) -> u64 {
@@ -136,22 +194,59 @@ fn read_varint(bytes: &[u8], pos: &mut usize) -> u64 {
 #[derive(Default)]
 pub struct Postings {
     terms: FxMap<u64, Acc>,
+    /// Single CJK Unified Ideographs (U+4E00–U+9FFF), the most frequent terms, by code.
+    han: Vec<Acc>,
 }
 
 /// Documents per parallel work item.
-const CHUNK: usize = 1024;
+const CHUNK: usize = 4096;
+const HAN: std::ops::RangeInclusive<u64> = 0x4E00..=0x9FFF;
+
+/// Appends the records of later documents to a term's.
+fn append(mine: &mut Acc, later: Acc) {
+    if mine.records.is_empty() {
+        *mine = later;
+        return;
+    }
+    let mut pos = 0;
+    let first = read_varint(later.records.as_slice(), &mut pos);
+    let id = first >> 3;
+    push_varint(
+        &mut mine.records,
+        (id - u64::from(mine.next)) * 8 + (first & 7),
+    );
+    mine.records.extend(&later.records.as_slice()[pos..]);
+    mine.next = later.next;
+}
 
 impl Postings {
+    fn chunk() -> Postings {
+        Postings {
+            terms: FxMap::with_capacity_and_hasher(1 << 15, Default::default()),
+            han: Vec::new(),
+        }
+    }
+
+    fn slot(&mut self, k: u64) -> &mut Acc {
+        if HAN.contains(&k) {
+            if self.han.is_empty() {
+                self.han.resize_with(0x5200, Acc::default);
+            }
+            return &mut self.han[(k - HAN.start()) as usize];
+        }
+        self.terms.entry(k).or_default()
+    }
+
     /// Adds one document's terms (ids must ascend).
     pub fn add(&mut self, id: u32, doc: &Doc) {
         for g in 0..GROUPS {
             let bit = 1u8 << g;
             for part in doc.parts(g) {
                 terms_of(part, &mut |k| {
-                    let acc = self.terms.entry(k).or_default();
+                    let acc = self.slot(k);
                     if acc.next == id + 1 && !acc.records.is_empty() {
                         // The group mask is in the low bits of the record's first byte.
-                        acc.records[acc.last as usize] |= bit;
+                        acc.records.as_mut_slice()[acc.last as usize] |= bit;
                         return;
                     }
                     acc.last = acc.records.len() as u32;
@@ -168,20 +263,18 @@ impl Postings {
     /// Appends postings collected from later documents.
     fn merge(&mut self, later: Postings) {
         for (k, acc) in later.terms {
-            let mine = self.terms.entry(k).or_default();
-            if mine.records.is_empty() {
-                *mine = acc;
-                continue;
+            append(self.terms.entry(k).or_default(), acc);
+        }
+        if !later.han.is_empty() {
+            if self.han.is_empty() {
+                self.han = later.han;
+                return;
             }
-            let mut pos = 0;
-            let first = read_varint(&acc.records, &mut pos);
-            let id = first >> 3;
-            push_varint(
-                &mut mine.records,
-                (id - u64::from(mine.next)) * 8 + (first & 7),
-            );
-            mine.records.extend_from_slice(&acc.records[pos..]);
-            mine.next = acc.next;
+            for (mine, acc) in self.han.iter_mut().zip(later.han) {
+                if !acc.records.is_empty() {
+                    append(mine, acc);
+                }
+            }
         }
     }
 
@@ -202,7 +295,7 @@ impl Postings {
                 .collect::<Vec<_>>()
                 .into_par_iter()
                 .map(|from| {
-                    let mut p = Postings::default();
+                    let mut p = Postings::chunk();
                     let mut out = Vec::with_capacity(CHUNK);
                     for id in from..(from + CHUNK).min(end) {
                         let d = doc(id);
@@ -223,16 +316,23 @@ impl Postings {
     /// Every term with its documents per field group encoded ([`super::encode::push_set`]
     /// for each group), sorted by term.
     pub fn encode(self) -> Vec<Encoded> {
+        let han = self
+            .han
+            .into_iter()
+            .zip(HAN)
+            .filter(|(acc, _)| !acc.records.is_empty())
+            .map(|(acc, k)| (k, acc));
         let mut terms: Vec<(String, Acc)> = self
             .terms
             .into_iter()
+            .chain(han)
             .map(|(k, acc)| (term_of(k), acc))
             .collect();
         terms.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
         terms
             .into_par_iter()
             .map(|(term, acc)| {
-                let (groups, docs) = groups(&acc.records);
+                let (groups, docs) = groups(acc.records.as_slice());
                 let mut data = String::new();
                 for ids in &groups {
                     push_set(&mut data, ids);

@@ -35,6 +35,12 @@ pub fn class(c: char) -> Class {
     if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
         // CJK Unified Ideographs, by far the most common: alphabetic, skip the table lookup.
         Class::Wide
+    } else if matches!(
+        c,
+        '。' | '、' | '“' | '”' | '‘' | '’' | '《' | '》' | '「' | '」' | '【' | '】' | '·' | '…' | '—'
+    ) {
+        // Common Chinese punctuation, also to skip the table lookup.
+        Class::Separator
     } else if c.is_ascii_alphanumeric() {
         Class::Ascii
     } else if !c.is_ascii() && c.is_alphanumeric() {
