@@ -70,6 +70,22 @@ fn secs(d: Duration) -> String {
     format!("{:.2} s", d.as_secs_f64())
 }
 
+/// CPU time of the whole process (all threads), from /proc/self/stat (Linux; zero elsewhere).
+/// Unlike wall time it does not grow when other programs share the machine.
+fn cpu() -> Duration {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    let fields: Vec<&str> = stat
+        .rsplit_once(") ")
+        .map_or(Vec::new(), |(_, rest)| rest.split(' ').collect());
+    let ticks = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|f| f.parse::<u64>().ok())
+            .unwrap_or(0)
+    };
+    Duration::from_millis((ticks(11) + ticks(12)) * 10)
+}
+
 fn gzip(bytes: &[u8]) -> usize {
     let mut z = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
     let _ = z.write_all(bytes);
@@ -77,6 +93,11 @@ fn gzip(bytes: &[u8]) -> usize {
 }
 
 struct Args {
+    /// Instead of measuring: check that this many profiles are found by their own name,
+    /// readings, employer and skills (a test at scale).
+    check: Option<usize>,
+    /// Only load the site and build its index this many times (for profilers).
+    index_only: Option<usize>,
     profiles: Vec<usize>,
     site: Option<PathBuf>,
     work: PathBuf,
@@ -84,6 +105,8 @@ struct Args {
 
 fn args() -> Args {
     let mut a = Args {
+        check: None,
+        index_only: None,
         profiles: vec![1000, 10_000],
         site: None,
         work: std::env::temp_dir().join("gongjiang-search-bench"),
@@ -106,6 +129,14 @@ fn args() -> Args {
             }
             "--work" => {
                 a.work = PathBuf::from(value);
+                i += 1;
+            }
+            "--check" => {
+                a.check = value.parse().ok();
+                i += 1;
+            }
+            "--index-only" => {
+                a.index_only = value.parse().ok();
                 i += 1;
             }
             _ => {}
@@ -138,7 +169,11 @@ fn main() {
     };
     for (label, dir) in sites {
         println!("## {label}\n");
-        measure(&dir, gzip(&script));
+        match (a.check, a.index_only) {
+            (Some(n), _) => check(&dir, n),
+            (None, Some(n)) => index_only(&dir, n),
+            (None, None) => measure(&dir, gzip(&script)),
+        }
     }
 }
 
@@ -163,16 +198,13 @@ fn measure(dir: &Path, script_gz: usize) {
     };
     let before = LIVE.load(Relaxed);
     PEAK.store(before, Relaxed);
-    let t = Instant::now();
+    let (t, c) = (Instant::now(), cpu());
     let mut diags = Diagnostics::new();
     let built = match pipeline::run(dir, &opts, &mut diags) {
         Ok(Some(b)) => b,
         other => {
-            eprintln!(
-                "build failed: {:?} {:?}",
-                other.err(),
-                diags.into_sorted().first()
-            );
+            let first = diags.into_sorted().into_iter().next();
+            eprintln!("build failed: {:?} {first:?}", other.err());
             std::process::exit(1);
         }
     };
@@ -181,47 +213,187 @@ fn measure(dir: &Path, script_gz: usize) {
     if let Err(e) = output::write_atomic(&out, &built.files) {
         eprintln!("{e}");
     }
-    let build_time = t.elapsed();
+    let (build_time, build_cpu) = (t.elapsed(), cpu() - c);
     let build_peak = PEAK.load(Relaxed) - before;
     let _ = std::fs::remove_dir_all(&out);
 
-    let (index_time, index_extra, files) = index_alone(&built.site);
+    phases(&built.site);
+    let index = index_alone(&built.site);
+    let pct = |a: Duration, b: Duration| 100.0 * a.as_secs_f64() / b.as_secs_f64().max(1e-9);
+    let published = built.site.craftsmen.iter().filter(|c| c.published).count();
     println!("| measure | value |\n|---|---|");
+    println!("| profiles (published) | {published} |");
     println!(
-        "| profiles (published) | {} |",
-        built.site.craftsmen.iter().filter(|c| c.published).count()
+        "| whole build (load, render, index, write): wall / CPU | {} / {} |",
+        secs(build_time),
+        secs(build_cpu)
     );
     println!(
-        "| whole build (load, render, index, write) | {} |",
-        secs(build_time)
-    );
-    println!(
-        "| of which the search index | {} ({:.1}%) |",
-        secs(index_time),
-        100.0 * index_time.as_secs_f64() / build_time.as_secs_f64()
+        "| of which the search index: wall / CPU | {} ({:.1}%) / {} ({:.1}%) |",
+        secs(index.time),
+        pct(index.time, build_time),
+        secs(index.cpu),
+        pct(index.cpu, build_cpu)
     );
     println!("| heap peak of the whole build | {} |", mb(build_peak));
     println!(
-        "| extra heap while building the index | {} |",
-        mb(index_extra)
+        "| heap peak while building the index, above the site model | {} (the index files themselves: {}; working memory: {}) |",
+        mb(index.extra), mb(index.output), mb(index.extra.saturating_sub(index.output))
     );
-    sizes(&files);
-    queries(&built.site, &files, script_gz);
+    sizes(&index.files);
+    queries(&built.site, &index.files, script_gz);
     println!();
 }
 
-fn index_alone(site: &Site) -> (Duration, usize, BTreeMap<String, Vec<u8>>) {
+fn load(dir: &Path) -> Site {
+    let opts = LoadOptions {
+        this_year: Some(2026),
+        ..LoadOptions::default()
+    };
+    let mut diags = Diagnostics::new();
+    match gongjiang::model::site::load(dir, &opts, &mut diags) {
+        Ok(Some(site)) => site,
+        _ => {
+            eprintln!("the site does not load");
+            std::process::exit(1);
+        }
+    }
+}
+
+fn index_only(dir: &Path, n: usize) {
+    let site = load(dir);
+    for _ in 0..n {
+        let (t, c) = (Instant::now(), cpu());
+        let files = search::build(&site);
+        println!(
+            "index: {} files, wall {}, CPU {}",
+            files.len(),
+            secs(t.elapsed()),
+            secs(cpu() - c)
+        );
+    }
+}
+
+/// Checks that `n` profiles, evenly spread, are found by their name, readings, employer and
+/// skills, and that every result of those queries really contains the query.
+fn check(dir: &Path, n: usize) {
+    let site = load(dir);
+    let docs = search::docs::Docs::new(&site);
+    let files: BTreeMap<String, Vec<u8>> = search::index(&docs)
+        .into_iter()
+        .map(|f| (f.path, f.bytes))
+        .collect();
+    let fetch = |p: &str| files.get(p).cloned();
+    let step = (docs.len() / n.max(1)).max(1);
+    let (mut queries, mut failed) = (0, 0);
+    for id in (0..docs.len()).step_by(step).take(n) {
+        let d = docs.get(id);
+        let mut qs = vec![d.title.clone(), d.keys.last().cloned().unwrap_or_default()];
+        qs.extend(d.meta.lines().map(str::to_string));
+        for q in qs.into_iter().filter(|q| !q.is_empty()) {
+            queries += 1;
+            let Ok(e) = Engine::open(&fetch) else { return };
+            let a = e.search(&q, &Filter::default(), usize::MAX);
+            let terms = search::text::query_terms(&q);
+            let wrong = a.hits.iter().filter(|h| {
+                let doc = docs.get(h.id as usize);
+                !terms
+                    .iter()
+                    .all(|t| (0..3).any(|g| search::text::contains(&doc.group(g), t)))
+            });
+            let wrong = wrong.count();
+            if !a.hits.iter().any(|h| h.id as usize == id) || wrong > 0 {
+                failed += 1;
+                eprintln!(
+                    "{q}: {} results, page {id} missing or {wrong} wrong",
+                    a.hits.len()
+                );
+                for t in &terms {
+                    for it in search::text::index_terms(t) {
+                        let entry = e.entry(&it);
+                        let lists = e.postings(&entry);
+                        let has: Vec<bool> = lists
+                            .iter()
+                            .map(|l| l.binary_search(&(id as u32)).is_ok())
+                            .collect();
+                        let sizes: Vec<usize> = lists.iter().map(Vec::len).collect();
+                        let shown = match &entry {
+                            search::query::Entry::Inline(d) => format!("inline {} chars", d.len()),
+                            search::query::Entry::Spilled { path, docs } => {
+                                format!("{path} ({docs})")
+                            }
+                        };
+                        eprintln!("  {it}: {shown}, sizes {sizes:?}, holds {id}: {has:?}, group texts: {:?}", d.parts(0));
+                    }
+                }
+            }
+        }
+    }
+    println!("checked {queries} queries over {n} pages: {failed} failed");
+}
+
+/// The index build step by step, as [`search::index`] does it, in CPU time (all threads).
+fn phases(site: &Site) {
+    let c = cpu();
+    let docs = search::docs::Docs::new(site);
+    let made: Vec<_> = (0..docs.len()).map(|i| docs.get(i)).collect();
+    let t_docs = cpu() - c;
+    let c = cpu();
+    let files: usize = made
+        .iter()
+        .enumerate()
+        .map(|(i, d)| search::layout::doc_file(i as u32, d).bytes.len())
+        .sum();
+    let t_json = cpu() - c;
+    drop(made);
+    let c = cpu();
+    let (postings, _) =
+        search::postings::Postings::collect(docs.len(), |id| docs.get(id), |_, _| ());
+    let t_collect = cpu() - c;
+    let c = cpu();
+    let encoded = postings.encode();
+    let t_encode = cpu() - c;
+    let c = cpu();
+    let (_, shards) = search::layout::term_files(encoded, &search::layout::Limits::default());
+    let t_shards = cpu() - c;
+    eprintln!(
+        "CPU: making documents {}, their files {} ({} bytes), postings (with making documents) {}, encoding {}, shards {} ({} files)",
+        secs(t_docs), secs(t_json), files, secs(t_collect), secs(t_encode), secs(t_shards), shards.len()
+    );
+}
+
+struct Index {
+    time: Duration,
+    cpu: Duration,
+    /// Heap high-water mark above what was live before.
+    extra: usize,
+    /// Bytes of the files it made.
+    output: usize,
+    files: BTreeMap<String, Vec<u8>>,
+}
+
+fn index_alone(site: &Site) -> Index {
     let base = LIVE.load(Relaxed);
     PEAK.store(base, Relaxed);
-    let t = Instant::now();
+    let (t, c) = (Instant::now(), cpu());
     let files = search::build(site);
-    let time = t.elapsed();
+    let (time, used) = (t.elapsed(), cpu() - c);
     let extra = PEAK.load(Relaxed) - base;
-    let map = files
+    let output = files
+        .iter()
+        .map(|f| f.bytes.capacity() + f.path.capacity())
+        .sum();
+    let files = files
         .into_iter()
         .map(|f| (f.path.trim_start_matches("search/").to_string(), f.bytes))
         .collect();
-    (time, extra, map)
+    Index {
+        time,
+        cpu: used,
+        extra,
+        output,
+        files,
+    }
 }
 
 fn sizes(files: &BTreeMap<String, Vec<u8>>) {

@@ -63,11 +63,18 @@ pub struct Doc {
 impl Doc {
     /// The text of field group `g` as it is indexed.
     pub fn group(&self, g: usize) -> String {
+        match self.parts(g) {
+            [a, ""] => a.to_string(),
+            [a, b] => format!("{a}\n{b}"),
+        }
+    }
+
+    /// The texts of field group `g`: name and readings, key facts, or body.
+    pub fn parts(&self, g: usize) -> [&str; 2] {
         match g {
-            0 if self.pinyin.is_empty() => self.title.clone(),
-            0 => format!("{}\n{}", self.title, self.pinyin),
-            1 => self.meta.clone(),
-            _ => self.body.clone(),
+            0 => [&self.title, &self.pinyin],
+            1 => [&self.meta, ""],
+            _ => [&self.body, ""],
         }
     }
 }
@@ -172,6 +179,7 @@ enum Source<'a> {
     Story(&'a Story),
     Brand(&'a Brand),
     Page(&'a Page),
+    Made(&'a Doc),
 }
 
 /// The documents of a site, in id order: craftsmen by cohort, industry and the site's name
@@ -205,6 +213,15 @@ impl<'a> Docs<'a> {
         }
     }
 
+    /// Documents made elsewhere (tests, benchmarks), in id order.
+    pub fn from_docs(docs: &'a [Doc]) -> Docs<'a> {
+        Docs {
+            base: "/",
+            sources: docs.iter().map(Source::Made).collect(),
+            names: HashMap::new(),
+        }
+    }
+
     pub fn len(&self) -> usize {
         self.sources.len()
     }
@@ -224,6 +241,7 @@ impl<'a> Docs<'a> {
             Source::Story(_) => (Kind::Story, None, None),
             Source::Brand(_) => (Kind::Brand, None, None),
             Source::Page(_) => (Kind::Page, None, None),
+            Source::Made(d) => (d.kind, d.cohort, d.industry),
         }
     }
 
@@ -262,6 +280,7 @@ impl<'a> Docs<'a> {
                 let url = with_base(base, &format!("/{}/", p.slug));
                 article(Kind::Page, url, &p.title, String::new(), body)
             }
+            Source::Made(d) => d.clone(),
         }
     }
 }

@@ -4,20 +4,23 @@
 //! ```text
 //! search/index.json        manifest: shard counts, id ranges (kind, cohort, industry), labels
 //! search/s/<i>.txt         term shard: one line per term, `term\t<g0><g1><g2>` (three sets)
-//!                          or `term\t@<k>:<n>` when the postings of its n documents live in
+//!                          or `term\t~<k>:<n>` when the postings of its n documents live in
 //!                          search/x/<i>-<k>.txt
 //! search/n/<i>.txt         exact-name shard: `key\t<set>`
 //! search/d/<id/1000>/<id>.json   a document: url, title, readings, key facts, body text
 //! ```
 //! A term's shard is `hash(term) % s`, a key's `hash(key) % ns` ([`super::encode::hash`]).
 
-use super::docs::{Docs, Kind};
+use super::docs::{Doc, Docs, Kind};
 use super::encode::{hash, push_set};
 use super::postings::{Encoded, Fx};
-use rayon::prelude::*;
 use serde_json::json;
 use std::collections::BTreeMap;
 use std::hash::Hasher;
+
+/// Marks a shard line whose postings were spilled to a file of their own. It must be outside
+/// the encoding's alphabet (codes 48–111), or a set could be taken for a spill mark.
+pub const SPILLED: char = '~';
 
 /// How big the index's files are allowed to grow.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,10 +51,10 @@ pub struct File {
 }
 
 fn file(path: String, text: String) -> File {
-    File {
-        path,
-        bytes: text.into_bytes(),
-    }
+    let mut bytes = text.into_bytes();
+    // Every output file stays in memory until the build writes them all: no spare capacity.
+    bytes.shrink_to_fit();
+    File { path, bytes }
 }
 
 fn shard_count(total: usize, target: usize) -> usize {
@@ -77,7 +80,7 @@ pub fn term_files(terms: Vec<Encoded>, limits: &Limits) -> (usize, Vec<File>) {
         if e.data.len() > limits.spill {
             let k = spilled[i];
             spilled[i] += 1;
-            shard.push_str(&format!("@{k}:{}", e.docs));
+            shard.push_str(&format!("{SPILLED}{k}:{}", e.docs));
             files.push(file(format!("x/{i}-{k}.txt"), e.data));
         } else {
             shard.push_str(&e.data);
@@ -90,11 +93,11 @@ pub fn term_files(terms: Vec<Encoded>, limits: &Limits) -> (usize, Vec<File>) {
     (s, files)
 }
 
-/// Exact-name shards; returns the shard count too.
-pub fn name_files(docs: &Docs, limits: &Limits) -> (usize, Vec<File>) {
+/// Exact-name shards from each document's keys (in id order); returns the shard count too.
+pub fn name_files(doc_keys: Vec<Vec<String>>, limits: &Limits) -> (usize, Vec<File>) {
     let mut keys: BTreeMap<String, Vec<u32>> = BTreeMap::new();
-    for id in 0..docs.len() {
-        for k in docs.get(id).keys.into_iter().filter(|k| !k.is_empty()) {
+    for (id, ks) in doc_keys.into_iter().enumerate() {
+        for k in ks.into_iter().filter(|k| !k.is_empty()) {
             keys.entry(k).or_default().push(id as u32);
         }
     }
@@ -124,19 +127,28 @@ pub fn doc_path(id: u32) -> String {
     format!("d/{}/{id}.json", id / 1000)
 }
 
-/// One file per document: what a result shows and what a phrase is checked against.
-pub fn doc_files(docs: &Docs) -> Vec<File> {
-    (0..docs.len())
-        .into_par_iter()
-        .map(|id| {
-            let d = docs.get(id);
-            let mut v = json!({ "u": d.url, "t": d.title, "m": d.meta, "b": d.body });
-            if !d.pinyin.is_empty() {
-                v["p"] = json!(d.pinyin);
-            }
-            file(doc_path(id as u32), v.to_string())
-        })
-        .collect()
+/// A document's file: what a result shows and what a phrase is checked against.
+pub fn doc_file(id: u32, d: &Doc) -> File {
+    #[derive(serde::Serialize)]
+    struct Out<'a> {
+        u: &'a str,
+        t: &'a str,
+        #[serde(skip_serializing_if = "str::is_empty")]
+        p: &'a str,
+        m: &'a str,
+        b: &'a str,
+    }
+    let out = Out {
+        u: &d.url,
+        t: &d.title,
+        p: &d.pinyin,
+        m: &d.meta,
+        b: &d.body,
+    };
+    file(
+        doc_path(id),
+        serde_json::to_string(&out).unwrap_or_default(),
+    )
 }
 
 /// Consecutive ids with the same kind, cohort and industry: `[first id, kind, cohort or 0,
@@ -172,4 +184,37 @@ pub fn version(files: &[File]) -> String {
         h.write(chunks.remainder());
     }
     format!("{:016x}", h.finish())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_set_never_looks_like_a_spilled_entry() {
+        assert!(!(48..112).contains(&(SPILLED as u32)));
+        // Eight documents: the list's head is 16, written `@`.
+        let mut s = String::new();
+        push_set(&mut s, &[0, 10, 20, 30, 40, 50, 60, 70]);
+        assert!(s.starts_with('@'));
+        let one = Encoded {
+            term: "ct".into(),
+            data: s.clone() + "00",
+            docs: 8,
+        };
+        let (n, files) = term_files(vec![one], &Limits::default());
+        assert_eq!(n, 1);
+        let shard = String::from_utf8(files[0].bytes.clone()).unwrap();
+        assert_eq!(shard, format!("ct\t{s}00\n"));
+        let fetch = |p: &str| {
+            (p == "index.json")
+                .then(|| {
+                    br#"{"docs":71,"s":1,"ns":1,"kinds":[],"industries":{},"ranges":[]}"#.to_vec()
+                })
+                .or_else(|| (p == "s/0.txt").then(|| shard.clone().into_bytes()))
+        };
+        let e = crate::search::query::Engine::open(&fetch).unwrap();
+        let entry = e.entry("ct");
+        assert_eq!(e.postings(&entry)[0].len(), 8);
+    }
 }

@@ -7,7 +7,7 @@
 
 use super::docs::{Doc, GROUPS};
 use super::encode::push_set;
-use super::text::{runs, MAX_PREFIX};
+use super::text::{class, norm, Class, MAX_PREFIX};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -48,34 +48,50 @@ pub fn term_of(key: u64) -> String {
     }
 }
 
-/// Calls `f` with the key of every index term of a text.
+/// Calls `f` with the key of every index term of a text, in one pass without allocating:
+/// each wide character, each pair of adjacent wide characters, each prefix of an ASCII word.
 fn terms_of(text: &str, f: &mut impl FnMut(u64)) {
-    for run in runs(text) {
-        if run.ascii {
-            let (mut v, mut scale) = (0u64, 1u64);
-            for &c in run.chars.iter().take(MAX_PREFIX) {
-                v += ascii_digit(c) * scale;
-                scale *= 37;
-                f(ASCII | v);
+    let mut prev: Option<char> = None;
+    let (mut word, mut scale, mut len) = (0u64, 1u64, 0usize);
+    for c in text.chars().map(norm) {
+        match class(c) {
+            Class::Wide => {
+                len = 0;
+                f(c as u64);
+                if let Some(p) = prev {
+                    f(BIGRAM | (p as u64) << 21 | c as u64);
+                }
+                prev = Some(c);
             }
-            continue;
-        }
-        for (i, &c) in run.chars.iter().enumerate() {
-            f(c as u64);
-            if let Some(&d) = run.chars.get(i + 1) {
-                f(BIGRAM | (c as u64) << 21 | d as u64);
+            Class::Ascii => {
+                prev = None;
+                if len == 0 {
+                    (word, scale) = (0, 1);
+                }
+                if len < MAX_PREFIX {
+                    word += ascii_digit(c) * scale;
+                    scale = scale.wrapping_mul(37);
+                    f(ASCII | word);
+                }
+                len += 1;
+            }
+            Class::Separator => {
+                prev = None;
+                len = 0;
             }
         }
     }
 }
 
-/// FxHash (as in rustc): the keys are already well spread, so one multiply suffices.
+/// FxHash (as in rustc): one multiply per word, and a final fold of the high bits.
 #[derive(Default, Clone, Copy)]
 pub struct Fx(u64);
 
 impl Hasher for Fx {
     fn finish(&self) -> u64 {
-        self.0
+        // The product's low bits depend only on the key's low bits (for a bigram, on its
+        // second character alone); fold the well-mixed high bits down for the table index.
+        self.0 ^ (self.0 >> 29)
     }
     fn write(&mut self, bytes: &[u8]) {
         for &b in bytes {
@@ -92,15 +108,73 @@ type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
 #[derive(Default)]
 struct Acc {
     next: u32,
-    records: Vec<u8>,
+    /// Where the last record starts, while documents are being added.
+    last: u32,
+    records: Records,
 }
 
-fn push_varint(out: &mut Vec<u8>, mut n: u64) {
-    while n >= 128 {
-        out.push((n as u8 & 127) | 128);
-        n >>= 7;
+/// A term's records: most terms have a few bytes of them, kept inline to spare the allocator.
+enum Records {
+    Inline(u8, [u8; 22]),
+    Heap(Vec<u8>),
+}
+
+impl Default for Records {
+    fn default() -> Self {
+        Records::Inline(0, [0; 22])
     }
-    out.push(n as u8);
+}
+
+impl Records {
+    fn as_slice(&self) -> &[u8] {
+        match self {
+            Records::Inline(n, b) => &b[..*n as usize],
+            Records::Heap(v) => v,
+        }
+    }
+
+    fn as_mut_slice(&mut self) -> &mut [u8] {
+        match self {
+            Records::Inline(n, b) => &mut b[..*n as usize],
+            Records::Heap(v) => v,
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.as_slice().len()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn extend(&mut self, bytes: &[u8]) {
+        match self {
+            Records::Inline(n, b) if *n as usize + bytes.len() <= b.len() => {
+                b[*n as usize..*n as usize + bytes.len()].copy_from_slice(bytes);
+                *n += bytes.len() as u8;
+            }
+            Records::Inline(n, b) => {
+                let mut v = Vec::with_capacity(64.max(2 * (*n as usize + bytes.len())));
+                v.extend_from_slice(&b[..*n as usize]);
+                v.extend_from_slice(bytes);
+                *self = Records::Heap(v);
+            }
+            Records::Heap(v) => v.extend_from_slice(bytes),
+        }
+    }
+}
+
+fn push_varint(out: &mut Records, mut n: u64) {
+    let mut buf = [0u8; 10];
+    let mut len = 0;
+    while n >= 128 {
+        buf[len] = (n as u8 & 127) | 128;
+        n >>= 7;
+        len += 1;
+    }
+    buf[len] = n as u8;
+    out.extend(&buf[..=len]);
 }
 
 fn read_varint(bytes: &[u8], pos: &mut usize) -> u64 {
@@ -120,96 +194,145 @@ fn read_varint(bytes: &[u8], pos: &mut usize) -> u64 {
 #[derive(Default)]
 pub struct Postings {
     terms: FxMap<u64, Acc>,
+    /// Single CJK Unified Ideographs (U+4E00–U+9FFF), the most frequent terms, by code.
+    han: Vec<Acc>,
 }
 
 /// Documents per parallel work item.
-const CHUNK: usize = 256;
+const CHUNK: usize = 4096;
+const HAN: std::ops::RangeInclusive<u64> = 0x4E00..=0x9FFF;
+
+/// Appends the records of later documents to a term's.
+fn append(mine: &mut Acc, later: Acc) {
+    if mine.records.is_empty() {
+        *mine = later;
+        return;
+    }
+    let mut pos = 0;
+    let first = read_varint(later.records.as_slice(), &mut pos);
+    let id = first >> 3;
+    push_varint(
+        &mut mine.records,
+        (id - u64::from(mine.next)) * 8 + (first & 7),
+    );
+    mine.records.extend(&later.records.as_slice()[pos..]);
+    mine.next = later.next;
+}
 
 impl Postings {
-    /// Adds one document's terms; `scratch` is reused between calls.
-    pub fn add(&mut self, id: u32, doc: &Doc, scratch: &mut Vec<(u64, u8)>) {
-        scratch.clear();
+    fn chunk() -> Postings {
+        Postings {
+            terms: FxMap::with_capacity_and_hasher(1 << 15, Default::default()),
+            han: Vec::new(),
+        }
+    }
+
+    fn slot(&mut self, k: u64) -> &mut Acc {
+        if HAN.contains(&k) {
+            if self.han.is_empty() {
+                self.han.resize_with(0x5200, Acc::default);
+            }
+            return &mut self.han[(k - HAN.start()) as usize];
+        }
+        self.terms.entry(k).or_default()
+    }
+
+    /// Adds one document's terms (ids must ascend).
+    pub fn add(&mut self, id: u32, doc: &Doc) {
         for g in 0..GROUPS {
             let bit = 1u8 << g;
-            terms_of(&doc.group(g), &mut |k| scratch.push((k, bit)));
-        }
-        scratch.sort_unstable_by_key(|&(k, _)| k);
-        let mut i = 0;
-        while i < scratch.len() {
-            let (k, mut mask) = scratch[i];
-            i += 1;
-            while i < scratch.len() && scratch[i].0 == k {
-                mask |= scratch[i].1;
-                i += 1;
+            for part in doc.parts(g) {
+                terms_of(part, &mut |k| {
+                    let acc = self.slot(k);
+                    if acc.next == id + 1 && !acc.records.is_empty() {
+                        // The group mask is in the low bits of the record's first byte.
+                        acc.records.as_mut_slice()[acc.last as usize] |= bit;
+                        return;
+                    }
+                    acc.last = acc.records.len() as u32;
+                    push_varint(
+                        &mut acc.records,
+                        u64::from(id - acc.next) * 8 + u64::from(bit),
+                    );
+                    acc.next = id + 1;
+                });
             }
-            let acc = self.terms.entry(k).or_default();
-            push_varint(
-                &mut acc.records,
-                u64::from(id - acc.next) * 8 + u64::from(mask),
-            );
-            acc.next = id + 1;
         }
     }
 
     /// Appends postings collected from later documents.
     fn merge(&mut self, later: Postings) {
         for (k, acc) in later.terms {
-            let mine = self.terms.entry(k).or_default();
-            if mine.records.is_empty() {
-                *mine = acc;
-                continue;
+            append(self.terms.entry(k).or_default(), acc);
+        }
+        if !later.han.is_empty() {
+            if self.han.is_empty() {
+                self.han = later.han;
+                return;
             }
-            let mut pos = 0;
-            let first = read_varint(&acc.records, &mut pos);
-            let id = first >> 3;
-            push_varint(
-                &mut mine.records,
-                (id - u64::from(mine.next)) * 8 + (first & 7),
-            );
-            mine.records.extend_from_slice(&acc.records[pos..]);
-            mine.next = acc.next;
+            for (mine, acc) in self.han.iter_mut().zip(later.han) {
+                if !acc.records.is_empty() {
+                    append(mine, acc);
+                }
+            }
         }
     }
 
-    /// Collects the postings of documents `0..n` in parallel.
-    pub fn collect(n: usize, doc: impl Fn(usize) -> Doc + Sync) -> Postings {
+    /// Collects the postings of documents `0..n` in parallel, making each document once and
+    /// handing it to `each` too; returns what `each` made, in id order.
+    pub fn collect<T: Send>(
+        n: usize,
+        doc: impl Fn(usize) -> Doc + Sync,
+        each: impl Fn(usize, &Doc) -> T + Sync,
+    ) -> (Postings, Vec<T>) {
         let mut all = Postings::default();
+        let mut made = Vec::with_capacity(n);
         let round = CHUNK * 2 * rayon::current_num_threads();
         for start in (0..n).step_by(round) {
             let end = (start + round).min(n);
-            let parts: Vec<Postings> = (start..end)
+            let parts: Vec<(Postings, Vec<T>)> = (start..end)
                 .step_by(CHUNK)
                 .collect::<Vec<_>>()
                 .into_par_iter()
                 .map(|from| {
-                    let mut p = Postings::default();
-                    let mut scratch = Vec::new();
+                    let mut p = Postings::chunk();
+                    let mut out = Vec::with_capacity(CHUNK);
                     for id in from..(from + CHUNK).min(end) {
-                        p.add(id as u32, &doc(id), &mut scratch);
+                        let d = doc(id);
+                        p.add(id as u32, &d);
+                        out.push(each(id, &d));
                     }
-                    p
+                    (p, out)
                 })
                 .collect();
-            for p in parts {
+            for (p, out) in parts {
                 all.merge(p);
+                made.extend(out);
             }
         }
-        all
+        (all, made)
     }
 
     /// Every term with its documents per field group encoded ([`super::encode::push_set`]
     /// for each group), sorted by term.
     pub fn encode(self) -> Vec<Encoded> {
+        let han = self
+            .han
+            .into_iter()
+            .zip(HAN)
+            .filter(|(acc, _)| !acc.records.is_empty())
+            .map(|(acc, k)| (k, acc));
         let mut terms: Vec<(String, Acc)> = self
             .terms
             .into_iter()
+            .chain(han)
             .map(|(k, acc)| (term_of(k), acc))
             .collect();
         terms.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
         terms
             .into_par_iter()
             .map(|(term, acc)| {
-                let (groups, docs) = groups(&acc.records);
+                let (groups, docs) = groups(acc.records.as_slice());
                 let mut data = String::new();
                 for ids in &groups {
                     push_set(&mut data, ids);
@@ -270,7 +393,7 @@ mod tests {
     fn keys_name_their_terms() {
         let mut seen = Vec::new();
         terms_of("焊接 Zw9", &mut |k| seen.push(term_of(k)));
-        assert_eq!(seen, ["焊", "焊接", "接", "z", "zw", "zw9"]);
+        assert_eq!(seen, ["焊", "接", "焊接", "z", "zw", "zw9"]);
     }
 
     #[test]
@@ -298,9 +421,8 @@ mod tests {
             doc("焊接", "", "焊接"),
         ];
         let mut p = Postings::default();
-        let mut scratch = Vec::new();
         for (id, d) in [0, 3, 300].into_iter().zip(&docs) {
-            p.add(id, d, &mut scratch);
+            p.add(id, d);
         }
         let all = decoded(p.encode());
         let get = |t: &str| all.iter().find(|(k, _)| k == t).map(|(_, g)| g.clone());
@@ -318,10 +440,11 @@ mod tests {
         let make = |i: usize| doc(texts[i % 5], "", texts[(i * 7 + 3) % 5]);
         let n = 3 * CHUNK + 17;
         let mut one = Postings::default();
-        let mut scratch = Vec::new();
         for i in 0..n {
-            one.add(i as u32, &make(i), &mut scratch);
+            one.add(i as u32, &make(i));
         }
-        assert_eq!(Postings::collect(n, make).encode(), one.encode());
+        let (all, ids) = Postings::collect(n, make, |id, _| id);
+        assert_eq!(ids, (0..n).collect::<Vec<_>>());
+        assert_eq!(all.encode(), one.encode());
     }
 }

@@ -201,7 +201,7 @@ impl<'a> Engine<'a> {
         let Some(data) = self.line(&format!("s/{shard}.txt"), term) else {
             return Entry::Inline(String::new());
         };
-        let Some(spilled) = data.strip_prefix('@') else {
+        let Some(spilled) = data.strip_prefix(super::layout::SPILLED) else {
             return Entry::Inline(data);
         };
         let (k, docs) = spilled.split_once(':').unwrap_or((spilled, "0"));

@@ -32,7 +32,16 @@ pub enum Class {
 }
 
 pub fn class(c: char) -> Class {
-    if c.is_ascii_alphanumeric() {
+    if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+        // CJK Unified Ideographs, by far the most common: alphabetic, skip the table lookup.
+        Class::Wide
+    } else if matches!(
+        c,
+        '。' | '、' | '“' | '”' | '‘' | '’' | '《' | '》' | '「' | '」' | '【' | '】' | '·' | '…' | '—'
+    ) {
+        // Common Chinese punctuation, also to skip the table lookup.
+        Class::Separator
+    } else if c.is_ascii_alphanumeric() {
         Class::Ascii
     } else if !c.is_ascii() && c.is_alphanumeric() {
         Class::Wide

@@ -391,11 +391,75 @@ fn run_script(dir: &Path, mode: &str, queries: &[String]) -> Vec<serde_json::Val
 #[test]
 fn the_page_script_gives_the_same_answers_and_reads_the_same_files() {
     let b = demo();
-    script_agrees(b, &b.files);
-    script_agrees(b, &b.tiny);
+    script_agrees(&b.docs, &b.files);
+    script_agrees(&b.docs, &b.tiny);
 }
 
-fn script_agrees(b: &Built, files: &Files) {
+/// 1500 documents cut from the demo's at varying lengths, so that terms are held by every
+/// number of documents (lists of every length, bitmaps, spilled postings).
+fn varied(b: &Built) -> Vec<Doc> {
+    (0..1500)
+        .map(|i| {
+            let mut d = b.docs[i % b.docs.len()].clone();
+            let chars: Vec<char> = d.body.chars().collect();
+            let from = (i * 31) % chars.len().max(1);
+            d.title = chars[from..(from + 2 + i % 3).min(chars.len())]
+                .iter()
+                .collect();
+            d.keys = vec![text::key(&d.title)];
+            d.body = chars[..(i * 7919) % (chars.len() + 1)].iter().collect();
+            d.url = format!("/varied/{i}/");
+            d
+        })
+        .collect()
+}
+
+#[test]
+fn a_larger_index_answers_exactly_in_rust_and_in_the_script() {
+    let b = demo();
+    let docs = varied(b);
+    let limits = Limits {
+        shard: 1024,
+        spill: 200,
+        name_shard: 1024,
+    };
+    let files: Files = search::index_with(&docs::Docs::from_docs(&docs), &limits)
+        .into_iter()
+        .map(|f| (f.path, f.bytes))
+        .collect();
+    assert!(
+        files.keys().any(|p| p.starts_with("x/")),
+        "some postings spill"
+    );
+    let eight = files
+        .iter()
+        .filter(|(p, _)| p.starts_with("s/"))
+        .flat_map(|(_, b)| {
+            String::from_utf8_lossy(b)
+                .lines()
+                .map(String::from)
+                .collect::<Vec<_>>()
+        })
+        .any(|l| l.split('\t').nth(1).is_some_and(|d| d.starts_with('@')));
+    assert!(
+        eight,
+        "some sets start with `@` (eight documents), like no spill mark"
+    );
+    let fetch = |p: &str| files.get(p).cloned();
+    for q in sample_queries(&docs, 100) {
+        let e = Engine::open(&fetch).unwrap();
+        let a = e.search(&q, &Filter::default(), usize::MAX);
+        let urls = a
+            .hits
+            .iter()
+            .map(|h| docs[h.id as usize].url.clone())
+            .collect();
+        assert_eq!(sorted(urls), brute_force(&docs, &q), "{q}");
+    }
+    script_agrees(&docs, &files);
+}
+
+fn script_agrees(docs: &[Doc], files: &Files) {
     let dir = tempfile::tempdir().unwrap();
     for (path, bytes) in files {
         let p = dir.path().join(path);
@@ -403,7 +467,7 @@ fn script_agrees(b: &Built, files: &Files) {
         std::fs::write(p, bytes).unwrap();
     }
     let mut queries: Vec<String> = query_set().into_iter().map(|c| c.query).collect();
-    queries.extend(sample_queries(&b.docs, 150));
+    queries.extend(sample_queries(docs, 150));
     queries.push("精密\tC\t".into());
     queries.push("上海某某\t\t2016".into());
     let filter_of = |q: &str| {

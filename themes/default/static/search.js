@@ -132,7 +132,7 @@
   Engine.prototype.entry = function (term) {
     var i = hash(term) % this.m.s;
     return this.line('s/' + i + '.txt', term).then(function (d) {
-      if (!d || d[0] !== '@') return { d: d || '' };
+      if (!d || d[0] !== '~') return { d: d || '' };
       var p = d.slice(1).split(':');
       return { x: 'x/' + i + '-' + p[0] + '.txt', n: +p[1] };
     });
