@@ -22,25 +22,34 @@ pub fn push_num(out: &mut String, mut n: u64) {
     out.push(char::from(TERMINAL + n as u8));
 }
 
+/// How many characters [`push_num`] writes for `n`.
+fn num_len(n: u64) -> usize {
+    let bits = 64 - n.leading_zeros() as usize;
+    bits.div_ceil(5).max(1)
+}
+
 /// Appends a set of ascending document ids, as a list or a bitmap, whichever is shorter.
 pub fn push_set(out: &mut String, ids: &[u32]) {
-    let mut list = String::new();
-    push_num(&mut list, 2 * ids.len() as u64);
-    let mut prev: i64 = -1;
-    for &id in ids {
-        push_num(&mut list, (id as i64 - prev - 1) as u64);
-        prev = id as i64;
-    }
     let (Some(&first), Some(&last)) = (ids.first(), ids.last()) else {
-        out.push_str(&list);
+        push_num(out, 0);
         return;
     };
+    let mut list = num_len(2 * ids.len() as u64);
+    let mut prev: i64 = -1;
+    for &id in ids {
+        list += num_len((id as i64 - prev - 1) as u64);
+        prev = id as i64;
+    }
     let chars = (last - first) as usize / 6 + 1;
-    let mut head = String::new();
-    push_num(&mut head, 2 * chars as u64 + 1);
-    push_num(&mut head, first as u64);
-    if head.len() + chars >= list.len() {
-        out.push_str(&list);
+    let bitmap = num_len(2 * chars as u64 + 1) + num_len(first as u64) + chars;
+    if bitmap >= list {
+        out.reserve(list);
+        push_num(out, 2 * ids.len() as u64);
+        let mut prev: i64 = -1;
+        for &id in ids {
+            push_num(out, (id as i64 - prev - 1) as u64);
+            prev = id as i64;
+        }
         return;
     }
     let mut bits = vec![0u8; chars];
@@ -48,7 +57,9 @@ pub fn push_set(out: &mut String, ids: &[u32]) {
         let i = (id - first) as usize;
         bits[i / 6] |= 1 << (i % 6);
     }
-    out.push_str(&head);
+    out.reserve(bitmap);
+    push_num(out, 2 * chars as u64 + 1);
+    push_num(out, first as u64);
     out.extend(bits.into_iter().map(|b| char::from(TERMINAL + b)));
 }
 
@@ -141,6 +152,15 @@ mod tests {
         }
         assert!(r.done());
         assert_eq!(r.num(), None);
+    }
+
+    #[test]
+    fn number_lengths_are_known_before_writing() {
+        for n in [0, 1, 31, 32, 1023, 1024, 99_999, u32::MAX as u64, u64::MAX] {
+            let mut s = String::new();
+            push_num(&mut s, n);
+            assert_eq!(s.len(), num_len(n), "{n}");
+        }
     }
 
     #[test]

@@ -155,7 +155,7 @@ impl Records {
                 *n += bytes.len() as u8;
             }
             Records::Inline(n, b) => {
-                let mut v = Vec::with_capacity(64.max(2 * (*n as usize + bytes.len())));
+                let mut v = Vec::with_capacity(256);
                 v.extend_from_slice(&b[..*n as usize]);
                 v.extend_from_slice(bytes);
                 *self = Records::Heap(v);
@@ -166,6 +166,21 @@ impl Records {
 }
 
 fn push_varint(out: &mut Records, mut n: u64) {
+    if n < 128 {
+        // The usual case: a small gap.
+        match out {
+            Records::Inline(len, b) if (*len as usize) < b.len() => {
+                b[*len as usize] = n as u8;
+                *len += 1;
+                return;
+            }
+            Records::Heap(v) => {
+                v.push(n as u8);
+                return;
+            }
+            Records::Inline(..) => {}
+        }
+    }
     let mut buf = [0u8; 10];
     let mut len = 0;
     while n >= 128 {
