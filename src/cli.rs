@@ -53,4 +53,57 @@ pub enum Command {
         #[command(flatten)]
         common: Common,
     },
+    /// Write a new content file with every field explained: `new craftsman 张伟`, `new story 标题`, `new cohort 2026`.
+    New {
+        #[command(subcommand)]
+        what: NewKind,
+        /// The site folder, holding content/.
+        #[arg(long, default_value = ".", global = true)]
+        root: PathBuf,
+    },
+    /// Write a new site that builds at once (the default theme is built in).
+    Init {
+        /// The folder to create (must be empty or not exist).
+        dir: PathBuf,
+        /// Also write the default theme's files into themes/default/ for editing.
+        #[arg(long)]
+        theme_copy: bool,
+    },
+    /// Preview the site: build into memory, serve it, rebuild and reload pages on every save.
+    Serve {
+        /// The site folder, holding content/ and themes/.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Address to listen on; loopback by default. 0.0.0.0 lets phones on the same network look.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Port (0 picks a free one).
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Open the preview in the browser.
+        #[arg(long)]
+        open: bool,
+        /// Include withdrawn profiles (`published: false`).
+        #[arg(long)]
+        drafts: bool,
+        /// Scan for changes instead of waiting for file events (network shares, some containers).
+        #[arg(long)]
+        poll: bool,
+    },
+}
+
+/// What `new` creates.
+#[derive(Debug, Subcommand)]
+pub enum NewKind {
+    /// A craftsman's profile, named by the person's name.
+    Craftsman {
+        name: String,
+        /// The cohort year (default: this year).
+        #[arg(long)]
+        cohort: Option<i32>,
+    },
+    /// A skills story.
+    Story { title: String },
+    /// A cohort file for a year.
+    Cohort { year: i32 },
 }

@@ -12,4 +12,6 @@ pub mod output;
 pub mod pipeline;
 pub mod privacy;
 pub mod render;
+pub mod scaffold;
+pub mod serve;
 pub mod source;

@@ -26,6 +26,23 @@ fn main() -> ExitCode {
             base_url,
         } => cmd::build::run(common, output.clone(), base_url.clone()),
         cli::Command::Check { common } => cmd::check::run(common),
+        cli::Command::New { what, root } => cmd::new::run(root, what),
+        cli::Command::Init { dir, theme_copy } => cmd::init::run(dir, *theme_copy),
+        cli::Command::Serve {
+            root,
+            bind,
+            port,
+            open,
+            drafts,
+            poll,
+        } => cmd::serve::run(gongjiang::serve::Options {
+            root: root.clone(),
+            bind: *bind,
+            port: *port,
+            open: *open,
+            drafts: *drafts,
+            poll: *poll,
+        }),
     };
     match result {
         Ok(cmd::Outcome::Success) => ExitCode::SUCCESS,

@@ -20,7 +20,7 @@ pub fn run(
     let opts = LoadOptions {
         drafts: common.drafts,
         overrides: Overrides { base_url },
-        this_year: None,
+        ..LoadOptions::default()
     };
     let mut diags = Diagnostics::new();
     // Files are written as they are rendered, into a scratch folder swapped in at the end.

@@ -86,6 +86,7 @@ pub fn parse(
     diags: &mut Diagnostics,
 ) -> Option<Cohort> {
     let src = &file.source;
+    entry::warn_placeholders(src, diags);
     let doc = yaml::parse(src, (0, src.text.len()), diags)?;
     let before = diags.error_count();
     let mut f = Fields::top(&doc, FIELDS, "批次文件", diags)?;

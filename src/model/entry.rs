@@ -33,8 +33,27 @@ pub fn open<'s>(file: &'s ContentFile, diags: &mut Diagnostics) -> Option<(Doc<'
             return None;
         }
     };
+    warn_placeholders(&file.source, diags);
     let doc = yaml::parse(&file.source, split.yaml, diags)?;
     Some((doc, split.body_start))
+}
+
+/// `gongjiang new` leaves `（请填写…）` where the editor has to write; say so while one is left.
+pub fn warn_placeholders(src: &SourceFile, diags: &mut Diagnostics) {
+    for (line_no, line) in src.text.lines().enumerate() {
+        let code_part = line.split(" #").next().unwrap_or(line);
+        if line.trim_start().starts_with('#') {
+            continue;
+        }
+        if let Some(i) = code_part.find(crate::scaffold::PLACEHOLDER) {
+            let at = src.line_start(line_no + 1) + i;
+            diags.push(
+                Diagnostic::warning("content.placeholder", "这里还是待填写的占位文字")
+                    .at(src, at, at + crate::scaffold::PLACEHOLDER.len())
+                    .hint("把“（请填写……）”换成真实内容"),
+            );
+        }
+    }
 }
 
 /// The slug: the `slug:` field when given, else the file (or folder) name; unsafe slugs are errors with a safe suggestion.

@@ -40,6 +40,68 @@ pub struct LoadOptions {
     pub overrides: Overrides,
     /// The latest cohort year allowed; defaults to this year.
     pub this_year: Option<i32>,
+    /// Parsed files kept between runs (the preview server keeps one); `None` parses everything.
+    pub cache: Option<std::sync::Arc<ParseCache>>,
+}
+
+/// Parsed files from earlier runs, reused while a file's text and everything it was checked against
+/// (pictures, base path, year) are unchanged. A reused result is exactly what parsing again would give.
+#[derive(Default)]
+pub struct ParseCache {
+    entries: std::sync::Mutex<std::collections::HashMap<String, CacheEntry>>,
+}
+
+impl std::fmt::Debug for ParseCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let n = self.entries.lock().map(|e| e.len()).unwrap_or(0);
+        write!(f, "ParseCache({n} files)")
+    }
+}
+
+#[derive(Clone)]
+struct CacheEntry {
+    key: u64,
+    parsed: Option<Parsed>,
+    diags: Diagnostics,
+}
+
+impl ParseCache {
+    fn get(&self, path: &str, key: u64) -> Option<(Option<Parsed>, Diagnostics)> {
+        let entries = self.entries.lock().ok()?;
+        entries
+            .get(path)
+            .filter(|e| e.key == key)
+            .map(|e| (e.parsed.clone(), e.diags.clone()))
+    }
+
+    fn put(&self, path: &str, key: u64, parsed: &Option<Parsed>, diags: &Diagnostics) {
+        if let Ok(mut entries) = self.entries.lock() {
+            entries.insert(
+                path.to_string(),
+                CacheEntry {
+                    key,
+                    parsed: parsed.clone(),
+                    diags: diags.clone(),
+                },
+            );
+        }
+    }
+
+    /// Forgets files that no longer exist.
+    fn retain(&self, paths: &BTreeSet<&str>) {
+        if let Ok(mut entries) = self.entries.lock() {
+            entries.retain(|p, _| paths.contains(p.as_str()));
+        }
+    }
+}
+
+fn hash_of(parts: &[&[u8]]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for p in parts {
+        p.hash(&mut h);
+    }
+    h.finish()
 }
 
 /// Page slugs that would collide with the site's own sections.
@@ -55,6 +117,7 @@ const RESERVED: &[&str] = &[
     "404",
 ];
 
+#[derive(Clone)]
 enum Parsed {
     Craftsman(Box<Craftsman>),
     Cohort(Box<Cohort>),
@@ -84,15 +147,47 @@ pub fn load(
         assets: &assets,
         base_path: &base_path,
     };
+    // What every file is checked against: a change here re-parses everything.
+    let asset_list: Vec<&str> = loaded
+        .static_files
+        .iter()
+        .chain(&loaded.assets)
+        .map(|f| f.rel.as_str())
+        .collect();
+    let context_key = hash_of(&[
+        asset_list.join("\n").as_bytes(),
+        base_path.as_bytes(),
+        &this_year.to_le_bytes(),
+    ]);
     let results: Vec<(Option<Parsed>, Diagnostics)> = loaded
         .files
         .par_iter()
         .map(|file| {
+            let key = hash_of(&[&context_key.to_le_bytes(), file.source.text.as_bytes()]);
+            if let Some(hit) = opts
+                .cache
+                .as_ref()
+                .and_then(|c| c.get(&file.source.path, key))
+            {
+                return hit;
+            }
             let mut d = Diagnostics::new();
             let p = parse_one(file, &ctx, this_year, &mut d);
+            if let Some(c) = &opts.cache {
+                c.put(&file.source.path, key, &p, &d);
+            }
             (p, d)
         })
         .collect();
+    if let Some(c) = &opts.cache {
+        c.retain(
+            &loaded
+                .files
+                .iter()
+                .map(|f| f.source.path.as_str())
+                .collect(),
+        );
+    }
     let mut site = Site {
         config: config.clone().unwrap_or_else(placeholder_config),
         craftsmen: Vec::new(),

@@ -87,14 +87,7 @@ where
         text_file("robots.txt", feeds::robots(&views)),
         text_file("atom.xml", feeds::atom(&views)),
     ];
-    let mut copies: Vec<OutputFile> = theme
-        .static_files
-        .iter()
-        .map(|f| OutputFile {
-            path: f.rel.clone(),
-            content: Content::Copy(f.abs.clone()),
-        })
-        .collect();
+    let mut copies: Vec<OutputFile> = theme.static_files.to_vec();
     for f in site.static_files.iter().chain(&site.assets) {
         let url = crate::model::assets::url_of(&f.rel);
         copies.push(OutputFile {

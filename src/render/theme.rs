@@ -1,15 +1,19 @@
 //! Themes: templates and static files from themes/<name>/, a theme may extend another and override single templates.
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::load::StaticFile;
+use crate::render::{Content, OutputFile};
+use include_dir::{include_dir, Dir};
 use std::collections::BTreeMap;
 use std::path::Path;
+
+/// The default theme, built into the binary: used when a site has no themes/default/ of its own.
+static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
 
 /// A loaded theme chain, ready to render.
 pub struct Theme {
     pub tera: tera::Tera,
-    /// Static files, child theme first wins, by output path.
-    pub static_files: Vec<StaticFile>,
+    /// Static files (child theme first wins), as output files.
+    pub static_files: Vec<OutputFile>,
     /// Template name → file shown to the user (`themes/default/templates/base.html`).
     pub files: BTreeMap<String, String>,
     /// The template sources, by shown file, for locating render errors.
@@ -24,6 +28,9 @@ fn chain(root: &Path, name: &str, diags: &mut Diagnostics) -> Option<Vec<String>
     loop {
         let current = names.last().cloned().unwrap_or_default();
         let dir = root.join("themes").join(&current);
+        if !dir.join("templates").is_dir() && current == "default" {
+            return Some(names);
+        }
         if !dir.join("templates").is_dir() {
             diags.push(
                 Diagnostic::error("theme.missing", format!("找不到主题 `{current}`（应有文件夹 themes/{current}/templates/）"))
@@ -70,26 +77,45 @@ pub fn load(root: &Path, name: &str, diags: &mut Diagnostics) -> Result<Option<T
     let mut templates: Vec<(String, String)> = Vec::new();
     let mut files = BTreeMap::new();
     let mut sources = BTreeMap::new();
-    let mut statics: BTreeMap<String, StaticFile> = BTreeMap::new();
+    let mut statics: BTreeMap<String, OutputFile> = BTreeMap::new();
     for (depth, theme) in names.iter().enumerate() {
         let dir = root.join("themes").join(theme);
+        let name_of = |rel: &str| {
+            if depth == 0 {
+                rel.to_string()
+            } else {
+                format!("{theme}/{rel}")
+            }
+        };
+        if theme == "default" && !dir.join("templates").is_dir() {
+            for (rel, bytes) in embedded("templates") {
+                let text = String::from_utf8_lossy(&bytes).into_owned();
+                let shown = format!("(内置主题)/templates/{rel}");
+                files.insert(name_of(&rel), shown.clone());
+                sources.insert(shown, text.clone());
+                templates.push((name_of(&rel), text));
+            }
+            for (rel, bytes) in embedded("static") {
+                statics.entry(rel.clone()).or_insert(OutputFile {
+                    path: rel,
+                    content: Content::Bytes(bytes),
+                });
+            }
+            continue;
+        }
         for (rel, abs) in walk(&dir.join("templates"))? {
             let text = std::fs::read_to_string(&abs)
                 .map_err(|e| format!("读取 {} 失败：{e}", abs.display()))?;
-            let name = if depth == 0 {
-                rel.clone()
-            } else {
-                format!("{theme}/{rel}")
-            };
             let shown = format!("themes/{theme}/templates/{rel}");
-            files.insert(name.clone(), shown.clone());
+            files.insert(name_of(&rel), shown.clone());
             sources.insert(shown, text.clone());
-            templates.push((name, text));
+            templates.push((name_of(&rel), text));
         }
         for (rel, abs) in walk(&dir.join("static"))? {
-            statics
-                .entry(rel.clone())
-                .or_insert(StaticFile { abs, rel });
+            statics.entry(rel.clone()).or_insert(OutputFile {
+                path: rel,
+                content: Content::Copy(abs),
+            });
         }
     }
     let mut ok = true;
@@ -120,6 +146,42 @@ pub fn load(root: &Path, name: &str, diags: &mut Diagnostics) -> Result<Option<T
         files,
         sources,
     }))
+}
+
+/// Files of the built-in default theme under `sub` (`templates` or `static`), by path below it.
+fn embedded(sub: &str) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut stack: Vec<&Dir> = DEFAULT_THEME.get_dir(sub).into_iter().collect();
+    while let Some(d) = stack.pop() {
+        stack.extend(d.dirs());
+        for f in d.files() {
+            let path = f.path().to_string_lossy().replace('\\', "/");
+            let rel = path
+                .strip_prefix(&format!("{sub}/"))
+                .unwrap_or(&path)
+                .to_string();
+            out.push((rel, f.contents().to_vec()));
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Every file of the built-in default theme, by path inside the theme folder (for `init --theme-copy`).
+pub fn embedded_default_files() -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut stack: Vec<&Dir> = vec![&DEFAULT_THEME];
+    while let Some(d) = stack.pop() {
+        stack.extend(d.dirs());
+        for f in d.files() {
+            out.push((
+                f.path().to_string_lossy().replace('\\', "/"),
+                f.contents().to_vec(),
+            ));
+        }
+    }
+    out.sort();
+    out
 }
 
 fn walk(dir: &Path) -> Result<Vec<(String, std::path::PathBuf)>, String> {

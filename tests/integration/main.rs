@@ -2,7 +2,10 @@
 
 mod bad_input;
 mod build;
+mod incremental;
 mod names;
+mod scaffold;
+mod serve;
 mod stats;
 mod support;
 mod theme;

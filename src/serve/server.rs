@@ -1,0 +1,187 @@
+//! The HTTP side of the preview: pages from memory with the live-reload script, a WebSocket for reloads, and the site's 404.
+
+use super::state::{inject, lookup, Lookup};
+use super::App;
+use crate::render::Content;
+use axum::body::Body;
+use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
+use axum::extract::State;
+use axum::http::{header, HeaderValue, Method, StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use std::sync::Arc;
+
+const LIVE_JS: &str = include_str!("live.js");
+
+/// The preview's routes.
+pub fn router(app: Arc<App>) -> Router {
+    Router::new()
+        .route("/__gongjiang/live.js", get(live_js))
+        .route("/__gongjiang/ws", get(ws))
+        .route("/__gongjiang/status", get(status))
+        .fallback(page)
+        .with_state(app)
+}
+
+async fn live_js() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        LIVE_JS,
+    )
+        .into_response()
+}
+
+async fn status(State(app): State<Arc<App>>) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "application/json"),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        app.status_json(),
+    )
+        .into_response()
+}
+
+async fn ws(State(app): State<Arc<App>>, upgrade: WebSocketUpgrade) -> Response {
+    upgrade.on_upgrade(move |socket| talk(socket, app))
+}
+
+/// Sends the current status at once, then every change until the page goes away.
+async fn talk(mut socket: WebSocket, app: Arc<App>) {
+    let mut rx = app.events.subscribe();
+    if socket
+        .send(Message::Text(app.status_json().into()))
+        .await
+        .is_err()
+    {
+        return;
+    }
+    loop {
+        tokio::select! {
+            msg = rx.recv() => match msg {
+                Ok(text) => {
+                    if socket.send(Message::Text(text.into())).await.is_err() {
+                        return;
+                    }
+                }
+                Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => {
+                    if socket.send(Message::Text(app.status_json().into())).await.is_err() {
+                        return;
+                    }
+                }
+                Err(_) => return,
+            },
+            incoming = socket.recv() => match incoming {
+                Some(Ok(_)) => {}
+                _ => return,
+            },
+        }
+    }
+}
+
+fn content_type(path: &str) -> &'static str {
+    let ext = path.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
+    match ext.as_str() {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "xml" => "application/xml; charset=utf-8",
+        "txt" => "text/plain; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "webp" => "image/webp",
+        "gif" => "image/gif",
+        "avif" => "image/avif",
+        "ico" => "image/x-icon",
+        "woff2" => "font/woff2",
+        "pdf" => "application/pdf",
+        _ => "application/octet-stream",
+    }
+}
+
+const WAITING: &str = "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>正在等待成功的构建</title></head><body><p>网站还没有成功生成过：请按提示改正内容，保存后这个页面会自动刷新。</p></body></html>";
+
+async fn page(State(app): State<Arc<App>>, method: Method, uri: Uri) -> Response {
+    if method != Method::GET && method != Method::HEAD {
+        return (StatusCode::METHOD_NOT_ALLOWED, "只支持 GET").into_response();
+    }
+    let (found, file, version, ever_built, not_found_page) = {
+        let s = app.state.read().unwrap_or_else(|e| e.into_inner());
+        let found = lookup(uri.path(), |p| s.files.contains_key(p));
+        let file = match &found {
+            Lookup::File(p) => s.files.get(p).cloned(),
+            _ => None,
+        };
+        (
+            found,
+            file,
+            s.version,
+            s.ever_built,
+            s.files.get("404.html").cloned(),
+        )
+    };
+    match (found, file) {
+        (Lookup::Refused, _) => (StatusCode::BAD_REQUEST, "请求的路径无效").into_response(),
+        (Lookup::AddSlash(to), _) => {
+            let mut r = StatusCode::PERMANENT_REDIRECT.into_response();
+            if let Ok(v) = HeaderValue::from_str(&to) {
+                r.headers_mut().insert(header::LOCATION, v);
+            }
+            r
+        }
+        (Lookup::File(path), Some(content)) => {
+            respond(StatusCode::OK, &path, &content, version).await
+        }
+        _ if !ever_built => html(
+            StatusCode::SERVICE_UNAVAILABLE,
+            inject(WAITING.as_bytes(), version),
+        ),
+        _ => match not_found_page {
+            Some(c) => respond(StatusCode::NOT_FOUND, "404.html", &c, version).await,
+            None => (StatusCode::NOT_FOUND, "页面不存在").into_response(),
+        },
+    }
+}
+
+fn html(status: StatusCode, body: Vec<u8>) -> Response {
+    let mut r = (status, body).into_response();
+    r.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    r.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    r
+}
+
+async fn respond(status: StatusCode, path: &str, content: &Content, version: u64) -> Response {
+    let bytes = match content {
+        Content::Bytes(b) => b.clone(),
+        Content::Copy(from) => match tokio::fs::read(from).await {
+            Ok(b) => b,
+            Err(e) => {
+                return (
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    format!("读取 {} 失败：{e}", from.display()),
+                )
+                    .into_response()
+            }
+        },
+    };
+    let ct = content_type(path);
+    if ct.starts_with("text/html") {
+        return html(status, inject(&bytes, version));
+    }
+    let mut r = (status, Body::from(bytes)).into_response();
+    r.headers_mut()
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static(ct));
+    r.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    r
+}
