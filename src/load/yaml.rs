@@ -11,6 +11,8 @@ pub struct Doc<'s> {
     /// Byte range of the YAML inside the file.
     pub range: (usize, usize),
     pub value: Value,
+    /// The lines of `range`, split once for all lookups (a cohort list asks for every member).
+    lines: std::cell::OnceCell<Vec<(usize, &'s str)>>,
 }
 
 /// A byte range in the source file.
@@ -35,7 +37,12 @@ pub fn parse<'s>(
     let blocked = diags.error_count() > before;
     let text = &src.text[range.0..range.1];
     match serde_yaml::from_str::<Value>(text) {
-        Ok(value) if !blocked => Some(Doc { src, range, value }),
+        Ok(value) if !blocked => Some(Doc {
+            src,
+            range,
+            value,
+            lines: std::cell::OnceCell::new(),
+        }),
         Ok(_) => None,
         Err(e) if blocked => {
             let _ = e;
@@ -318,12 +325,14 @@ impl<'s> Doc<'s> {
 
     /// Locates a path by indentation: keys in block mappings, items in block sequences, keys inside `{…}` on one line.
     fn locate(&self, path: &[Seg]) -> Option<(Span, Option<Span>)> {
-        let lines: Vec<(usize, &str)> = lines_in(self.src, self.range).collect();
+        let lines = self
+            .lines
+            .get_or_init(|| lines_in(self.src, self.range).collect());
         let mut from = 0usize;
         let mut parent_indent: Option<usize> = None;
         let mut found = None;
         for seg in path {
-            let hit = find_seg(&lines, from, parent_indent, *seg);
+            let hit = find_seg(lines, from, parent_indent, *seg);
             match hit {
                 Some(Hit::Line {
                     idx,
