@@ -37,7 +37,20 @@ pub fn class(c: char) -> Class {
         Class::Wide
     } else if matches!(
         c,
-        '。' | '、' | '“' | '”' | '‘' | '’' | '《' | '》' | '「' | '」' | '【' | '】' | '·' | '…' | '—'
+        '。' | '、'
+            | '“'
+            | '”'
+            | '‘'
+            | '’'
+            | '《'
+            | '》'
+            | '「'
+            | '」'
+            | '【'
+            | '】'
+            | '·'
+            | '…'
+            | '—'
     ) {
         // Common Chinese punctuation, also to skip the table lookup.
         Class::Separator
