@@ -100,11 +100,13 @@
     this.m = null;
   }
   Engine.prototype.file = function (path) {
-    if (!this.files[path]) {
+    var files = this.files;
+    if (!files[path]) {
       var v = this.m ? '?v=' + this.m.version : '';
-      this.files[path] = this.get(path + v);
+      // A failed download is forgotten, so that the next query tries again.
+      files[path] = this.get(path + v).catch(function (e) { delete files[path]; throw e; });
     }
-    return this.files[path];
+    return files[path];
   };
   Engine.prototype.open = function () {
     var self = this;
