@@ -103,6 +103,7 @@ test('a shared /search/?q= link shows its results directly', async () => {
   await page.goto(`${root.origin}/search/?q=${encodeURIComponent('仇志强')}`);
   await page.locator('#search-results li').first().waitFor();
   assert.deepEqual(await titles(page), ['仇志强', '一条焊缝']);
+  assert.equal(await page.locator('#search-status').textContent(), '找到 2 条结果');
   assert.equal(await page.locator('#search-q').inputValue(), '仇志强');
   assert.equal(await page.locator('#search-browse').isVisible(), false);
   assert.deepEqual(problems, []);

@@ -227,6 +227,7 @@
   // Confirms candidates a batch at a time until `limit` hits are ready (or none are left).
   Engine.prototype.more = function (r, limit) {
     var self = this;
+    if (r.cands.length <= 2 * BATCH) limit = Infinity; // all confirmed at once: an exact count
     function step() {
       while (r.hits.length < limit && r.pending.length) {
         var c = r.cands[r.next];
