@@ -119,7 +119,10 @@ test('pinyin, initials and filters', async () => {
   await page.locator('#search-results li').first().waitFor();
   assert.equal(await page.locator('select[name=industry]').inputValue(), 'C');
   const metas = await page.locator('#search-results .search-meta').allTextContents();
-  assert.ok(metas.length === 10 && metas.every((m) => m.includes('制造业')), metas.join('\n'));
+  assert.ok(metas.length === 12 && metas.every((m) => m.includes('制造业')), metas.join('\n'));
+  await page.goto(`${root.origin}/search/?q=${encodeURIComponent('上海某某')}`);
+  await page.locator('#search-results li').first().waitFor();
+  assert.equal(await page.locator('#search-results li').count(), 10);
   await page.locator('#search-more').click();
   await page.waitForFunction(() => document.querySelectorAll('#search-results li').length > 10);
   assert.deepEqual(problems, []);
