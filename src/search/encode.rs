@@ -14,12 +14,12 @@ const TERMINAL: u8 = 48;
 const MORE: u8 = 80;
 
 /// Appends one number.
-pub fn push_num(out: &mut String, mut n: u64) {
+pub fn push_num(out: &mut Vec<u8>, mut n: u64) {
     while n >= 32 {
-        out.push(char::from(MORE + (n & 31) as u8));
+        out.push(MORE + (n & 31) as u8);
         n >>= 5;
     }
-    out.push(char::from(TERMINAL + n as u8));
+    out.push(TERMINAL + n as u8);
 }
 
 /// How many characters [`push_num`] writes for `n`.
@@ -29,7 +29,7 @@ fn num_len(n: u64) -> usize {
 }
 
 /// Appends a set of ascending document ids, as a list or a bitmap, whichever is shorter.
-pub fn push_set(out: &mut String, ids: &[u32]) {
+pub fn push_set(out: &mut Vec<u8>, ids: &[u32]) {
     let (Some(&first), Some(&last)) = (ids.first(), ids.last()) else {
         push_num(out, 0);
         return;
@@ -60,7 +60,7 @@ pub fn push_set(out: &mut String, ids: &[u32]) {
     out.reserve(bitmap);
     push_num(out, 2 * chars as u64 + 1);
     push_num(out, first as u64);
-    out.extend(bits.into_iter().map(|b| char::from(TERMINAL + b)));
+    out.extend(bits.into_iter().map(|b| TERMINAL + b));
 }
 
 /// Reads numbers and sets from an encoded string.
@@ -70,9 +70,9 @@ pub struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
-    pub fn new(s: &'a str) -> Self {
+    pub fn new(s: &'a (impl AsRef<[u8]> + ?Sized)) -> Self {
         Reader {
-            bytes: s.as_bytes(),
+            bytes: s.as_ref(),
             pos: 0,
         }
     }
@@ -140,12 +140,12 @@ mod tests {
 
     #[test]
     fn numbers_round_trip() {
-        let mut s = String::new();
+        let mut s = Vec::new();
         let nums = [0, 1, 31, 32, 1023, 1024, 99_999, u32::MAX as u64];
         for n in nums {
             push_num(&mut s, n);
         }
-        assert!(s.bytes().all(|b| (48..112).contains(&b)));
+        assert!(s.iter().all(|b| (48..112).contains(b)));
         let mut r = Reader::new(&s);
         for n in nums {
             assert_eq!(r.num(), Some(n));
@@ -157,7 +157,7 @@ mod tests {
     #[test]
     fn number_lengths_are_known_before_writing() {
         for n in [0, 1, 31, 32, 1023, 1024, 99_999, u32::MAX as u64, u64::MAX] {
-            let mut s = String::new();
+            let mut s = Vec::new();
             push_num(&mut s, n);
             assert_eq!(s.len(), num_len(n), "{n}");
         }
@@ -165,9 +165,9 @@ mod tests {
 
     #[test]
     fn small_numbers_take_one_character() {
-        let mut s = String::new();
+        let mut s = Vec::new();
         push_num(&mut s, 31);
-        assert_eq!(s, "O");
+        assert_eq!(s, b"O");
     }
 
     #[test]
@@ -179,13 +179,18 @@ mod tests {
             (100..400).collect::<Vec<u32>>(),
             (0..3000).filter(|i| i % 3 != 0).collect(),
         ] {
-            let mut s = String::new();
+            let mut s = Vec::new();
             push_set(&mut s, &ids);
             let mut r = Reader::new(&s);
-            assert_eq!(r.set(), Some(ids.clone()), "{s}");
+            assert_eq!(
+                r.set(),
+                Some(ids.clone()),
+                "{}",
+                String::from_utf8_lossy(&s)
+            );
             assert!(r.done());
         }
-        let mut dense = String::new();
+        let mut dense = Vec::new();
         push_set(&mut dense, &(0..600).collect::<Vec<u32>>());
         assert!(
             dense.len() < 110,

@@ -50,8 +50,8 @@ pub struct File {
     pub bytes: Vec<u8>,
 }
 
-fn file(path: String, text: String) -> File {
-    let mut bytes = text.into_bytes();
+fn file(path: String, text: impl Into<Vec<u8>>) -> File {
+    let mut bytes = text.into();
     // Every output file stays in memory until the build writes them all: no spare capacity.
     bytes.shrink_to_fit();
     File { path, bytes }
@@ -69,23 +69,23 @@ pub fn term_files(terms: Vec<Encoded>, limits: &Limits) -> (usize, Vec<File>) {
         .map(|e| e.term.len() + e.data.len() + 2)
         .sum();
     let s = shard_count(inline, limits.shard);
-    let mut shards: Vec<String> = vec![String::new(); s];
+    let mut shards: Vec<Vec<u8>> = vec![Vec::new(); s];
     let mut spilled: Vec<usize> = vec![0; s];
     let mut files = Vec::new();
     for e in terms {
         let i = hash(&e.term) as usize % s;
         let shard = &mut shards[i];
-        shard.push_str(&e.term);
-        shard.push('\t');
+        shard.extend_from_slice(e.term.as_bytes());
+        shard.push(b'\t');
         if e.data.len() > limits.spill {
             let k = spilled[i];
             spilled[i] += 1;
-            shard.push_str(&format!("{SPILLED}{k}:{}", e.docs));
+            shard.extend_from_slice(format!("{SPILLED}{k}:{}", e.docs).as_bytes());
             files.push(file(format!("x/{i}-{k}.txt"), e.data));
         } else {
-            shard.push_str(&e.data);
+            shard.extend_from_slice(&e.data);
         }
-        shard.push('\n');
+        shard.push(b'\n');
     }
     for (i, text) in shards.into_iter().enumerate() {
         files.push(file(format!("s/{i}.txt"), text));
@@ -106,13 +106,13 @@ pub fn name_files(doc_keys: Vec<Vec<String>>, limits: &Limits) -> (usize, Vec<Fi
         .map(|(k, ids)| k.len() + 2 * ids.len() + 2)
         .sum();
     let ns = shard_count(total, limits.name_shard);
-    let mut shards: Vec<String> = vec![String::new(); ns];
+    let mut shards: Vec<Vec<u8>> = vec![Vec::new(); ns];
     for (k, ids) in keys {
         let shard = &mut shards[hash(&k) as usize % ns];
-        shard.push_str(&k);
-        shard.push('\t');
+        shard.extend_from_slice(k.as_bytes());
+        shard.push(b'\t');
         push_set(shard, &ids);
-        shard.push('\n');
+        shard.push(b'\n');
     }
     let files = shards
         .into_iter()
@@ -129,26 +129,71 @@ pub fn doc_path(id: u32) -> String {
 
 /// A document's file: what a result shows and what a phrase is checked against.
 pub fn doc_file(id: u32, d: &Doc) -> File {
-    #[derive(serde::Serialize)]
-    struct Out<'a> {
-        u: &'a str,
-        t: &'a str,
-        #[serde(skip_serializing_if = "str::is_empty")]
-        p: &'a str,
-        m: &'a str,
-        b: &'a str,
+    let mut out = Vec::with_capacity(d.body.len() + d.meta.len() + d.url.len() + 64);
+    let fields = [
+        ("u", &d.url),
+        ("t", &d.title),
+        ("p", &d.pinyin),
+        ("m", &d.meta),
+        ("b", &d.body),
+    ];
+    out.push(b'{');
+    for (key, value) in fields {
+        if key == "p" && value.is_empty() {
+            continue;
+        }
+        if out.len() > 1 {
+            out.push(b',');
+        }
+        json_str(&mut out, key);
+        out.push(b':');
+        json_str(&mut out, value);
     }
-    let out = Out {
-        u: &d.url,
-        t: &d.title,
-        p: &d.pinyin,
-        m: &d.meta,
-        b: &d.body,
-    };
-    file(
-        doc_path(id),
-        serde_json::to_string(&out).unwrap_or_default(),
-    )
+    out.push(b'}');
+    file(doc_path(id), out)
+}
+
+/// Whether any of eight bytes is a control character, `"` or `\\` (word-at-a-time tests).
+fn needs_escape(word: u64) -> bool {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let zero = |v: u64| v.wrapping_sub(LO) & !v & HI;
+    let control = word.wrapping_sub(LO * 0x20) & !word & HI;
+    control | zero(word ^ (LO * 0x22)) | zero(word ^ (LO * 0x5C)) != 0
+}
+
+/// Appends a JSON string; a lean writer, as the document files hold the whole site's text.
+fn json_str(out: &mut Vec<u8>, s: &str) {
+    out.push(b'"');
+    let bytes = s.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+            if !needs_escape(word) {
+                i += 8;
+                continue;
+            }
+        }
+        let b = bytes[i];
+        i += 1;
+        if b >= 0x20 && b != b'"' && b != b'\\' {
+            continue;
+        }
+        let at = i - 1;
+        out.extend_from_slice(&bytes[start..at]);
+        match b {
+            b'"' => out.extend_from_slice(b"\\\""),
+            b'\\' => out.extend_from_slice(b"\\\\"),
+            b'\n' => out.extend_from_slice(b"\\n"),
+            b'\t' => out.extend_from_slice(b"\\t"),
+            _ => out.extend_from_slice(format!("\\u{b:04x}").as_bytes()),
+        }
+        start = i;
+    }
+    out.extend_from_slice(&bytes[start..]);
+    out.push(b'"');
 }
 
 /// Consecutive ids with the same kind, cohort and industry: `[first id, kind, cohort or 0,
@@ -191,15 +236,60 @@ mod tests {
     use super::*;
 
     #[test]
+    fn escaping_finds_every_special_byte() {
+        for text in [
+            "",
+            "a",
+            "焊接工艺\"",
+            "12345678\\",
+            "\u{1f}焊接焊接焊接",
+            "abcdefgh\n",
+            "\"\"\"\"\"\"\"\"\"",
+            "焊接焊接焊接焊接~",
+        ] {
+            let mut out = Vec::new();
+            json_str(&mut out, text);
+            let back: String = serde_json::from_slice(&out).unwrap();
+            assert_eq!(back, text);
+        }
+        assert!(!needs_escape(u64::from_le_bytes(*b"abc~\x7f{}!")));
+        assert!(needs_escape(u64::from_le_bytes(*b"abc\"defg")));
+        assert!(needs_escape(u64::from_le_bytes(*b"\x00bcdefgh")));
+    }
+
+    #[test]
+    fn document_files_are_json() {
+        let d = Doc {
+            kind: Kind::Story,
+            url: "/s/".into(),
+            title: "“引号”\"和\\".into(),
+            pinyin: String::new(),
+            meta: "行一\n行二\t\u{1}".into(),
+            body: "焊接</script>".into(),
+            cohort: None,
+            industry: None,
+            keys: Vec::new(),
+        };
+        let f = doc_file(1234, &d);
+        assert_eq!(f.path, "d/1/1234.json");
+        let v: serde_json::Value = serde_json::from_slice(&f.bytes).unwrap();
+        assert_eq!(v["t"], d.title.as_str());
+        assert_eq!(v["m"], d.meta.as_str());
+        assert_eq!(v["b"], d.body.as_str());
+        assert!(v.get("p").is_none());
+    }
+
+    #[test]
     fn a_set_never_looks_like_a_spilled_entry() {
         assert!(!(48..112).contains(&(SPILLED as u32)));
         // Eight documents: the list's head is 16, written `@`.
-        let mut s = String::new();
+        let mut s = Vec::new();
         push_set(&mut s, &[0, 10, 20, 30, 40, 50, 60, 70]);
-        assert!(s.starts_with('@'));
+        assert_eq!(s[0], b'@');
+        let s = String::from_utf8(s).unwrap();
         let one = Encoded {
             term: "ct".into(),
-            data: s.clone() + "00",
+            data: (s.clone() + "00").into_bytes(),
             docs: 8,
         };
         let (n, files) = term_files(vec![one], &Limits::default());

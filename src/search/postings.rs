@@ -50,6 +50,7 @@ pub fn term_of(key: u64) -> String {
 
 /// Calls `f` with the key of every index term of a text, in one pass without allocating:
 /// each wide character, each pair of adjacent wide characters, each prefix of an ASCII word.
+#[inline(always)]
 fn terms_of(text: &str, f: &mut impl FnMut(u64)) {
     let mut prev: Option<char> = None;
     let (mut word, mut scale, mut len) = (0u64, 1u64, 0usize);
@@ -165,6 +166,7 @@ impl Records {
     }
 }
 
+#[inline(always)]
 fn push_varint(out: &mut Records, mut n: u64) {
     if n < 128 {
         // The usual case: a small gap.
@@ -242,11 +244,9 @@ impl Postings {
         }
     }
 
+    #[inline(always)]
     fn slot(&mut self, k: u64) -> &mut Acc {
         if HAN.contains(&k) {
-            if self.han.is_empty() {
-                self.han.resize_with(0x5200, Acc::default);
-            }
             return &mut self.han[(k - HAN.start()) as usize];
         }
         self.terms.entry(k).or_default()
@@ -254,13 +254,17 @@ impl Postings {
 
     /// Adds one document's terms (ids must ascend).
     pub fn add(&mut self, id: u32, doc: &Doc) {
+        if self.han.is_empty() {
+            self.han.resize_with(0x5200, Acc::default);
+        }
         for g in 0..GROUPS {
             let bit = 1u8 << g;
             for part in doc.parts(g) {
                 terms_of(part, &mut |k| {
                     let acc = self.slot(k);
-                    if acc.next == id + 1 && !acc.records.is_empty() {
-                        // The group mask is in the low bits of the record's first byte.
+                    if acc.next == id + 1 {
+                        // Recorded for this document already (`next` starts at 0, so records
+                        // exist): the group mask is in the low bits of the record's first byte.
                         acc.records.as_mut_slice()[acc.last as usize] |= bit;
                         return;
                     }
@@ -348,7 +352,7 @@ impl Postings {
             .into_par_iter()
             .map(|(term, acc)| {
                 let (groups, docs) = groups(acc.records.as_slice());
-                let mut data = String::new();
+                let mut data = Vec::new();
                 for ids in &groups {
                     push_set(&mut data, ids);
                 }
@@ -362,8 +366,8 @@ impl Postings {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Encoded {
     pub term: String,
-    /// The three sets.
-    pub data: String,
+    /// The three sets (ASCII).
+    pub data: Vec<u8>,
     /// How many documents hold the term.
     pub docs: u32,
 }

@@ -275,7 +275,8 @@ impl<'a> Engine<'a> {
         out
     }
 
-    /// Answers a query with up to `limit` confirmed hits, in rank order.
+    /// Answers a query with up to `limit` confirmed hits, in rank order (all of them when there
+    /// are at most twice [`BATCH`] candidates).
     pub fn search(&self, q: &str, filter: &Filter, limit: usize) -> Answer {
         let terms = text::query_terms(q);
         if terms.is_empty() {
@@ -307,6 +308,12 @@ impl<'a> Engine<'a> {
             candidates: cands.len(),
             exact_count: !any_check,
             hits: Vec::new(),
+        };
+        // A few candidates are all confirmed at once, so that the count is exact.
+        let limit = if cands.len() <= 2 * BATCH {
+            usize::MAX
+        } else {
+            limit
         };
         let mut pending: Vec<Hit> = Vec::new();
         let mut next = 0;

@@ -4,8 +4,8 @@
 //
 //   node --test tests/browser/search.test.mjs      (needs playwright-core and /usr/bin/chromium)
 //
-// The test builds the demo site twice with `cargo run -- build` (at the root and under /sub/)
-// into temporary folders and serves each from 127.0.0.1 with Node's http module.
+// The test builds the demo site twice (at the root and under /sub/) into temporary folders and
+// serves each from 127.0.0.1 with Node's http module.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -23,10 +23,13 @@ const TYPES = {
   '.xml': 'application/xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.webp': 'image/webp',
 };
 
+// The binary `cargo test` built, as .ci/run uses it; `cargo run` when there is none.
+const bin = path.resolve(repo, process.env.CARGO_TARGET_DIR || 'target', 'debug', 'gongjiang');
+
 function build(out, extra) {
-  execFileSync('cargo', ['run', '--quiet', '--', 'build', '--root', repo, '--output', out, ...extra], {
-    cwd: repo, stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const args = ['build', '--root', repo, '--output', out, ...extra];
+  const [cmd, all] = fs.existsSync(bin) ? [bin, args] : ['cargo', ['run', '--quiet', '--', ...args]];
+  execFileSync(cmd, all, { cwd: repo, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
 // Serves `dir` at `prefix` (`/` or `/sub/`); resolves to the origin.
@@ -103,6 +106,7 @@ test('a shared /search/?q= link shows its results directly', async () => {
   await page.goto(`${root.origin}/search/?q=${encodeURIComponent('仇志强')}`);
   await page.locator('#search-results li').first().waitFor();
   assert.deepEqual(await titles(page), ['仇志强', '一条焊缝']);
+  assert.equal(await page.locator('#search-status').textContent(), '找到 2 条结果');
   assert.equal(await page.locator('#search-q').inputValue(), '仇志强');
   assert.equal(await page.locator('#search-browse').isVisible(), false);
   assert.deepEqual(problems, []);
@@ -118,7 +122,10 @@ test('pinyin, initials and filters', async () => {
   await page.locator('#search-results li').first().waitFor();
   assert.equal(await page.locator('select[name=industry]').inputValue(), 'C');
   const metas = await page.locator('#search-results .search-meta').allTextContents();
-  assert.ok(metas.length === 10 && metas.every((m) => m.includes('制造业')), metas.join('\n'));
+  assert.ok(metas.length === 12 && metas.every((m) => m.includes('制造业')), metas.join('\n'));
+  await page.goto(`${root.origin}/search/?q=${encodeURIComponent('上海某某')}`);
+  await page.locator('#search-results li').first().waitFor();
+  assert.equal(await page.locator('#search-results li').count(), 10);
   await page.locator('#search-more').click();
   await page.waitForFunction(() => document.querySelectorAll('#search-results li').length > 10);
   assert.deepEqual(problems, []);

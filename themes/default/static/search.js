@@ -100,11 +100,13 @@
     this.m = null;
   }
   Engine.prototype.file = function (path) {
-    if (!this.files[path]) {
+    var files = this.files;
+    if (!files[path]) {
       var v = this.m ? '?v=' + this.m.version : '';
-      this.files[path] = this.get(path + v);
+      // A failed download is forgotten, so that the next query tries again.
+      files[path] = this.get(path + v).catch(function (e) { delete files[path]; throw e; });
     }
-    return this.files[path];
+    return files[path];
   };
   Engine.prototype.open = function () {
     var self = this;
@@ -225,6 +227,7 @@
   // Confirms candidates a batch at a time until `limit` hits are ready (or none are left).
   Engine.prototype.more = function (r, limit) {
     var self = this;
+    if (r.cands.length <= 2 * BATCH) limit = Infinity; // all confirmed at once: an exact count
     function step() {
       while (r.hits.length < limit && r.pending.length) {
         var c = r.cands[r.next];
