@@ -13,5 +13,6 @@ pub mod pipeline;
 pub mod privacy;
 pub mod render;
 pub mod scaffold;
+pub mod search;
 pub mod serve;
 pub mod source;

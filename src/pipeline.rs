@@ -27,10 +27,20 @@ pub fn run(
     opts: &LoadOptions,
     diags: &mut Diagnostics,
 ) -> Result<Option<Built>, String> {
+    run_cached(root, opts, None, diags)
+}
+
+/// Like `run`, reusing pages whose template input has not changed since they went into `cache`.
+pub fn run_cached(
+    root: &Path,
+    opts: &LoadOptions,
+    cache: Option<&render::cache::RenderCache>,
+    diags: &mut Diagnostics,
+) -> Result<Option<Built>, String> {
     let Some((site, theme)) = prepare(root, opts, diags)? else {
         return Ok(None);
     };
-    let files = render::render(&site, &theme, diags);
+    let files = render::render(&site, &theme, root, cache, diags);
     Ok(files
         .filter(|_| !diags.has_errors())
         .map(|files| Built { site, files }))
@@ -67,7 +77,9 @@ pub fn check(
     let Some((site, theme)) = prepare(root, opts, diags)? else {
         return Ok(None);
     };
-    let rendered = render::render_each(&site, &theme, false, diags, |_| Ok(()), &|_, _| Ok(()))?;
+    let rendered = render::render_each(&site, &theme, &quiet(root), diags, |_| Ok(()), &|_, _| {
+        Ok(())
+    })?;
     Ok(rendered.filter(|_| !diags.has_errors()).map(|_| site))
 }
 
@@ -87,7 +99,9 @@ pub fn build(
         return Ok(None);
     };
     if deny_warnings && diags.warning_count() > 0 {
-        render::render_each(&site, &theme, false, diags, |_| Ok(()), &|_, _| Ok(()))?;
+        render::render_each(&site, &theme, &quiet(root), diags, |_| Ok(()), &|_, _| {
+            Ok(())
+        })?;
         return Ok(None);
     }
     let staging: OnceLock<Staging> = OnceLock::new();
@@ -104,14 +118,12 @@ pub fn build(
             None => Err("内部错误：输出文件夹尚未准备好".to_string()),
         }
     };
-    let rendered = render::render_each(
-        &site,
-        &theme,
-        site.config.minify,
-        diags,
-        prepare_dirs,
-        &emit,
-    )?;
+    let opts = render::RenderOptions {
+        root,
+        minify: site.config.minify,
+        cache: None,
+    };
+    let rendered = render::render_each(&site, &theme, &opts, diags, prepare_dirs, &emit)?;
     let (Some(files), Some(staging)) = (rendered, staging.into_inner()) else {
         return Ok(None);
     };
@@ -120,4 +132,13 @@ pub fn build(
     }
     staging.commit()?;
     Ok(Some(Written { site, files }))
+}
+
+/// Render options for checking: nothing minified, nothing reused.
+fn quiet(root: &Path) -> render::RenderOptions<'_> {
+    render::RenderOptions {
+        root,
+        minify: false,
+        cache: None,
+    }
 }

@@ -484,6 +484,7 @@ impl Site {
             "/stories/",
             "/brands/",
             "/stats/",
+            "/search/",
             "/atom.xml",
             "/sitemap.xml",
             "/robots.txt",

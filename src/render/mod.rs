@@ -1,6 +1,9 @@
 //! Rendering: site model → views → every output file (pages through tera, feeds, copied files), in parallel.
 
+pub mod cache;
+pub mod charts;
 pub mod feeds;
+pub mod images;
 pub mod pages;
 pub mod theme;
 pub mod views;
@@ -9,7 +12,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::site::Site;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use theme::Theme;
 
@@ -29,8 +32,23 @@ pub struct OutputFile {
     pub content: Content,
 }
 
+/// How to render: where the site is (resized photos are cached under it), whether to minify,
+/// and pages of an earlier run to reuse.
+pub struct RenderOptions<'a> {
+    pub root: &'a Path,
+    pub minify: bool,
+    pub cache: Option<&'a cache::RenderCache>,
+}
+
 /// Renders every file, in memory, sorted by path. `None` when a template failed (the diagnostics say where).
-pub fn render(site: &Site, theme: &Theme, diags: &mut Diagnostics) -> Option<Vec<OutputFile>> {
+/// Resized photos are cached under `root` (see [`images`]).
+pub fn render(
+    site: &Site,
+    theme: &Theme,
+    root: &Path,
+    cache: Option<&cache::RenderCache>,
+    diags: &mut Diagnostics,
+) -> Option<Vec<OutputFile>> {
     let files = Mutex::new(Vec::new());
     let emit = |path: &str, content: Content| {
         files
@@ -42,7 +60,12 @@ pub fn render(site: &Site, theme: &Theme, diags: &mut Diagnostics) -> Option<Vec
             });
         Ok(())
     };
-    match render_each(site, theme, site.config.minify, diags, |_| Ok(()), &emit) {
+    let opts = RenderOptions {
+        root,
+        minify: site.config.minify,
+        cache,
+    };
+    match render_each(site, theme, &opts, diags, |_| Ok(()), &emit) {
         Ok(Some(_)) => {
             let mut files = files.into_inner().ok()?;
             files.sort_by(|a, b| a.path.cmp(&b.path));
@@ -66,7 +89,7 @@ enum Failure {
 pub fn render_each<P, E>(
     site: &Site,
     theme: &Theme,
-    minify: bool,
+    opts: &RenderOptions,
     diags: &mut Diagnostics,
     prepare: P,
     emit: &E,
@@ -75,18 +98,26 @@ where
     P: FnOnce(&[&str]) -> Result<(), String>,
     E: Fn(&str, Content) -> Result<(), String> + Sync,
 {
-    let views = views::Views::new(site);
+    let (minify, cache) = (opts.minify, opts.cache);
+    let photos = images::process(opts.root, site, diags);
+    let views = views::Views::new(site, &photos.views);
     let jobs = pages::jobs(&views);
     let page_urls: Vec<String> = jobs
         .iter()
         .filter(|j| j.meta.kind != "404")
         .map(|j| j.meta.url.clone())
         .collect();
-    let feeds = [
+    // Generated files besides the pages: resized photos and the feeds.
+    let mut feeds: Vec<OutputFile> = photos.files;
+    feeds.extend([
         text_file("sitemap.xml", feeds::sitemap(&views, &page_urls)),
         text_file("robots.txt", feeds::robots(&views)),
         text_file("atom.xml", feeds::atom(&views)),
-    ];
+    ]);
+    feeds.extend(crate::search::build(site).into_iter().map(|f| OutputFile {
+        path: f.path,
+        content: Content::Bytes(f.bytes),
+    }));
     let mut copies: Vec<OutputFile> = theme.static_files.to_vec();
     for f in site.static_files.iter().chain(&site.assets) {
         let url = crate::model::assets::url_of(&f.rel);
@@ -113,17 +144,37 @@ where
     drop(paths);
 
     let site_value = tera::Value::from_serializable(&views.site);
+    // Everything every page shares: the site view, the templates, minification.
+    let generation = cache.map_or(0, |_| {
+        cache::fingerprint(minify as u64, &[&views.site, &theme.sources])
+    });
     let failures: Vec<Failure> =
         jobs.par_iter()
             .filter_map(|job| {
+                let key = cache.map(|_| {
+                    cache::fingerprint(generation, &[&job.template, &job.meta, &job.key, &job.data])
+                });
+                if let (Some(c), Some(k)) = (cache, key) {
+                    if let Some(bytes) = c.get(&job.path, k) {
+                        return emit(&job.path, Content::Bytes(bytes))
+                            .err()
+                            .map(Failure::Emit);
+                    }
+                }
                 let mut ctx = tera::Context::new();
                 ctx.insert_value("site", site_value.clone());
                 ctx.insert("page", &job.meta);
                 ctx.insert(job.key, &job.data);
                 match theme.tera.render(job.template, &ctx) {
-                    Ok(html) => emit(&job.path, Content::Bytes(finish_html(html, minify)))
-                        .err()
-                        .map(Failure::Emit),
+                    Ok(html) => {
+                        let bytes = finish_html(html, minify);
+                        if let (Some(c), Some(k)) = (cache, key) {
+                            c.put(&job.path, k, &bytes);
+                        }
+                        emit(&job.path, Content::Bytes(bytes))
+                            .err()
+                            .map(Failure::Emit)
+                    }
                     Err(e) => Some(Failure::Template(Box::new(
                         theme::template_error(&e, false, &theme.files, &theme.sources)
                             .unwrap_or_else(|| {

@@ -189,6 +189,12 @@ pub fn jobs(v: &Views) -> Vec<PageJob<'_>> {
         })),
     });
     for p in &v.craftsmen {
+        let photo = p
+            .card
+            .image
+            .as_ref()
+            .map(|i| i.large.as_str())
+            .or(p.card.photo.as_deref());
         let person = json!({
             "@type": "ProfilePage",
             "mainEntity": {
@@ -198,7 +204,7 @@ pub fn jobs(v: &Views) -> Vec<PageJob<'_>> {
                 "worksFor": { "@type": "Organization", "name": p.card.employer },
                 "award": p.facts.awards.iter().map(|a| a.name.clone()).collect::<Vec<_>>(),
                 "knowsAbout": p.card.skills,
-                "image": p.card.photo.as_ref().map(|i| c.abs(i)),
+                "image": photo.map(|i| c.abs(i)),
                 "url": c.abs(&p.card.url),
             }
         });
@@ -212,7 +218,7 @@ pub fn jobs(v: &Views) -> Vec<PageJob<'_>> {
                 &p.card.url,
                 c.crumbs(&[("工匠名录", &idx), (&p.card.name, &p.card.url)]),
                 person,
-                p.card.photo.as_deref(),
+                photo,
             ),
             key: "craftsman",
             data: Data::Craftsman(p),
@@ -325,12 +331,22 @@ pub fn jobs(v: &Views) -> Vec<PageJob<'_>> {
         )),
     });
     for s in &v.stories {
+        let cover = s
+            .head
+            .cover_image
+            .as_ref()
+            .map(|i| i.large.as_str())
+            .or(s.head.cover.as_deref());
         let article = json!({
             "@type": "Article",
             "headline": s.head.title,
             "datePublished": s.head.date.iso,
             "description": s.head.summary,
-            "image": s.head.cover.as_ref().map(|i| c.abs(i)),
+            "image": cover.map(|i| c.abs(i)),
+            "author": { "@type": "Organization", "name": v.site.title, "url": v.site.base_url },
+            "publisher": { "@type": "Organization", "name": v.site.title, "url": v.site.base_url },
+            "mainEntityOfPage": c.abs(&s.head.url),
+            "inLanguage": v.site.language,
             "about": s.craftsmen.iter().map(|p| json!({"@type": "Person", "name": p.name, "url": c.abs(&p.url)})).collect::<Vec<_>>(),
         });
         jobs.push(PageJob {
@@ -343,7 +359,7 @@ pub fn jobs(v: &Views) -> Vec<PageJob<'_>> {
                 &s.head.url,
                 c.crumbs(&[("技艺故事", &st_url), (&s.head.title, &s.head.url)]),
                 article,
-                s.head.cover.as_deref(),
+                cover,
             ),
             key: "story",
             data: Data::Story(s),
@@ -387,6 +403,7 @@ pub fn jobs(v: &Views) -> Vec<PageJob<'_>> {
         key: "statistics",
         data: Data::Json(json!({
             "all": v.stats,
+            "charts": crate::render::charts::statistics(v),
             "cohorts": v.cohorts.iter().map(|k| json!({"year": k.year, "title": k.title, "url": k.url, "count": k.count, "stats": k.stats})).collect::<Vec<_>>(),
             "industries": v.industries.iter().map(|i| json!({"letter": i.letter, "name": i.name, "url": i.url, "count": i.count, "stats": i.stats})).collect::<Vec<_>>(),
         })),
@@ -408,6 +425,7 @@ pub fn jobs(v: &Views) -> Vec<PageJob<'_>> {
             data: Data::Page(p),
         });
     }
+    jobs.push(search_page(&c));
     jobs.push(PageJob {
         path: "404.html".into(),
         template: "404.html",
@@ -424,6 +442,27 @@ pub fn jobs(v: &Views) -> Vec<PageJob<'_>> {
         data: Data::Json(Value::Null),
     });
     jobs
+}
+
+/// The search page (`/search/?q=…`); its script reads the index under `search/`.
+fn search_page<'a>(c: &Ctx<'a>) -> PageJob<'a> {
+    let url = c.url("/search/");
+    let ld = json!({"@type": "SearchResultsPage", "name": "搜索"});
+    PageJob {
+        path: "search/index.html".into(),
+        template: "search.html",
+        meta: c.meta(
+            "search",
+            "搜索",
+            None,
+            &url,
+            c.crumbs(&[("搜索", &url)]),
+            ld,
+            None,
+        ),
+        key: "search",
+        data: Data::Json(crate::search::page::data(c.v)),
+    }
 }
 
 #[cfg(test)]

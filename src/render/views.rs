@@ -7,6 +7,7 @@ use crate::model::industry::Section;
 use crate::model::site::Site;
 use crate::model::stats::Stats;
 use crate::model::story::{BrandFigure, Page, Story};
+use crate::render::images::ImageView;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -66,6 +67,8 @@ pub struct CraftsmanCard {
     pub slug: String,
     pub url: String,
     pub name: String,
+    /// The name's first character, shown in place of a missing photo.
+    pub monogram: String,
     pub pinyin: String,
     /// Surname initial, A–Z or `#`.
     pub initial: char,
@@ -77,7 +80,10 @@ pub struct CraftsmanCard {
     pub post: String,
     pub industry: Option<IndustryRef>,
     pub skills: Vec<String>,
+    /// URL of the photo as the editor gave it (prefer `image`).
     pub photo: Option<String>,
+    /// The resized photo: `srcset`s in JPEG and WebP, size; `null` without a photo (or for an external URL).
+    pub image: Option<ImageView>,
     pub summary: Option<String>,
     pub published: bool,
 }
@@ -124,6 +130,8 @@ pub struct StoryRef {
     pub date: DateView,
     pub summary: Option<String>,
     pub cover: Option<String>,
+    /// The resized cover (see `CraftsmanCard::image`).
+    pub cover_image: Option<ImageView>,
 }
 
 /// A full profile page.
@@ -160,6 +168,8 @@ pub struct CohortView {
     pub ceremony: Option<DateView>,
     pub intro: String,
     pub members: Vec<MemberView>,
+    /// How the members are ordered: `姓氏笔画` or `姓氏拼音`.
+    pub order: &'static str,
     /// All members, inline ones included.
     pub count: usize,
     /// Members with a profile (what the statistics are computed from).
@@ -246,11 +256,15 @@ fn industry_ref(base: &str, s: &Section) -> IndustryRef {
     }
 }
 
-fn card(base: &str, c: &Craftsman) -> CraftsmanCard {
+/// Resized photos by the original's site URL path.
+pub type Images = BTreeMap<String, ImageView>;
+
+fn card(base: &str, c: &Craftsman, images: &Images) -> CraftsmanCard {
     CraftsmanCard {
         slug: c.slug.clone(),
         url: with_base(base, &c.url()),
         name: c.name.clone(),
+        monogram: c.name.chars().next().map(String::from).unwrap_or_default(),
         pinyin: c.name_key.pinyin.clone(),
         initial: c.name_key.initial,
         cohort: c.cohort,
@@ -262,6 +276,7 @@ fn card(base: &str, c: &Craftsman) -> CraftsmanCard {
         industry: c.industry.map(|s| industry_ref(base, s)),
         skills: c.skills.clone(),
         photo: c.photo.as_ref().map(|p| with_base(base, p)),
+        image: c.photo.as_ref().and_then(|p| images.get(p).cloned()),
         summary: c.summary.clone(),
         published: c.published,
     }
@@ -277,13 +292,14 @@ fn headings(h: &[crate::markdown::Heading]) -> Vec<HeadingView> {
         .collect()
 }
 
-fn story_ref(base: &str, s: &Story) -> StoryRef {
+fn story_ref(base: &str, s: &Story, images: &Images) -> StoryRef {
     StoryRef {
         title: s.title.clone(),
         url: with_base(base, &format!("/stories/{}/", s.slug)),
         date: DateView::from(&s.date),
         summary: s.summary.clone(),
         cover: s.cover.as_ref().map(|c| with_base(base, c)),
+        cover_image: s.cover.as_ref().and_then(|c| images.get(c).cloned()),
     }
 }
 
@@ -293,13 +309,13 @@ pub fn money_text(cny: u64) -> String {
 }
 
 impl Views {
-    /// Builds every view once; pages then borrow from it.
-    pub fn new(site: &Site) -> Views {
+    /// Builds every view once; pages then borrow from it. `images` are the resized photos.
+    pub fn new(site: &Site, images: &Images) -> Views {
         let base = site.config.base_path.as_str();
         let cards: BTreeMap<&str, CraftsmanCard> = site
             .craftsmen
             .iter()
-            .map(|c| (c.slug.as_str(), card(base, c)))
+            .map(|c| (c.slug.as_str(), card(base, c, images)))
             .collect();
         let cards_of = |slugs: &mut dyn Iterator<Item = &str>| -> Vec<CraftsmanCard> {
             slugs.filter_map(|s| cards.get(s).cloned()).collect()
@@ -314,7 +330,7 @@ impl Views {
             .stories
             .iter()
             .map(|s| StoryView {
-                head: story_ref(base, s),
+                head: story_ref(base, s, images),
                 slug: s.slug.clone(),
                 content: s.body.html.clone(),
                 headings: headings(&s.body.headings),
@@ -355,7 +371,7 @@ impl Views {
                         .get(c.slug.as_str())
                         .into_iter()
                         .flatten()
-                        .map(|s| story_ref(base, s))
+                        .map(|s| story_ref(base, s, images))
                         .collect(),
                     content: c.body.html.clone(),
                     headings: headings(&c.body.headings),
@@ -526,6 +542,10 @@ fn cohort_view(site: &Site, c: &Cohort, cards: &BTreeMap<&str, CraftsmanCard>) -
         count: members.len(),
         profiles: members.iter().filter(|m| m.profile.is_some()).count(),
         members,
+        order: match site.config.cohort_order {
+            crate::config::NameOrder::Stroke => "姓氏笔画",
+            crate::config::NameOrder::Pinyin => "姓氏拼音",
+        },
         stats: crate::model::stats::compute(&inputs),
     }
 }

@@ -32,6 +32,8 @@ pub struct App {
     pub state: RwLock<Served>,
     pub events: broadcast::Sender<String>,
     last_change: RwLock<Change>,
+    /// Pages of earlier builds, reused when their input is unchanged.
+    pages: crate::render::cache::RenderCache,
 }
 
 impl App {
@@ -40,6 +42,7 @@ impl App {
             state: RwLock::new(Served::default()),
             events: broadcast::channel(64).0,
             last_change: RwLock::new(Change::Pages),
+            pages: Default::default(),
         }
     }
 
@@ -64,7 +67,7 @@ impl App {
 pub fn rebuild(app: &App, root: &Path, opts: &LoadOptions) -> bool {
     let started = Instant::now();
     let mut diags = Diagnostics::new();
-    let result = pipeline::run(root, opts, &mut diags);
+    let result = pipeline::run_cached(root, opts, Some(&app.pages), &mut diags);
     let sorted = diags.into_sorted();
     for d in &sorted {
         eprintln!("{}\n", diag::render_human(d, false));
@@ -142,12 +145,13 @@ async fn serve(mut opts: Options) -> Result<(), String> {
         this_year: None,
         cache: Some(Arc::new(ParseCache::default())),
     };
+    // Watch before the first build, so that no save from here on is missed.
+    let (tx, rx) = mpsc::channel();
+    let _watching = watch::watch(&opts.root, opts.poll, tx)?;
     let app = Arc::new(App::new());
     rebuild(&app, &opts.root, &load);
     println!("预览地址：{url}");
     println!("serving {url}");
-    let (tx, rx) = mpsc::channel();
-    let _watching = watch::watch(&opts.root, opts.poll, tx)?;
     let worker_app = app.clone();
     let root = opts.root.clone();
     std::thread::spawn(move || rebuild_loop(&worker_app, &root, &load, rx));
@@ -164,12 +168,22 @@ async fn serve(mut opts: Options) -> Result<(), String> {
 
 /// How long the folders must stay quiet before a rebuild starts.
 const QUIET: std::time::Duration = std::time::Duration::from_millis(25);
+/// More changed paths than this in one batch make a burst.
+const BURST: usize = 16;
+/// How long a burst must stay quiet.
+const BURST_QUIET: std::time::Duration = std::time::Duration::from_millis(400);
 
 /// Waits for changes; a burst (a `git pull`) collapses into one rebuild with the final state.
 fn rebuild_loop(app: &App, root: &Path, load: &LoadOptions, rx: mpsc::Receiver<Vec<PathBuf>>) {
     while let Ok(first) = rx.recv() {
         let mut paths = first;
-        while let Ok(more) = rx.recv_timeout(QUIET) {
+        // A single save settles at once; a burst (many paths) waits for a longer quiet spell so
+        // that it ends in one rebuild with the final state.
+        while let Ok(more) = rx.recv_timeout(if paths.len() > BURST {
+            BURST_QUIET
+        } else {
+            QUIET
+        }) {
             paths.extend(more);
         }
         if watch::classify_batch(root, &paths) == ChangeKind::Ignored {

@@ -51,6 +51,17 @@ pub fn classify_batch(root: &Path, paths: &[PathBuf]) -> ChangeKind {
         .unwrap_or(ChangeKind::Ignored)
 }
 
+/// Whether an event can change what a file holds: writes, creations, removals, renames, and
+/// the close after writing; opening or reading (our own rebuild reads every file) cannot.
+pub fn is_change(kind: &notify::EventKind) -> bool {
+    use notify::event::{AccessKind, AccessMode};
+    match kind {
+        notify::EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
+        notify::EventKind::Access(_) => false,
+        _ => true,
+    }
+}
+
 /// Keeps the watcher alive; dropping it stops watching.
 pub struct Watching {
     _inner: Box<dyn std::any::Any + Send>,
@@ -61,7 +72,12 @@ pub struct Watching {
 pub fn watch(root: &Path, poll: bool, tx: Sender<Vec<PathBuf>>) -> Result<Watching, String> {
     let handler = move |res: DebounceEventResult| {
         if let Ok(events) = res {
-            let paths: Vec<PathBuf> = events.into_iter().flat_map(|e| e.event.paths).collect();
+            // Reading files (our own rebuild does) is not a change.
+            let paths: Vec<PathBuf> = events
+                .into_iter()
+                .filter(|e| is_change(&e.event.kind))
+                .flat_map(|e| e.event.paths)
+                .collect();
             if !paths.is_empty() {
                 let _ = tx.send(paths);
             }
@@ -141,6 +157,23 @@ mod tests {
                 "{temp}"
             );
         }
+    }
+
+    #[test]
+    fn reads_are_not_changes_but_writes_are() {
+        use notify::event::{AccessKind, AccessMode, CreateKind, ModifyKind};
+        use notify::EventKind;
+        assert!(!is_change(&EventKind::Access(AccessKind::Open(
+            AccessMode::Any
+        ))));
+        assert!(!is_change(&EventKind::Access(AccessKind::Close(
+            AccessMode::Read
+        ))));
+        assert!(is_change(&EventKind::Access(AccessKind::Close(
+            AccessMode::Write
+        ))));
+        assert!(is_change(&EventKind::Modify(ModifyKind::Any)));
+        assert!(is_change(&EventKind::Create(CreateKind::File)));
     }
 
     #[test]

@@ -4,6 +4,7 @@ use crate::support::TestSite;
 use gongjiang::diag::Diagnostics;
 use gongjiang::model::site::{LoadOptions, ParseCache};
 use gongjiang::pipeline;
+use gongjiang::render::cache::RenderCache;
 use std::sync::Arc;
 
 /// A small deterministic generator (xorshift), so a failing sequence can be replayed from its seed.
@@ -22,26 +23,28 @@ impl Rng {
 }
 
 /// Files and diagnostics of one run, comparable.
+type Caches = (Arc<ParseCache>, RenderCache);
+
 fn run(
     site: &TestSite,
-    cache: Option<Arc<ParseCache>>,
+    caches: Option<&Caches>,
 ) -> (
     Option<Vec<gongjiang::render::OutputFile>>,
     Vec<gongjiang::diag::Diagnostic>,
 ) {
     let opts = LoadOptions {
         this_year: Some(2026),
-        cache,
+        cache: caches.map(|c| c.0.clone()),
         ..LoadOptions::default()
     };
     let mut d = Diagnostics::new();
-    let built = pipeline::run(site.root(), &opts, &mut d).unwrap();
+    let built = pipeline::run_cached(site.root(), &opts, caches.map(|c| &c.1), &mut d).unwrap();
     (built.map(|b| b.files), d.into_sorted())
 }
 
 fn edit(site: &TestSite, rng: &mut Rng, step: usize) {
     let profile = "content/craftsmen/zhang-wei.md";
-    match rng.below(8) {
+    match rng.below(9) {
         0 => {
             let t = site.read(profile);
             let line = t.lines().find(|l| l.starts_with("summary:")).unwrap_or("summary: x").to_string();
@@ -80,6 +83,11 @@ fn edit(site: &TestSite, rng: &mut Rng, step: usize) {
             let flipped = if c.contains("title: 2018年度") { c.replace("title: 2018年度", "title: 2018 年度") } else { c.replace("title: 2018 年度", "title: 2018年度") };
             site.write("content/cohorts/2018.yaml", flipped);
         }
+        7 => {
+            let t = site.read("themes/default/templates/page.html");
+            let flipped = if t.contains("<article>") { t.replacen("<article>", "<article class=\"x\">", 1) } else { t.replacen("<article class=\"x\">", "<article>", 1) };
+            site.write("themes/default/templates/page.html", flipped);
+        }
         _ => {
             let t = site.read("content/pages/about.md");
             site.write("content/pages/about.md", format!("{t}\n[链接](/craftsmen/extra-{}/)", rng.below(3)));
@@ -91,12 +99,12 @@ fn edit(site: &TestSite, rng: &mut Rng, step: usize) {
 fn random_edit_sequences_match_a_full_rebuild() {
     for seed in [1u64, 7, 42, 2026] {
         let site = TestSite::fixture("minimal");
-        let cache = Arc::new(ParseCache::default());
+        let caches = (Arc::new(ParseCache::default()), RenderCache::default());
         let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
-        run(&site, Some(cache.clone()));
+        run(&site, Some(&caches));
         for step in 0..25 {
             edit(&site, &mut rng, step);
-            let incremental = run(&site, Some(cache.clone()));
+            let incremental = run(&site, Some(&caches));
             let full = run(&site, None);
             assert!(
                 incremental == full,

@@ -5,6 +5,7 @@ mod build;
 mod incremental;
 mod names;
 mod scaffold;
+mod search;
 mod serve;
 mod stats;
 mod support;

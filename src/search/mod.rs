@@ -1,0 +1,190 @@
+//! Site search: the site model → a static index under `search/` that the search page's script
+//! queries in the browser, downloading only the few small files a query needs.
+//!
+//! Chinese has no spaces between words, so wide text is indexed by its characters and
+//! character pairs (bigrams), ASCII by word prefixes, each with the field groups it occurs in
+//! ([`docs`]); craftsmen are also found by the pinyin of their names and its initials. A
+//! query of one or two characters is answered exactly by the postings; a longer one is
+//! answered by intersecting its bigrams and confirming each candidate against the document's
+//! stored text, so results are exactly the documents containing the query ([`query`]).
+//!
+//! The pieces: [`text`] (the matching rules, shared with the script), [`docs`] (what is
+//! indexed), [`postings`] (collecting), [`encode`] (the text encoding), [`layout`] (the
+//! files), [`query`] (a query engine that mirrors the script, for tests and the benchmark),
+//! [`page`] (what the search page template gets).
+
+pub mod docs;
+pub mod encode;
+pub mod layout;
+pub mod page;
+pub mod postings;
+pub mod query;
+pub mod text;
+
+use crate::model::site::Site;
+use docs::{Docs, Kind};
+use layout::{File, Limits};
+use serde_json::json;
+
+/// The folder of the index in the built site.
+pub const DIR: &str = "search";
+
+/// Builds the index of a site: files with paths relative to the site root (`search/…`).
+pub fn build(site: &Site) -> Vec<File> {
+    index(&Docs::new(site))
+        .into_iter()
+        .map(|f| File {
+            path: format!("{DIR}/{}", f.path),
+            bytes: f.bytes,
+        })
+        .collect()
+}
+
+/// Builds the index of some documents: files with paths relative to `search/`.
+pub fn index(docs: &Docs) -> Vec<File> {
+    index_with(docs, &Limits::default())
+}
+
+/// [`index`] with other file size limits (tests use tiny ones to exercise every file kind).
+pub fn index_with(docs: &Docs, limits: &Limits) -> Vec<File> {
+    let (postings, made) = postings::Postings::collect(
+        docs.len(),
+        |id| docs.get(id),
+        |id, d| (layout::doc_file(id as u32, d), d.keys.clone()),
+    );
+    let (doc_files, keys): (Vec<File>, Vec<Vec<String>>) = made.into_iter().unzip();
+    let (s, mut files) = layout::term_files(postings.encode(), limits);
+    let (ns, names) = layout::name_files(keys, limits);
+    files.extend(names);
+    files.extend(doc_files);
+    let industries: serde_json::Map<String, serde_json::Value> = (0..docs.len())
+        .filter_map(|id| crate::model::industry::by_letter(docs.facets(id).2?))
+        .map(|s| (s.letter.to_string(), json!(s.name)))
+        .collect();
+    let manifest = json!({
+        "version": layout::version(&files),
+        "docs": docs.len(),
+        "s": s,
+        "ns": ns,
+        "kinds": Kind::ALL.iter().map(|k| k.label()).collect::<Vec<_>>(),
+        "industries": industries,
+        "ranges": layout::ranges(docs),
+    });
+    files.push(File {
+        path: "index.json".into(),
+        bytes: manifest.to_string().into_bytes(),
+    });
+    files
+}
+
+#[cfg(test)]
+mod tests {
+    use super::docs::{Doc, Docs, Kind, GROUPS};
+    use super::layout::Limits;
+    use super::query::{Engine, Filter};
+    use super::text;
+    use std::collections::BTreeMap;
+
+    /// A fixed pseudo-random sequence.
+    struct Seq(u64);
+    impl Seq {
+        fn below(&mut self, n: usize) -> usize {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            (self.0 % n as u64) as usize
+        }
+    }
+
+    const CHARS: &str = "焊接工艺精密数控车铣磨钳电气船舶上海某公司有限技师";
+    const WORDS: [&str; 6] = ["cnc", "plc", "bim", "5g", "c919", "zhang"];
+
+    fn text(seq: &mut Seq, len: usize) -> String {
+        let chars: Vec<char> = CHARS.chars().collect();
+        let mut s = String::new();
+        for _ in 0..len {
+            match seq.below(12) {
+                0 => s.push('，'),
+                1 => s.push_str(WORDS[seq.below(WORDS.len())]),
+                _ => s.push(chars[seq.below(chars.len())]),
+            }
+        }
+        s
+    }
+
+    /// Documents with every kind of posting: rare and common terms, lists and bitmaps.
+    fn documents(n: usize) -> Vec<Doc> {
+        let mut seq = Seq(0x9E37_79B9_7F4A_7C15);
+        (0..n)
+            .map(|i| {
+                let len = 2 + seq.below(3);
+                let title = text(&mut seq, len);
+                let body_len = 10 + seq.below(40);
+                Doc {
+                    kind: if i < n * 9 / 10 {
+                        Kind::Craftsman
+                    } else {
+                        Kind::Story
+                    },
+                    url: format!("/d/{i}/"),
+                    keys: vec![text::key(&title)],
+                    title,
+                    pinyin: String::new(),
+                    meta: text(&mut seq, 6),
+                    body: text(&mut seq, body_len),
+                    cohort: Some(2016 + (i * 10 / n) as i32),
+                    industry: Some(if i % 3 == 0 { 'C' } else { 'E' }),
+                }
+            })
+            .collect()
+    }
+
+    fn brute_force(docs: &[Doc], q: &str) -> Vec<u32> {
+        let terms = text::query_terms(q);
+        (0..docs.len() as u32)
+            .filter(|&id| {
+                let d = &docs[id as usize];
+                !terms.is_empty()
+                    && terms
+                        .iter()
+                        .all(|t| (0..GROUPS).any(|g| text::contains(&d.group(g), t)))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn any_index_layout_answers_exactly() {
+        let docs = documents(1200);
+        let all = Docs::from_docs(&docs);
+        let tiny = Limits {
+            shard: 300,
+            spill: 40,
+            name_shard: 100,
+        };
+        let mut seq = Seq(42);
+        let chars: Vec<char> = CHARS.chars().collect();
+        let mut queries: Vec<String> = (0..120)
+            .map(|_| {
+                let n = 1 + seq.below(4);
+                (0..n).map(|_| chars[seq.below(chars.len())]).collect()
+            })
+            .collect();
+        queries.extend(WORDS.iter().map(|w| w.to_string()));
+        queries.extend(["c", "z", "焊接 cnc", "上海某 精密"].map(String::from));
+        for limits in [Limits::default(), tiny] {
+            let files: BTreeMap<String, Vec<u8>> = super::index_with(&all, &limits)
+                .into_iter()
+                .map(|f| (f.path, f.bytes))
+                .collect();
+            let fetch = |p: &str| files.get(p).cloned();
+            let e = Engine::open(&fetch).unwrap();
+            for q in &queries {
+                let a = e.search(q, &Filter::default(), usize::MAX);
+                let mut got: Vec<u32> = a.hits.iter().map(|h| h.id).collect();
+                got.sort_unstable();
+                assert_eq!(got, brute_force(&docs, q), "{q} with {limits:?}");
+                assert_eq!(a.candidates, got.len(), "{q}");
+            }
+        }
+    }
+}
