@@ -189,7 +189,9 @@ echo "== deleting the set-aside output trees" >&2
 rm -rf "$WORK/trash"
 
 echo
-echo "gongjiang $(git rev-parse --short HEAD)$(git diff --quiet || echo '+dirty'), ${HUGO_VERSION:+Hugo $HUGO_VERSION, }$(nproc) cores, seed $SEED, median of $RUNS runs; wall and CPU (user + system) in seconds, peak RSS in MB; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+REV=$(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo "?")
+git -C "$REPO" diff --quiet 2>/dev/null || REV="$REV+dirty"
+echo "gongjiang $REV, ${HUGO_VERSION:+Hugo $HUGO_VERSION, }$(nproc) cores, seed $SEED, median of $RUNS runs; wall and CPU (user + system) in seconds, peak RSS in MB; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 echo "| profiles | gongjiang wall | CPU | peak MB | copy wall | × copy | Hugo wall | Hugo CPU | Hugo peak MB | × Hugo | files (gj / Hugo) | output MB | edit → served (serve, median) | tree hash |"
 echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|"

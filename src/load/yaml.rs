@@ -13,7 +13,13 @@ pub struct Doc<'s> {
     pub value: Value,
     /// The lines of `range`, split once for all lookups (a cohort list asks for every member).
     lines: std::cell::OnceCell<Vec<(usize, &'s str)>>,
+    /// Line indices of the items of each block sequence looked into, by (first line, parent
+    /// indent): the n-th member of a long list is found without walking the list again.
+    items: std::cell::RefCell<SequenceItems>,
 }
+
+/// Item line indices by (first line, parent indent).
+type SequenceItems = std::collections::HashMap<(usize, Option<usize>), Vec<usize>>;
 
 /// A byte range in the source file.
 pub type Span = (usize, usize);
@@ -42,6 +48,7 @@ pub fn parse<'s>(
             range,
             value,
             lines: std::cell::OnceCell::new(),
+            items: Default::default(),
         }),
         Ok(_) => None,
         Err(e) if blocked => {
@@ -332,7 +339,16 @@ impl<'s> Doc<'s> {
         let mut parent_indent: Option<usize> = None;
         let mut found = None;
         for seg in path {
-            let hit = find_seg(lines, from, parent_indent, *seg);
+            let hit = match *seg {
+                Seg::Index(n) => find_inline_at(lines, from, parent_indent, *seg).or_else(|| {
+                    let mut cache = self.items.borrow_mut();
+                    let items = cache
+                        .entry((from, parent_indent))
+                        .or_insert_with(|| sequence_items(lines, from, parent_indent));
+                    items.get(n).map(|&idx| item_hit(lines, idx))
+                }),
+                Seg::Key(_) => find_seg(lines, from, parent_indent, *seg),
+            };
             match hit {
                 Some(Hit::Line {
                     idx,
@@ -365,16 +381,63 @@ enum Hit {
     },
 }
 
+/// A key or item on the parent's own line, inside `{…}` or `[…]`.
+fn find_inline_at(
+    lines: &[(usize, &str)],
+    from: usize,
+    parent: Option<usize>,
+    seg: Seg,
+) -> Option<Hit> {
+    let (start, line) = parent.and(from.checked_sub(1).and_then(|p| lines.get(p)))?;
+    find_inline(*start, line, seg)
+}
+
+/// The line indices of a block sequence's items, walked as [`find_seg`] walks them for an index.
+fn sequence_items(lines: &[(usize, &str)], from: usize, parent: Option<usize>) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut child_indent: Option<usize> = None;
+    for (i, &(_, line)) in lines.iter().enumerate().skip(from) {
+        if is_comment_or_blank(line) {
+            continue;
+        }
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        if let Some(p) = parent {
+            if indent <= p && !(line.trim_start().starts_with('-') && indent == p) {
+                break;
+            }
+        }
+        let ci = *child_indent.get_or_insert(indent);
+        if indent == ci && line.trim_start().starts_with('-') {
+            out.push(i);
+        }
+    }
+    out
+}
+
+/// The hit for the sequence item on line `idx`.
+fn item_hit(lines: &[(usize, &str)], idx: usize) -> Hit {
+    let (start, line) = lines[idx];
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    let rest = &line.trim_start()[1..];
+    let dash = start + indent;
+    let inner = rest.trim_start();
+    let inner_at = line.len() - inner.len();
+    let value = (!inner.is_empty()).then(|| (start + inner_at, start + line.len()));
+    Hit::Line {
+        idx,
+        indent,
+        key: (dash, dash + 1),
+        value,
+    }
+}
+
 fn find_seg(lines: &[(usize, &str)], from: usize, parent: Option<usize>, seg: Seg) -> Option<Hit> {
     let mut item = 0usize;
     let mut child_indent: Option<usize> = None;
     let mut i = from;
     // A key may sit on the parent's own line inside `{…}` or `[…]`.
-    if let (Some(_), Some((start, line))) = (parent, from.checked_sub(1).and_then(|p| lines.get(p)))
-    {
-        if let Some(hit) = find_inline(*start, line, seg) {
-            return Some(hit);
-        }
+    if let Some(hit) = find_inline_at(lines, from, parent, seg) {
+        return Some(hit);
     }
     while let Some(&(start, line)) = lines.get(i) {
         i += 1;
