@@ -16,3 +16,4 @@ pub mod scaffold;
 pub mod search;
 pub mod serve;
 pub mod source;
+pub mod timing;

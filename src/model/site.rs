@@ -132,7 +132,9 @@ pub fn load(
     opts: &LoadOptions,
     diags: &mut Diagnostics,
 ) -> Result<Option<Site>, String> {
+    let mut clock = crate::timing::Clock::start();
     let loaded = load::load(root, diags)?;
+    clock.mark("load: walk and read");
     let config = loaded
         .site
         .as_ref()
@@ -188,6 +190,7 @@ pub fn load(
                 .collect(),
         );
     }
+    clock.mark("load: parse");
     let mut site = Site {
         config: config.clone().unwrap_or_else(placeholder_config),
         craftsmen: Vec::new(),
@@ -220,14 +223,17 @@ pub fn load(
     } else {
         withdrawn_slugs(&loaded.files)
     };
+    clock.mark("load: collect");
     cross_check(&mut site, &withdrawn, &unreadable, diags);
     order(&mut site);
+    clock.mark("model: cross-check and order");
     let inputs: Vec<_> = site.craftsmen.iter().map(Craftsman::stat_input).collect();
     site.stats = stats::compute(&inputs);
     check_links(&site, &withdrawn, &unreadable, diags);
     if let Some(src) = &loaded.site {
         check_nav(&site, src, diags);
     }
+    clock.mark("model: statistics and links");
     Ok(config.map(|config| Site { config, ..site }))
 }
 

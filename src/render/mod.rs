@@ -99,9 +99,13 @@ where
     E: Fn(&str, Content) -> Result<(), String> + Sync,
 {
     let (minify, cache) = (opts.minify, opts.cache);
+    let mut clock = crate::timing::Clock::start();
     let photos = images::process(opts.root, site, diags);
+    clock.mark("render: photos");
     let views = views::Views::new(site, &photos.views);
+    clock.mark("render: views");
     let jobs = pages::jobs(&views);
+    clock.mark("render: page list");
     let page_urls: Vec<String> = jobs
         .iter()
         .filter(|j| j.meta.kind != "404")
@@ -114,10 +118,12 @@ where
         text_file("robots.txt", feeds::robots(&views)),
         text_file("atom.xml", feeds::atom(&views)),
     ]);
+    clock.mark("render: feeds");
     feeds.extend(crate::search::build(site).into_iter().map(|f| OutputFile {
         path: f.path,
         content: Content::Bytes(f.bytes),
     }));
+    clock.mark("render: search index");
     let mut copies: Vec<OutputFile> = theme.static_files.to_vec();
     for f in site.static_files.iter().chain(&site.assets) {
         let url = crate::model::assets::url_of(&f.rel);
@@ -142,6 +148,7 @@ where
     paths.sort_unstable();
     prepare(&paths)?;
     drop(paths);
+    clock.mark("render: output folders");
 
     let site_value = tera::Value::from_serializable(&views.site);
     // Everything every page shares: the site view, the templates, minification.
@@ -185,6 +192,7 @@ where
                 }
             })
             .collect();
+    clock.mark("render: pages");
     let mut failed = false;
     for f in failures {
         match f {
@@ -203,6 +211,7 @@ where
     for f in feeds.into_iter().chain(copies) {
         emit(&f.path, f.content)?;
     }
+    clock.mark("render: other files");
     Ok(Some(count))
 }
 

@@ -1,0 +1,33 @@
+//! Phase timings on stderr when `GONGJIANG_TIMINGS` is set, for finding where a build spends its time.
+
+use std::sync::OnceLock;
+use std::time::Instant;
+
+fn enabled() -> bool {
+    static ON: OnceLock<bool> = OnceLock::new();
+    *ON.get_or_init(|| std::env::var_os("GONGJIANG_TIMINGS").is_some_and(|v| !v.is_empty()))
+}
+
+/// A running clock that prints each phase's milliseconds since the previous mark.
+pub struct Clock {
+    last: Instant,
+}
+
+impl Clock {
+    pub fn start() -> Clock {
+        Clock {
+            last: Instant::now(),
+        }
+    }
+
+    /// Prints `phase: N ms` (when timings are on) and restarts the clock.
+    pub fn mark(&mut self, phase: &str) {
+        if enabled() {
+            eprintln!(
+                "[timing] {phase}: {:.1} ms",
+                self.last.elapsed().as_secs_f64() * 1000.0
+            );
+        }
+        self.last = Instant::now();
+    }
+}
