@@ -108,8 +108,8 @@ where
     clock.mark("render: page list");
     let page_urls: Vec<String> = jobs
         .iter()
-        .filter(|j| j.meta.kind != "404")
-        .map(|j| j.meta.url.clone())
+        .filter(|j| j.target != pages::Target::Missing)
+        .map(|j| j.url.clone())
         .collect();
     // Generated files besides the pages: resized photos and the feeds.
     let mut feeds: Vec<OutputFile> = photos.files;
@@ -155,43 +155,44 @@ where
     let generation = cache.map_or(0, |_| {
         cache::fingerprint(minify as u64, &[&views.site, &theme.sources])
     });
-    let failures: Vec<Failure> =
-        jobs.par_iter()
-            .filter_map(|job| {
-                let key = cache.map(|_| {
-                    cache::fingerprint(generation, &[&job.template, &job.meta, &job.key, &job.data])
-                });
-                if let (Some(c), Some(k)) = (cache, key) {
-                    if let Some(bytes) = c.get(&job.path, k) {
-                        return emit(&job.path, Content::Bytes(bytes))
-                            .err()
-                            .map(Failure::Emit);
-                    }
+    let failures: Vec<Failure> = jobs
+        .par_iter()
+        .filter_map(|job| {
+            let (meta, data) = job.input(&views);
+            let key = cache
+                .map(|_| cache::fingerprint(generation, &[&job.template, &meta, &job.key, &data]));
+            if let (Some(c), Some(k)) = (cache, key) {
+                if let Some(bytes) = c.get(&job.path, k) {
+                    return emit(&job.path, Content::Bytes(bytes))
+                        .err()
+                        .map(Failure::Emit);
                 }
-                let mut ctx = tera::Context::new();
-                ctx.insert_value("site", site_value.clone());
-                ctx.insert("page", &job.meta);
-                ctx.insert(job.key, &job.data);
-                match theme.tera.render(job.template, &ctx) {
-                    Ok(html) => {
-                        let bytes = finish_html(html, minify);
-                        if let (Some(c), Some(k)) = (cache, key) {
-                            c.put(&job.path, k, &bytes);
-                        }
-                        emit(&job.path, Content::Bytes(bytes))
-                            .err()
-                            .map(Failure::Emit)
+            }
+            let mut ctx = tera::Context::new();
+            ctx.insert_value("site", site_value.clone());
+            ctx.insert("page", &meta);
+            ctx.insert(job.key, &data);
+            match theme.tera.render(job.template, &ctx) {
+                Ok(html) => {
+                    let bytes = finish_html(html, minify);
+                    if let (Some(c), Some(k)) = (cache, key) {
+                        c.put(&job.path, k, &bytes);
                     }
-                    Err(e) => Some(Failure::Template(Box::new(
-                        theme::template_error(&e, false, &theme.files, &theme.sources)
-                            .unwrap_or_else(|| {
-                                Diagnostic::error("template.error", format!("模板出错：{e}"))
-                                    .in_file("themes/")
-                            }),
-                    ))),
+                    emit(&job.path, Content::Bytes(bytes))
+                        .err()
+                        .map(Failure::Emit)
                 }
-            })
-            .collect();
+                Err(e) => Some(Failure::Template(Box::new(
+                    theme::template_error(&e, false, &theme.files, &theme.sources).unwrap_or_else(
+                        || {
+                            Diagnostic::error("template.error", format!("模板出错：{e}"))
+                                .in_file("themes/")
+                        },
+                    ),
+                ))),
+            }
+        })
+        .collect();
     clock.mark("render: pages");
     let mut failed = false;
     for f in failures {

@@ -6,16 +6,38 @@ use crate::render::views::{
 use serde::Serialize;
 use serde_json::{json, Value};
 
-/// One HTML page to render.
-pub struct PageJob<'a> {
+/// One HTML page to render: where it goes and what it shows. Its meta and data are made from the
+/// views when it is rendered ([`PageJob::input`]), so that listing every page costs little.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageJob {
     /// Output path relative to the site root (`craftsmen/zhang-wei/index.html`).
     pub path: String,
+    /// Path with base (`/sub/craftsmen/x/`), as in [`PageMeta::url`].
+    pub url: String,
     pub template: &'static str,
-    /// What templates see as `page`.
-    pub meta: PageMeta,
-    /// The page's own data, inserted under `key`.
+    /// Name under which the template sees the page's own data.
     pub key: &'static str,
-    pub data: Data<'a>,
+    pub target: Target,
+}
+
+/// Which page of the site a job is: the list pages, or one entity by its index in [`Views`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Home,
+    Craftsmen,
+    Craftsman(usize),
+    Cohorts,
+    Cohort(usize),
+    Industries,
+    Industry(usize),
+    Stories,
+    Story(usize),
+    Brands,
+    Brand(usize),
+    Stats,
+    Page(usize),
+    Search,
+    Missing,
 }
 
 /// A page's own data: a view borrowed as it is (serialised straight into the template context
@@ -157,311 +179,401 @@ fn to_value<T: Serialize>(t: &T) -> Value {
     serde_json::to_value(t).unwrap_or(Value::Null)
 }
 
-/// Every HTML page of the site, in a fixed order.
-pub fn jobs(v: &Views) -> Vec<PageJob<'_>> {
+/// Every HTML page of the site, in a fixed order (cheap: paths and URLs only).
+pub fn jobs(v: &Views) -> Vec<PageJob> {
     let c = Ctx { v };
-    let mut jobs = Vec::new();
-    let web = json!({ "@type": "WebSite", "name": v.site.title, "url": v.site.base_url });
-    let latest = v.cohorts.last();
-    jobs.push(PageJob {
-        path: "index.html".into(),
-        template: "index.html",
-        meta: c.meta("home", &v.site.title, v.site.description.as_deref(), &c.url("/"), Vec::new(), web, None),
-        key: "home",
-        data: Data::Json(json!({
-            "stats": v.stats,
-            "latest_cohort": latest,
-            "stories": v.stories.iter().take(4).map(|s| &s.head).collect::<Vec<_>>(),
-            "brands": v.brands.iter().map(|b| json!({"title": b.title, "url": b.url, "summary": b.summary, "slug": b.slug})).collect::<Vec<_>>(),
-        })),
-    });
-    let idx = c.url("/craftsmen/");
-    jobs.push(PageJob {
-        path: "craftsmen/index.html".into(),
-        template: "craftsmen.html",
-        meta: c.meta("craftsmen", "工匠名录", None, &idx, c.crumbs(&[("工匠名录", &idx)]),
-            item_list(&c, v.craftsmen.iter().map(|x| (x.card.name.clone(), x.card.url.clone()))), None),
-        key: "index",
-        data: Data::Json(json!({
-            "letters": v.letters,
-            "industries": v.industries.iter().map(|i| json!({"letter": i.letter, "name": i.name, "url": i.url, "count": i.count})).collect::<Vec<_>>(),
-            "cohorts": v.cohorts.iter().map(|k| json!({"year": k.year, "title": k.title, "url": k.url, "count": k.count})).collect::<Vec<_>>(),
-        })),
-    });
-    for p in &v.craftsmen {
-        let photo = p
-            .card
-            .image
-            .as_ref()
-            .map(|i| i.large.as_str())
-            .or(p.card.photo.as_deref());
-        let person = json!({
-            "@type": "ProfilePage",
-            "mainEntity": {
-                "@type": "Person",
-                "name": p.card.name,
-                "jobTitle": p.card.post,
-                "worksFor": { "@type": "Organization", "name": p.card.employer },
-                "award": p.facts.awards.iter().map(|a| a.name.clone()).collect::<Vec<_>>(),
-                "knowsAbout": p.card.skills,
-                "image": photo.map(|i| c.abs(i)),
-                "url": c.abs(&p.card.url),
-            }
-        });
+    let mut jobs = Vec::with_capacity(v.craftsmen.len() + v.stories.len() + 64);
+    let mut push = |path: String, url: String, template, key, target| {
         jobs.push(PageJob {
-            path: format!("craftsmen/{}/index.html", p.card.slug),
-            template: "craftsman.html",
-            meta: c.meta(
-                "craftsman",
-                &p.card.name,
-                p.card.summary.as_deref(),
-                &p.card.url,
-                c.crumbs(&[("工匠名录", &idx), (&p.card.name, &p.card.url)]),
-                person,
-                photo,
-            ),
-            key: "craftsman",
-            data: Data::Craftsman(p),
-        });
+            path,
+            url,
+            template,
+            key,
+            target,
+        })
+    };
+    push(
+        "index.html".into(),
+        c.url("/"),
+        "index.html",
+        "home",
+        Target::Home,
+    );
+    push(
+        "craftsmen/index.html".into(),
+        c.url("/craftsmen/"),
+        "craftsmen.html",
+        "index",
+        Target::Craftsmen,
+    );
+    for (i, p) in v.craftsmen.iter().enumerate() {
+        push(
+            format!("craftsmen/{}/index.html", p.card.slug),
+            p.card.url.clone(),
+            "craftsman.html",
+            "craftsman",
+            Target::Craftsman(i),
+        );
     }
-    let cohorts_url = c.url("/cohorts/");
-    jobs.push(PageJob {
-        path: "cohorts/index.html".into(),
-        template: "cohorts.html",
-        meta: c.meta("cohorts", "历年批次", None, &cohorts_url, c.crumbs(&[("历年批次", &cohorts_url)]),
-            item_list(&c, v.cohorts.iter().map(|k| (k.title.clone(), k.url.clone()))), None),
-        key: "cohorts",
-        data: Data::Json(to_value(&v.cohorts.iter().map(|k| json!({"year": k.year, "title": k.title, "url": k.url, "count": k.count, "ceremony": k.ceremony, "intro": k.intro})).collect::<Vec<_>>())),
-    });
-    for k in &v.cohorts {
-        jobs.push(PageJob {
-            path: format!("cohorts/{}/index.html", k.year),
-            template: "cohort.html",
-            meta: c.meta(
-                "cohort",
-                &k.title,
-                None,
-                &k.url,
-                c.crumbs(&[("历年批次", &cohorts_url), (&k.title, &k.url)]),
-                item_list(
-                    &c,
-                    k.members.iter().map(|m| {
-                        (
-                            m.name.clone(),
-                            m.profile
-                                .as_ref()
-                                .map(|p| p.url.clone())
-                                .unwrap_or_else(|| k.url.clone()),
-                        )
-                    }),
-                ),
-                None,
-            ),
-            key: "cohort",
-            data: Data::Cohort(k),
-        });
+    push(
+        "cohorts/index.html".into(),
+        c.url("/cohorts/"),
+        "cohorts.html",
+        "cohorts",
+        Target::Cohorts,
+    );
+    for (i, k) in v.cohorts.iter().enumerate() {
+        push(
+            format!("cohorts/{}/index.html", k.year),
+            k.url.clone(),
+            "cohort.html",
+            "cohort",
+            Target::Cohort(i),
+        );
     }
-    let ind_url = c.url("/industries/");
-    jobs.push(PageJob {
-        path: "industries/index.html".into(),
-        template: "industries.html",
-        meta: c.meta(
-            "industries",
-            "行业分布",
-            None,
-            &ind_url,
-            c.crumbs(&[("行业分布", &ind_url)]),
-            item_list(
-                &c,
-                v.industries.iter().map(|i| (i.name.clone(), i.url.clone())),
-            ),
-            None,
-        ),
-        key: "industries",
-        data: Data::Json(to_value(
-            &v.industries
-                .iter()
-                .map(
-                    |i| json!({"letter": i.letter, "name": i.name, "url": i.url, "count": i.count}),
-                )
-                .collect::<Vec<_>>(),
-        )),
-    });
-    for i in &v.industries {
-        jobs.push(PageJob {
-            path: format!("industries/{}/index.html", i.letter),
-            template: "industry.html",
-            meta: c.meta(
-                "industry",
-                &i.name,
-                None,
-                &i.url,
-                c.crumbs(&[("行业分布", &ind_url), (&i.name, &i.url)]),
-                item_list(
-                    &c,
-                    i.craftsmen.iter().map(|p| (p.name.clone(), p.url.clone())),
-                ),
-                None,
-            ),
-            key: "industry",
-            data: Data::Industry(i),
-        });
+    push(
+        "industries/index.html".into(),
+        c.url("/industries/"),
+        "industries.html",
+        "industries",
+        Target::Industries,
+    );
+    for (n, i) in v.industries.iter().enumerate() {
+        push(
+            format!("industries/{}/index.html", i.letter),
+            i.url.clone(),
+            "industry.html",
+            "industry",
+            Target::Industry(n),
+        );
     }
-    let st_url = c.url("/stories/");
-    jobs.push(PageJob {
-        path: "stories/index.html".into(),
-        template: "stories.html",
-        meta: c.meta(
-            "stories",
-            "技艺故事",
-            None,
-            &st_url,
-            c.crumbs(&[("技艺故事", &st_url)]),
-            item_list(
-                &c,
-                v.stories
-                    .iter()
-                    .map(|s| (s.head.title.clone(), s.head.url.clone())),
-            ),
-            None,
-        ),
-        key: "stories",
-        data: Data::Json(to_value(
-            &v.stories.iter().map(|s| &s.head).collect::<Vec<_>>(),
-        )),
-    });
-    for s in &v.stories {
-        let cover = s
-            .head
-            .cover_image
-            .as_ref()
-            .map(|i| i.large.as_str())
-            .or(s.head.cover.as_deref());
-        let article = json!({
-            "@type": "Article",
-            "headline": s.head.title,
-            "datePublished": s.head.date.iso,
-            "description": s.head.summary,
-            "image": cover.map(|i| c.abs(i)),
-            "author": { "@type": "Organization", "name": v.site.title, "url": v.site.base_url },
-            "publisher": { "@type": "Organization", "name": v.site.title, "url": v.site.base_url },
-            "mainEntityOfPage": c.abs(&s.head.url),
-            "inLanguage": v.site.language,
-            "about": s.craftsmen.iter().map(|p| json!({"@type": "Person", "name": p.name, "url": c.abs(&p.url)})).collect::<Vec<_>>(),
-        });
-        jobs.push(PageJob {
-            path: format!("stories/{}/index.html", s.slug),
-            template: "story.html",
-            meta: c.meta(
-                "story",
-                &s.head.title,
-                s.head.summary.as_deref(),
-                &s.head.url,
-                c.crumbs(&[("技艺故事", &st_url), (&s.head.title, &s.head.url)]),
-                article,
-                cover,
-            ),
-            key: "story",
-            data: Data::Story(s),
-        });
+    push(
+        "stories/index.html".into(),
+        c.url("/stories/"),
+        "stories.html",
+        "stories",
+        Target::Stories,
+    );
+    for (i, s) in v.stories.iter().enumerate() {
+        push(
+            format!("stories/{}/index.html", s.slug),
+            s.head.url.clone(),
+            "story.html",
+            "story",
+            Target::Story(i),
+        );
     }
-    let br_url = c.url("/brands/");
-    jobs.push(PageJob {
-        path: "brands/index.html".into(),
-        template: "brands.html",
-        meta: c.meta("brands", "十大工匠品牌", None, &br_url, c.crumbs(&[("十大工匠品牌", &br_url)]),
-            item_list(&c, v.brands.iter().map(|b| (b.title.clone(), b.url.clone()))), None),
-        key: "brands",
-        data: Data::Json(to_value(&v.brands.iter().map(|b| json!({"slug": b.slug, "title": b.title, "url": b.url, "order": b.order, "summary": b.summary, "figures": b.figures, "count": b.craftsmen.len()})).collect::<Vec<_>>())),
-    });
-    for b in &v.brands {
-        jobs.push(PageJob {
-            path: format!("brands/{}/index.html", b.slug),
-            template: "brand.html",
-            meta: c.meta(
-                "brand",
-                &b.title,
-                b.summary.as_deref(),
-                &b.url,
-                c.crumbs(&[("十大工匠品牌", &br_url), (&b.title, &b.url)]),
-                item_list(
-                    &c,
-                    b.craftsmen.iter().map(|p| (p.name.clone(), p.url.clone())),
-                ),
-                None,
-            ),
-            key: "brand",
-            data: Data::Brand(b),
-        });
+    push(
+        "brands/index.html".into(),
+        c.url("/brands/"),
+        "brands.html",
+        "brands",
+        Target::Brands,
+    );
+    for (i, b) in v.brands.iter().enumerate() {
+        push(
+            format!("brands/{}/index.html", b.slug),
+            b.url.clone(),
+            "brand.html",
+            "brand",
+            Target::Brand(i),
+        );
     }
-    let stats_url = c.url("/stats/");
-    jobs.push(PageJob {
-        path: "stats/index.html".into(),
-        template: "stats.html",
-        meta: c.meta("stats", "数据统计", None, &stats_url, c.crumbs(&[("数据统计", &stats_url)]),
-            json!({"@type": "Dataset", "name": format!("{} 数据统计", v.site.title)}), None),
-        key: "statistics",
-        data: Data::Json(json!({
-            "all": v.stats,
-            "charts": crate::render::charts::statistics(v),
-            "cohorts": v.cohorts.iter().map(|k| json!({"year": k.year, "title": k.title, "url": k.url, "count": k.count, "stats": k.stats})).collect::<Vec<_>>(),
-            "industries": v.industries.iter().map(|i| json!({"letter": i.letter, "name": i.name, "url": i.url, "count": i.count, "stats": i.stats})).collect::<Vec<_>>(),
-        })),
-    });
-    for p in &v.pages {
-        jobs.push(PageJob {
-            path: format!("{}/index.html", p.slug),
-            template: "page.html",
-            meta: c.meta(
-                "page",
-                &p.title,
-                p.summary.as_deref(),
-                &p.url,
-                c.crumbs(&[(&p.title, &p.url)]),
-                json!({"@type": "WebPage", "name": p.title}),
-                None,
-            ),
-            key: "content_page",
-            data: Data::Page(p),
-        });
+    push(
+        "stats/index.html".into(),
+        c.url("/stats/"),
+        "stats.html",
+        "statistics",
+        Target::Stats,
+    );
+    for (i, p) in v.pages.iter().enumerate() {
+        push(
+            format!("{}/index.html", p.slug),
+            p.url.clone(),
+            "page.html",
+            "content_page",
+            Target::Page(i),
+        );
     }
-    jobs.push(search_page(&c));
-    jobs.push(PageJob {
-        path: "404.html".into(),
-        template: "404.html",
-        meta: c.meta(
-            "404",
-            "页面不存在",
-            None,
-            &c.url("/404.html"),
-            Vec::new(),
-            json!({"@type": "WebPage", "name": "页面不存在"}),
-            None,
-        ),
-        key: "missing",
-        data: Data::Json(Value::Null),
-    });
+    push(
+        "search/index.html".into(),
+        c.url("/search/"),
+        "search.html",
+        "search",
+        Target::Search,
+    );
+    push(
+        "404.html".into(),
+        c.url("/404.html"),
+        "404.html",
+        "missing",
+        Target::Missing,
+    );
     jobs
 }
 
-/// The search page (`/search/?q=…`); its script reads the index under `search/`.
-fn search_page<'a>(c: &Ctx<'a>) -> PageJob<'a> {
-    let url = c.url("/search/");
-    let ld = json!({"@type": "SearchResultsPage", "name": "搜索"});
-    PageJob {
-        path: "search/index.html".into(),
-        template: "search.html",
-        meta: c.meta(
-            "search",
-            "搜索",
-            None,
-            &url,
-            c.crumbs(&[("搜索", &url)]),
-            ld,
-            None,
-        ),
-        key: "search",
-        data: Data::Json(crate::search::page::data(c.v)),
+impl PageJob {
+    /// What the template is given: `page` (the meta) and the page's own data under [`PageJob::key`].
+    pub fn input<'a>(&self, v: &'a Views) -> (PageMeta, Data<'a>) {
+        let c = Ctx { v };
+        let url = self.url.as_str();
+        match self.target {
+            Target::Home => {
+                let web = json!({ "@type": "WebSite", "name": v.site.title, "url": v.site.base_url });
+                (
+                    c.meta("home", &v.site.title, v.site.description.as_deref(), url, Vec::new(), web, None),
+                    Data::Json(json!({
+                        "stats": v.stats,
+                        "latest_cohort": v.cohorts.last(),
+                        "stories": v.stories.iter().take(4).map(|s| &s.head).collect::<Vec<_>>(),
+                        "brands": v.brands.iter().map(|b| json!({"title": b.title, "url": b.url, "summary": b.summary, "slug": b.slug})).collect::<Vec<_>>(),
+                    })),
+                )
+            }
+            Target::Craftsmen => (
+                c.meta("craftsmen", "工匠名录", None, url, c.crumbs(&[("工匠名录", url)]),
+                    item_list(&c, v.craftsmen.iter().map(|x| (x.card.name.clone(), x.card.url.clone()))), None),
+                Data::Json(json!({
+                    "letters": v.letters,
+                    "industries": v.industries.iter().map(|i| json!({"letter": i.letter, "name": i.name, "url": i.url, "count": i.count})).collect::<Vec<_>>(),
+                    "cohorts": v.cohorts.iter().map(|k| json!({"year": k.year, "title": k.title, "url": k.url, "count": k.count})).collect::<Vec<_>>(),
+                })),
+            ),
+            Target::Craftsman(i) => {
+                let p = &v.craftsmen[i];
+                let idx = c.url("/craftsmen/");
+                let photo = p
+                    .card
+                    .image
+                    .as_ref()
+                    .map(|i| i.large.as_str())
+                    .or(p.card.photo.as_deref());
+                let person = json!({
+                    "@type": "ProfilePage",
+                    "mainEntity": {
+                        "@type": "Person",
+                        "name": p.card.name,
+                        "jobTitle": p.card.post,
+                        "worksFor": { "@type": "Organization", "name": p.card.employer },
+                        "award": p.facts.awards.iter().map(|a| a.name.clone()).collect::<Vec<_>>(),
+                        "knowsAbout": p.card.skills,
+                        "image": photo.map(|i| c.abs(i)),
+                        "url": c.abs(&p.card.url),
+                    }
+                });
+                (
+                    c.meta(
+                        "craftsman",
+                        &p.card.name,
+                        p.card.summary.as_deref(),
+                        &p.card.url,
+                        c.crumbs(&[("工匠名录", &idx), (&p.card.name, &p.card.url)]),
+                        person,
+                        photo,
+                    ),
+                    Data::Craftsman(p),
+                )
+            }
+            Target::Cohorts => (
+                c.meta("cohorts", "历年批次", None, url, c.crumbs(&[("历年批次", url)]),
+                    item_list(&c, v.cohorts.iter().map(|k| (k.title.clone(), k.url.clone()))), None),
+                Data::Json(to_value(&v.cohorts.iter().map(|k| json!({"year": k.year, "title": k.title, "url": k.url, "count": k.count, "ceremony": k.ceremony, "intro": k.intro})).collect::<Vec<_>>())),
+            ),
+            Target::Cohort(i) => {
+                let k = &v.cohorts[i];
+                let cohorts_url = c.url("/cohorts/");
+                (
+                    c.meta(
+                        "cohort",
+                        &k.title,
+                        None,
+                        &k.url,
+                        c.crumbs(&[("历年批次", &cohorts_url), (&k.title, &k.url)]),
+                        item_list(
+                            &c,
+                            k.members.iter().map(|m| {
+                                (
+                                    m.name.clone(),
+                                    m.profile
+                                        .as_ref()
+                                        .map(|p| p.url.clone())
+                                        .unwrap_or_else(|| k.url.clone()),
+                                )
+                            }),
+                        ),
+                        None,
+                    ),
+                    Data::Cohort(k),
+                )
+            }
+            Target::Industries => (
+                c.meta(
+                    "industries",
+                    "行业分布",
+                    None,
+                    url,
+                    c.crumbs(&[("行业分布", url)]),
+                    item_list(
+                        &c,
+                        v.industries.iter().map(|i| (i.name.clone(), i.url.clone())),
+                    ),
+                    None,
+                ),
+                Data::Json(to_value(
+                    &v.industries
+                        .iter()
+                        .map(
+                            |i| json!({"letter": i.letter, "name": i.name, "url": i.url, "count": i.count}),
+                        )
+                        .collect::<Vec<_>>(),
+                )),
+            ),
+            Target::Industry(n) => {
+                let i = &v.industries[n];
+                let ind_url = c.url("/industries/");
+                (
+                    c.meta(
+                        "industry",
+                        &i.name,
+                        None,
+                        &i.url,
+                        c.crumbs(&[("行业分布", &ind_url), (&i.name, &i.url)]),
+                        item_list(
+                            &c,
+                            i.craftsmen.iter().map(|p| (p.name.clone(), p.url.clone())),
+                        ),
+                        None,
+                    ),
+                    Data::Industry(i),
+                )
+            }
+            Target::Stories => (
+                c.meta(
+                    "stories",
+                    "技艺故事",
+                    None,
+                    url,
+                    c.crumbs(&[("技艺故事", url)]),
+                    item_list(
+                        &c,
+                        v.stories
+                            .iter()
+                            .map(|s| (s.head.title.clone(), s.head.url.clone())),
+                    ),
+                    None,
+                ),
+                Data::Json(to_value(
+                    &v.stories.iter().map(|s| &s.head).collect::<Vec<_>>(),
+                )),
+            ),
+            Target::Story(i) => {
+                let s = &v.stories[i];
+                let st_url = c.url("/stories/");
+                let cover = s
+                    .head
+                    .cover_image
+                    .as_ref()
+                    .map(|i| i.large.as_str())
+                    .or(s.head.cover.as_deref());
+                let article = json!({
+                    "@type": "Article",
+                    "headline": s.head.title,
+                    "datePublished": s.head.date.iso,
+                    "description": s.head.summary,
+                    "image": cover.map(|i| c.abs(i)),
+                    "author": { "@type": "Organization", "name": v.site.title, "url": v.site.base_url },
+                    "publisher": { "@type": "Organization", "name": v.site.title, "url": v.site.base_url },
+                    "mainEntityOfPage": c.abs(&s.head.url),
+                    "inLanguage": v.site.language,
+                    "about": s.craftsmen.iter().map(|p| json!({"@type": "Person", "name": p.name, "url": c.abs(&p.url)})).collect::<Vec<_>>(),
+                });
+                (
+                    c.meta(
+                        "story",
+                        &s.head.title,
+                        s.head.summary.as_deref(),
+                        &s.head.url,
+                        c.crumbs(&[("技艺故事", &st_url), (&s.head.title, &s.head.url)]),
+                        article,
+                        cover,
+                    ),
+                    Data::Story(s),
+                )
+            }
+            Target::Brands => (
+                c.meta("brands", "十大工匠品牌", None, url, c.crumbs(&[("十大工匠品牌", url)]),
+                    item_list(&c, v.brands.iter().map(|b| (b.title.clone(), b.url.clone()))), None),
+                Data::Json(to_value(&v.brands.iter().map(|b| json!({"slug": b.slug, "title": b.title, "url": b.url, "order": b.order, "summary": b.summary, "figures": b.figures, "count": b.craftsmen.len()})).collect::<Vec<_>>())),
+            ),
+            Target::Brand(i) => {
+                let b = &v.brands[i];
+                let br_url = c.url("/brands/");
+                (
+                    c.meta(
+                        "brand",
+                        &b.title,
+                        b.summary.as_deref(),
+                        &b.url,
+                        c.crumbs(&[("十大工匠品牌", &br_url), (&b.title, &b.url)]),
+                        item_list(
+                            &c,
+                            b.craftsmen.iter().map(|p| (p.name.clone(), p.url.clone())),
+                        ),
+                        None,
+                    ),
+                    Data::Brand(b),
+                )
+            }
+            Target::Stats => (
+                c.meta("stats", "数据统计", None, url, c.crumbs(&[("数据统计", url)]),
+                    json!({"@type": "Dataset", "name": format!("{} 数据统计", v.site.title)}), None),
+                Data::Json(json!({
+                    "all": v.stats,
+                    "charts": crate::render::charts::statistics(v),
+                    "cohorts": v.cohorts.iter().map(|k| json!({"year": k.year, "title": k.title, "url": k.url, "count": k.count, "stats": k.stats})).collect::<Vec<_>>(),
+                    "industries": v.industries.iter().map(|i| json!({"letter": i.letter, "name": i.name, "url": i.url, "count": i.count, "stats": i.stats})).collect::<Vec<_>>(),
+                })),
+            ),
+            Target::Page(i) => {
+                let p = &v.pages[i];
+                (
+                    c.meta(
+                        "page",
+                        &p.title,
+                        p.summary.as_deref(),
+                        &p.url,
+                        c.crumbs(&[(&p.title, &p.url)]),
+                        json!({"@type": "WebPage", "name": p.title}),
+                        None,
+                    ),
+                    Data::Page(p),
+                )
+            }
+            Target::Search => (
+                c.meta(
+                    "search",
+                    "搜索",
+                    None,
+                    url,
+                    c.crumbs(&[("搜索", url)]),
+                    json!({"@type": "SearchResultsPage", "name": "搜索"}),
+                    None,
+                ),
+                Data::Json(crate::search::page::data(c.v)),
+            ),
+            Target::Missing => (
+                c.meta(
+                    "404",
+                    "页面不存在",
+                    None,
+                    url,
+                    Vec::new(),
+                    json!({"@type": "WebPage", "name": "页面不存在"}),
+                    None,
+                ),
+                Data::Json(Value::Null),
+            ),
+        }
     }
 }
 
