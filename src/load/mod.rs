@@ -6,7 +6,9 @@ pub mod yaml;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::source::SourceFile;
+use rayon::prelude::*;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// What a content file is, from where it stands under content/.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -22,7 +24,7 @@ pub enum Kind {
 #[derive(Debug, Clone)]
 pub struct ContentFile {
     pub kind: Kind,
-    pub source: SourceFile,
+    pub source: Arc<SourceFile>,
     /// The slug its file or folder name gives (`zhang-wei` for `zhang-wei.md` or `zhang-wei/index.md`).
     pub file_slug: String,
     /// The folder that holds its photo and images (the bundle folder, or the file's folder).
@@ -40,7 +42,7 @@ pub struct StaticFile {
 /// Everything read from content/.
 #[derive(Debug, Default)]
 pub struct Loaded {
-    pub site: Option<SourceFile>,
+    pub site: Option<Arc<SourceFile>>,
     pub files: Vec<ContentFile>,
     pub static_files: Vec<StaticFile>,
     /// Files inside profile or story folders (photos, images), by path relative to content/.
@@ -77,8 +79,34 @@ fn rel_of(base: &Path, p: &Path) -> String {
         .join("/")
 }
 
+/// What one file under content/ is to the site.
+#[derive(Debug, Clone)]
+pub enum Item {
+    /// `site.yaml` (`None`: it could not be decoded; the diagnostics say why).
+    Site(Option<Arc<SourceFile>>),
+    Content(ContentFile),
+    Static(StaticFile),
+    Asset(StaticFile),
+    /// Not part of the site (an unexpected or unreadable file; the diagnostics say why).
+    Skip,
+}
+
+/// One file as loaded: what it is and what was wrong with it.
+pub type Loaded1 = (Item, Diagnostics);
+
 /// Walks `root/content`. Operational failures (an unreadable folder) are errors; content problems are diagnostics.
 pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Loaded, String> {
+    let content = content_dir(root)?;
+    let paths = walk(&content)?;
+    let items: Vec<Loaded1> = paths
+        .par_iter()
+        .map(|p| item(&content, p))
+        .collect::<Result<_, String>>()?;
+    Ok(assemble(items.iter(), diags))
+}
+
+/// `root/content`, or an error saying how to point at the site.
+pub fn content_dir(root: &Path) -> Result<PathBuf, String> {
     let content = root.join("content");
     if !content.is_dir() {
         return Err(format!(
@@ -86,91 +114,130 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Loaded, String> {
             content.display()
         ));
     }
-    let mut loaded = Loaded::default();
-    let walker = walkdir::WalkDir::new(&content)
+    Ok(content)
+}
+
+/// Every file under `content` (editors' temporary files left out), in the walk's sorted order.
+pub fn walk(content: &Path) -> Result<Vec<PathBuf>, String> {
+    let walker = walkdir::WalkDir::new(content)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !is_ignored(&e.file_name().to_string_lossy()));
+    let mut paths = Vec::new();
     for entry in walker {
         let entry = entry.map_err(|e| format!("读取 {} 失败：{e}", content.display()))?;
-        if !entry.file_type().is_file() {
-            continue;
+        if entry.file_type().is_file() {
+            paths.push(entry.into_path());
         }
-        let path = entry.path();
-        let rel = rel_of(&content, path);
-        let shown = format!("content/{rel}");
-        let parts: Vec<&str> = rel.split('/').collect();
-        let read = |d: &mut Diagnostics| -> Result<Option<SourceFile>, String> {
-            let bytes =
-                std::fs::read(path).map_err(|e| format!("读取 {} 失败：{e}", path.display()))?;
-            match text::decode(&shown, &bytes) {
-                Ok(f) => Ok(Some(f)),
-                Err(diag) => {
-                    d.push(*diag);
-                    Ok(None)
-                }
+    }
+    Ok(paths)
+}
+
+/// Whether `path` (under `content`) is skipped like an editor's temporary file, itself or by a folder.
+pub fn is_ignored_path(content: &Path, path: &Path) -> bool {
+    path.strip_prefix(content).map_or(true, |rel| {
+        rel.components()
+            .any(|c| is_ignored(&c.as_os_str().to_string_lossy()))
+    })
+}
+
+/// Reads and classifies one file under `content`. `Err` only when a file that exists cannot be read.
+pub fn item(content: &Path, path: &Path) -> Result<Loaded1, String> {
+    let mut d = Diagnostics::new();
+    let rel = rel_of(content, path);
+    let shown = format!("content/{rel}");
+    let parts: Vec<&str> = rel.split('/').collect();
+    let read = |d: &mut Diagnostics| -> Result<Option<Arc<SourceFile>>, String> {
+        let bytes =
+            std::fs::read(path).map_err(|e| format!("读取 {} 失败：{e}", path.display()))?;
+        match text::decode(&shown, &bytes) {
+            Ok(f) => Ok(Some(Arc::new(f))),
+            Err(diag) => {
+                d.push(*diag);
+                Ok(None)
             }
-        };
-        let dir = path.parent().unwrap_or(&content).to_path_buf();
-        match parts.as_slice() {
-            ["site.yaml" | "site.yml"] => loaded.site = read(diags)?,
-            ["static", ..] => loaded.static_files.push(StaticFile {
-                abs: path.to_path_buf(),
-                rel,
-            }),
-            [section, file] => {
-                let Some(kind) = kind_of(section) else {
-                    diags.push(unexpected(&shown));
-                    continue;
-                };
-                let (stem, ext) = split_ext(file);
-                if kind != Kind::Cohort && is_image(ext) {
-                    loaded.assets.push(StaticFile {
-                        abs: path.to_path_buf(),
-                        rel,
-                    });
-                    continue;
-                }
+        }
+    };
+    let dir = path.parent().unwrap_or(content).to_path_buf();
+    let file = |abs: &Path, rel: String| StaticFile {
+        abs: abs.to_path_buf(),
+        rel,
+    };
+    let item = match parts.as_slice() {
+        ["site.yaml" | "site.yml"] => Item::Site(read(&mut d)?),
+        ["static", ..] => Item::Static(file(path, rel.clone())),
+        [section, name] => match kind_of(section) {
+            None => {
+                d.push(unexpected(&shown));
+                Item::Skip
+            }
+            Some(kind) => {
+                let (stem, ext) = split_ext(name);
                 let wanted = if kind == Kind::Cohort {
                     matches!(ext, "yaml" | "yml")
                 } else {
                     ext == "md"
                 };
-                if !wanted {
-                    diags.push(wrong_ext(&shown, kind));
-                    continue;
-                }
-                if let Some(source) = read(diags)? {
-                    loaded.files.push(ContentFile {
-                        kind,
-                        source,
-                        file_slug: stem.to_string(),
-                        dir,
-                    });
-                }
-            }
-            [section, folder, rest @ ..] if kind_of(section).is_some_and(|k| k != Kind::Cohort) => {
-                let kind = kind_of(section).unwrap_or(Kind::Page);
-                if rest == ["index.md"] {
-                    if let Some(source) = read(diags)? {
-                        loaded.files.push(ContentFile {
+                if kind != Kind::Cohort && is_image(ext) {
+                    Item::Asset(file(path, rel.clone()))
+                } else if !wanted {
+                    d.push(wrong_ext(&shown, kind));
+                    Item::Skip
+                } else {
+                    match read(&mut d)? {
+                        Some(source) => Item::Content(ContentFile {
                             kind,
                             source,
-                            file_slug: folder.to_string(),
+                            file_slug: stem.to_string(),
                             dir,
-                        });
+                        }),
+                        None => Item::Skip,
                     }
-                } else {
-                    loaded.assets.push(StaticFile {
-                        abs: path.to_path_buf(),
-                        rel,
-                    });
                 }
             }
-            _ => diags.push(unexpected(&shown)),
+        },
+        [section, folder, rest @ ..] if kind_of(section).is_some_and(|k| k != Kind::Cohort) => {
+            let kind = kind_of(section).unwrap_or(Kind::Page);
+            if rest == ["index.md"] {
+                match read(&mut d)? {
+                    Some(source) => Item::Content(ContentFile {
+                        kind,
+                        source,
+                        file_slug: folder.to_string(),
+                        dir,
+                    }),
+                    None => Item::Skip,
+                }
+            } else {
+                Item::Asset(file(path, rel.clone()))
+            }
+        }
+        _ => {
+            d.push(unexpected(&shown));
+            Item::Skip
+        }
+    };
+    Ok((item, d))
+}
+
+/// Puts loaded files (in walk order) together as the site's content.
+pub fn assemble<'a>(items: impl Iterator<Item = &'a Loaded1>, diags: &mut Diagnostics) -> Loaded {
+    let mut loaded = Loaded::default();
+    let mut site_seen = false;
+    for (item, d) in items {
+        diags.extend(d.iter().cloned());
+        match item {
+            Item::Site(s) => {
+                site_seen = true;
+                loaded.site = s.clone();
+            }
+            Item::Content(f) => loaded.files.push(f.clone()),
+            Item::Static(f) => loaded.static_files.push(f.clone()),
+            Item::Asset(f) => loaded.assets.push(f.clone()),
+            Item::Skip => {}
         }
     }
-    if loaded.site.is_none() && !diags.iter().any(|d| d.file.starts_with("content/site.y")) {
+    if !site_seen {
         diags.push(
             Diagnostic::error("site.missing", "缺少站点设置文件 content/site.yaml")
                 .in_file("content/site.yaml")
@@ -179,7 +246,7 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Loaded, String> {
                 ),
         );
     }
-    Ok(loaded)
+    loaded
 }
 
 fn kind_of(section: &str) -> Option<Kind> {

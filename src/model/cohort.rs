@@ -177,7 +177,7 @@ pub fn parse(
         ceremony,
         intro_html: markdown::render(&intro, &markdown::Options { base_path }).html,
         members,
-        src: Arc::new(src.clone()),
+        src: Arc::clone(src),
     })
 }
 

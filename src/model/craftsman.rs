@@ -237,7 +237,7 @@ pub fn parse(
         Some(m) => serde_json::to_value(m).unwrap_or(serde_json::Value::Null),
         None => serde_json::Value::Null,
     };
-    let src = Arc::new(file.source.clone());
+    let src = Arc::clone(&file.source);
     let dir = entry::dir_rel(file);
     let photo = photo.and_then(|p| {
         let span = doc.value_span(&[Seg::Key("photo")]);

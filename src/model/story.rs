@@ -174,7 +174,7 @@ pub fn parse_story(file: &ContentFile, ctx: &Ctx, diags: &mut Diagnostics) -> Op
             cover,
             summary,
             body,
-            src: Arc::new(file.source.clone()),
+            src: Arc::clone(&file.source),
         })
     })
 }
@@ -223,7 +223,7 @@ pub fn parse_brand(file: &ContentFile, ctx: &Ctx, diags: &mut Diagnostics) -> Op
             summary,
             figures,
             body,
-            src: Arc::new(file.source.clone()),
+            src: Arc::clone(&file.source),
         })
     })
 }
@@ -246,7 +246,7 @@ pub fn parse_page(file: &ContentFile, ctx: &Ctx, diags: &mut Diagnostics) -> Opt
             summary,
             order,
             body,
-            src: Arc::new(file.source.clone()),
+            src: Arc::clone(&file.source),
         })
     })
 }
