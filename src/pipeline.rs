@@ -27,20 +27,10 @@ pub fn run(
     opts: &LoadOptions,
     diags: &mut Diagnostics,
 ) -> Result<Option<Built>, String> {
-    run_cached(root, opts, None, diags)
-}
-
-/// Like `run`, reusing pages whose template input has not changed since they went into `cache`.
-pub fn run_cached(
-    root: &Path,
-    opts: &LoadOptions,
-    cache: Option<&render::cache::RenderCache>,
-    diags: &mut Diagnostics,
-) -> Result<Option<Built>, String> {
     let Some((site, theme)) = prepare(root, opts, diags)? else {
         return Ok(None);
     };
-    let files = render::render(&site, &theme, root, cache, diags);
+    let files = render::render(&site, &theme, root, diags);
     Ok(files
         .filter(|_| !diags.has_errors())
         .map(|files| Built { site, files }))
@@ -121,7 +111,6 @@ pub fn build(
     let opts = render::RenderOptions {
         root,
         minify: site.config.minify,
-        cache: None,
     };
     let rendered = render::render_each(&site, &theme, &opts, diags, prepare_dirs, &emit)?;
     let (Some(files), Some(staging)) = (rendered, staging.into_inner()) else {
@@ -134,11 +123,10 @@ pub fn build(
     Ok(Some(Written { site, files }))
 }
 
-/// Render options for checking: nothing minified, nothing reused.
+/// Render options for checking: nothing minified.
 fn quiet(root: &Path) -> render::RenderOptions<'_> {
     render::RenderOptions {
         root,
         minify: false,
-        cache: None,
     }
 }

@@ -135,6 +135,16 @@ pub fn load(
     let mut clock = crate::timing::Clock::start();
     let loaded = load::load(root, diags)?;
     clock.mark("load: walk and read");
+    Ok(from_loaded(loaded, opts, diags))
+}
+
+/// Parses and checks files already read (the preview keeps them between rebuilds).
+pub fn from_loaded(
+    loaded: load::Loaded,
+    opts: &LoadOptions,
+    diags: &mut Diagnostics,
+) -> Option<Site> {
+    let mut clock = crate::timing::Clock::start();
     let config = loaded
         .site
         .as_ref()
@@ -234,7 +244,7 @@ pub fn load(
         check_nav(&site, src, diags);
     }
     clock.mark("model: statistics and links");
-    Ok(config.map(|config| Site { config, ..site }))
+    config.map(|config| Site { config, ..site })
 }
 
 fn parse_one(file: &ContentFile, ctx: &Ctx, this_year: i32, d: &mut Diagnostics) -> Option<Parsed> {

@@ -1,6 +1,5 @@
 //! Rendering: site model → views → every output file (pages through tera, feeds, copied files), in parallel.
 
-pub mod cache;
 pub mod charts;
 pub mod feeds;
 pub mod images;
@@ -32,12 +31,10 @@ pub struct OutputFile {
     pub content: Content,
 }
 
-/// How to render: where the site is (resized photos are cached under it), whether to minify,
-/// and pages of an earlier run to reuse.
+/// How to render: where the site is (resized photos are cached under it) and whether to minify.
 pub struct RenderOptions<'a> {
     pub root: &'a Path,
     pub minify: bool,
-    pub cache: Option<&'a cache::RenderCache>,
 }
 
 /// Renders every file, in memory, sorted by path. `None` when a template failed (the diagnostics say where).
@@ -46,7 +43,6 @@ pub fn render(
     site: &Site,
     theme: &Theme,
     root: &Path,
-    cache: Option<&cache::RenderCache>,
     diags: &mut Diagnostics,
 ) -> Option<Vec<OutputFile>> {
     let files = Mutex::new(Vec::new());
@@ -63,7 +59,6 @@ pub fn render(
     let opts = RenderOptions {
         root,
         minify: site.config.minify,
-        cache,
     };
     match render_each(site, theme, &opts, diags, |_| Ok(()), &emit) {
         Ok(Some(_)) => {
@@ -72,6 +67,96 @@ pub fn render(
             Some(files)
         }
         _ => None,
+    }
+}
+
+/// Everything a site's files are rendered from, owned, so that any page can be rendered on its
+/// own later (the preview renders pages as they are asked for).
+pub struct Prepared {
+    pub views: views::Views,
+    /// Every HTML page, in a fixed order.
+    pub jobs: Vec<pages::PageJob>,
+    /// Generated files besides the pages and the search index: resized photos and the feeds.
+    pub generated: Vec<OutputFile>,
+    /// Files copied as they are (theme and content static files, pictures beside profiles).
+    pub copies: Vec<OutputFile>,
+    site_value: tera::Value,
+    minify: bool,
+}
+
+/// Resizes photos, builds the views, lists the pages and the other files, and checks that no
+/// two files share a path (the search index owns `search/`). `None`: a collision (in `diags`).
+pub fn prepare(
+    site: &Site,
+    theme: &Theme,
+    opts: &RenderOptions,
+    diags: &mut Diagnostics,
+) -> Option<Prepared> {
+    let mut clock = crate::timing::Clock::start();
+    let photos = images::process(opts.root, site, diags);
+    clock.mark("render: photos");
+    let views = views::Views::new(site, &photos.views);
+    clock.mark("render: views");
+    let jobs = pages::jobs(&views);
+    let page_urls: Vec<String> = jobs
+        .iter()
+        .filter(|j| j.target != pages::Target::Missing)
+        .map(|j| j.url.clone())
+        .collect();
+    let mut generated: Vec<OutputFile> = photos.files;
+    generated.extend([
+        text_file("sitemap.xml", feeds::sitemap(&views, &page_urls)),
+        text_file("robots.txt", feeds::robots(&views)),
+        text_file("atom.xml", feeds::atom(&views)),
+    ]);
+    clock.mark("render: page list and feeds");
+    let mut copies: Vec<OutputFile> = theme.static_files.to_vec();
+    for f in site.static_files.iter().chain(&site.assets) {
+        let url = crate::model::assets::url_of(&f.rel);
+        copies.push(OutputFile {
+            path: url.trim_start_matches('/').to_string(),
+            content: Content::Copy(f.abs.clone()),
+        });
+    }
+    let made: Vec<&str> = jobs
+        .iter()
+        .map(|j| j.path.as_str())
+        .chain(generated.iter().map(|f| f.path.as_str()))
+        .collect();
+    let copies = winners(&made, copies, diags)?;
+    Some(Prepared {
+        site_value: tera::Value::from_serializable(&views.site),
+        views,
+        jobs,
+        generated,
+        copies,
+        minify: opts.minify,
+    })
+}
+
+impl Prepared {
+    /// Renders one page (minified when the site asks for it). `Err`: the template failed.
+    pub fn render_page(
+        &self,
+        theme: &Theme,
+        job: &pages::PageJob,
+    ) -> Result<Vec<u8>, Box<Diagnostic>> {
+        let (meta, data) = job.input(&self.views);
+        let mut ctx = tera::Context::new();
+        ctx.insert_value("site", self.site_value.clone());
+        ctx.insert("page", &meta);
+        ctx.insert(job.key, &data);
+        match theme.tera.render(job.template, &ctx) {
+            Ok(html) => Ok(finish_html(html, self.minify)),
+            Err(e) => Err(Box::new(
+                theme::template_error(&e, false, &theme.files, &theme.sources).unwrap_or_else(
+                    || {
+                        Diagnostic::error("template.error", format!("模板出错：{e}"))
+                            .in_file("themes/")
+                    },
+                ),
+            )),
+        }
     }
 }
 
@@ -91,106 +176,50 @@ pub fn render_each<P, E>(
     theme: &Theme,
     opts: &RenderOptions,
     diags: &mut Diagnostics,
-    prepare: P,
+    prepare_paths: P,
     emit: &E,
 ) -> Result<Option<usize>, String>
 where
     P: FnOnce(&[&str]) -> Result<(), String>,
     E: Fn(&str, Content) -> Result<(), String> + Sync,
 {
-    let (minify, cache) = (opts.minify, opts.cache);
-    let mut clock = crate::timing::Clock::start();
-    let photos = images::process(opts.root, site, diags);
-    clock.mark("render: photos");
-    let views = views::Views::new(site, &photos.views);
-    clock.mark("render: views");
-    let jobs = pages::jobs(&views);
-    clock.mark("render: page list");
-    let page_urls: Vec<String> = jobs
-        .iter()
-        .filter(|j| j.target != pages::Target::Missing)
-        .map(|j| j.url.clone())
-        .collect();
-    // Generated files besides the pages: resized photos and the feeds.
-    let mut feeds: Vec<OutputFile> = photos.files;
-    feeds.extend([
-        text_file("sitemap.xml", feeds::sitemap(&views, &page_urls)),
-        text_file("robots.txt", feeds::robots(&views)),
-        text_file("atom.xml", feeds::atom(&views)),
-    ]);
-    clock.mark("render: feeds");
-    feeds.extend(crate::search::build(site).into_iter().map(|f| OutputFile {
-        path: f.path,
-        content: Content::Bytes(f.bytes),
-    }));
-    clock.mark("render: search index");
-    let mut copies: Vec<OutputFile> = theme.static_files.to_vec();
-    for f in site.static_files.iter().chain(&site.assets) {
-        let url = crate::model::assets::url_of(&f.rel);
-        copies.push(OutputFile {
-            path: url.trim_start_matches('/').to_string(),
-            content: Content::Copy(f.abs.clone()),
-        });
-    }
-    let generated: Vec<&str> = jobs
-        .iter()
-        .map(|j| j.path.as_str())
-        .chain(feeds.iter().map(|f| f.path.as_str()))
-        .collect();
-    let Some(copies) = winners(&generated, copies, diags) else {
+    let Some(prepared) = prepare(site, theme, opts, diags) else {
         return Ok(None);
     };
-    let mut paths: Vec<&str> = generated
+    let mut clock = crate::timing::Clock::start();
+    let search: Vec<OutputFile> = crate::search::build(site)
+        .into_iter()
+        .map(|f| OutputFile {
+            path: f.path,
+            content: Content::Bytes(f.bytes),
+        })
+        .collect();
+    clock.mark("render: search index");
+    let mut paths: Vec<&str> = prepared
+        .jobs
         .iter()
-        .copied()
-        .chain(copies.iter().map(|f| f.path.as_str()))
+        .map(|j| j.path.as_str())
+        .chain(
+            prepared
+                .generated
+                .iter()
+                .chain(&search)
+                .chain(&prepared.copies)
+                .map(|f| f.path.as_str()),
+        )
         .collect();
     paths.sort_unstable();
-    prepare(&paths)?;
+    prepare_paths(&paths)?;
     drop(paths);
     clock.mark("render: output folders");
-
-    let site_value = tera::Value::from_serializable(&views.site);
-    // Everything every page shares: the site view, the templates, minification.
-    let generation = cache.map_or(0, |_| {
-        cache::fingerprint(minify as u64, &[&views.site, &theme.sources])
-    });
-    let failures: Vec<Failure> = jobs
+    let failures: Vec<Failure> = prepared
+        .jobs
         .par_iter()
-        .filter_map(|job| {
-            let (meta, data) = job.input(&views);
-            let key = cache
-                .map(|_| cache::fingerprint(generation, &[&job.template, &meta, &job.key, &data]));
-            if let (Some(c), Some(k)) = (cache, key) {
-                if let Some(bytes) = c.get(&job.path, k) {
-                    return emit(&job.path, Content::Bytes(bytes))
-                        .err()
-                        .map(Failure::Emit);
-                }
-            }
-            let mut ctx = tera::Context::new();
-            ctx.insert_value("site", site_value.clone());
-            ctx.insert("page", &meta);
-            ctx.insert(job.key, &data);
-            match theme.tera.render(job.template, &ctx) {
-                Ok(html) => {
-                    let bytes = finish_html(html, minify);
-                    if let (Some(c), Some(k)) = (cache, key) {
-                        c.put(&job.path, k, &bytes);
-                    }
-                    emit(&job.path, Content::Bytes(bytes))
-                        .err()
-                        .map(Failure::Emit)
-                }
-                Err(e) => Some(Failure::Template(Box::new(
-                    theme::template_error(&e, false, &theme.files, &theme.sources).unwrap_or_else(
-                        || {
-                            Diagnostic::error("template.error", format!("模板出错：{e}"))
-                                .in_file("themes/")
-                        },
-                    ),
-                ))),
-            }
+        .filter_map(|job| match prepared.render_page(theme, job) {
+            Ok(bytes) => emit(&job.path, Content::Bytes(bytes))
+                .err()
+                .map(Failure::Emit),
+            Err(d) => Some(Failure::Template(d)),
         })
         .collect();
     clock.mark("render: pages");
@@ -207,11 +236,19 @@ where
     if failed {
         return Ok(None);
     }
-    let count = jobs.len() + feeds.len() + copies.len();
+    let Prepared {
+        jobs,
+        generated,
+        copies,
+        ..
+    } = prepared;
+    let count = jobs.len() + generated.len() + search.len() + copies.len();
     drop(jobs);
-    for f in feeds.into_iter().chain(copies) {
-        emit(&f.path, f.content)?;
-    }
+    generated
+        .into_par_iter()
+        .chain(search)
+        .chain(copies)
+        .try_for_each(|f| emit(&f.path, f.content))?;
     clock.mark("render: other files");
     Ok(Some(count))
 }
@@ -253,6 +290,18 @@ fn winners(
     }
     let mut by_path: BTreeMap<String, OutputFile> = BTreeMap::new();
     for f in copies {
+        if f.path.starts_with(&format!("{}/", crate::search::DIR)) {
+            diags.push(
+                Diagnostic::error(
+                    "output.reserved",
+                    format!("文件 `{}` 放在了站内搜索专用的 search/ 文件夹里", f.path),
+                )
+                .in_file(format!("content/static/{}", f.path))
+                .hint("search/ 文件夹存放搜索索引；把这个文件移到别的文件夹"),
+            );
+            ok = false;
+            continue;
+        }
         if pages.contains_key(f.path.as_str()) {
             diags.push(collision(&f.path));
             ok = false;

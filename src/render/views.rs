@@ -312,6 +312,7 @@ impl Views {
     /// Builds every view once; pages then borrow from it. `images` are the resized photos.
     pub fn new(site: &Site, images: &Images) -> Views {
         let base = site.config.base_path.as_str();
+        let mut clock = crate::timing::Clock::start();
         let cards: BTreeMap<&str, CraftsmanCard> = site
             .craftsmen
             .iter()
@@ -325,6 +326,7 @@ impl Views {
             .iter()
             .map(|c| cohort_view(site, c, &cards))
             .collect();
+        clock.mark("views: cards and cohorts");
         let neighbours = neighbours(&cohorts);
         let stories: Vec<StoryView> = site
             .stories
@@ -381,6 +383,7 @@ impl Views {
                 }
             })
             .collect();
+        clock.mark("views: stories and profiles");
         let mut letters: Vec<LetterGroup> = Vec::new();
         for c in &site.craftsmen {
             let card = cards[c.slug.as_str()].clone();
@@ -415,6 +418,7 @@ impl Views {
             })
             .collect();
         let pages = site.pages.iter().map(|p| page_view(base, p)).collect();
+        clock.mark("views: letters, industries, brands");
         Views {
             site: SiteView {
                 title: site.config.title.clone(),

@@ -1,16 +1,20 @@
 //! `gongjiang serve`: build into memory, serve on loopback, rebuild on every save, reload open pages, show errors over them.
 
+pub mod generation;
+pub mod rebuild;
 pub mod server;
+pub mod snapshot;
 pub mod state;
 pub mod watch;
 
 use crate::config::Overrides;
 use crate::diag::{self, Diagnostic, Diagnostics};
 use crate::model::site::{LoadOptions, ParseCache};
-use crate::pipeline;
+use rebuild::Rebuilder;
 use state::{Change, Served};
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{mpsc, Arc, RwLock};
 use std::time::Instant;
 use tokio::sync::broadcast;
@@ -32,8 +36,8 @@ pub struct App {
     pub state: RwLock<Served>,
     pub events: broadcast::Sender<String>,
     last_change: RwLock<Change>,
-    /// Pages of earlier builds, reused when their input is unchanged.
-    pages: crate::render::cache::RenderCache,
+    /// Set when files changed since the current rebuild started: stops the check of every page.
+    pub dirty: Arc<AtomicBool>,
 }
 
 impl App {
@@ -42,7 +46,7 @@ impl App {
             state: RwLock::new(Served::default()),
             events: broadcast::channel(64).0,
             last_change: RwLock::new(Change::Pages),
-            pages: Default::default(),
+            dirty: Arc::new(AtomicBool::new(false)),
         }
     }
 
@@ -63,39 +67,66 @@ impl App {
     }
 }
 
-/// Builds once and records the result; prints problems as `check` does. Returns whether it succeeded.
-pub fn rebuild(app: &App, root: &Path, opts: &LoadOptions) -> bool {
+/// Builds once (after `changed` paths changed; `None`: everything) and records the result; prints
+/// problems as `check` does. Returns the new site when it succeeded.
+pub fn rebuild(
+    app: &App,
+    rebuilder: &mut Rebuilder,
+    changed: Option<&[PathBuf]>,
+    change: Change,
+) -> Option<Arc<generation::Generation>> {
     let started = Instant::now();
     let mut diags = Diagnostics::new();
-    let result = pipeline::run_cached(root, opts, Some(&app.pages), &mut diags);
+    let result = rebuilder.rebuild(changed, &mut diags);
     let sorted = diags.into_sorted();
     for d in &sorted {
         eprintln!("{}\n", diag::render_human(d, false));
     }
-    let ok = {
+    let built = {
         let mut s = app.state.write().unwrap_or_else(|e| e.into_inner());
         match result {
-            Ok(Some(built)) => {
-                let change = s.replace(built.files, sorted);
+            Ok(Some(site)) => {
+                let site = Arc::new(site);
+                s.replace(site.clone(), sorted);
                 *app.last_change.write().unwrap_or_else(|e| e.into_inner()) = change;
                 eprintln!("已重新生成（{} 毫秒）", started.elapsed().as_millis());
-                true
+                Some(site)
             }
             Ok(None) => {
                 let errors = sorted.iter().filter(|d| d.is_error()).count();
                 s.fail(sorted);
                 eprintln!("有 {errors} 处错误，网页保持上一次成功的版本");
-                false
+                None
             }
             Err(e) => {
                 s.fail(vec![Diagnostic::error("serve.io", e.clone())]);
                 eprintln!("错误：{e}");
-                false
+                None
             }
         }
     };
     let _ = app.events.send(app.status_json());
-    ok
+    built
+}
+
+/// Renders every page of a new build in the background of the preview (stopping as soon as files
+/// change again); a page whose template fails brings back the last good build and the overlay.
+fn verify(app: &App, site: &Arc<generation::Generation>) {
+    let Some(errors) = site.verify(&app.dirty) else {
+        return;
+    };
+    let mut s = app.state.write().unwrap_or_else(|e| e.into_inner());
+    if errors.is_empty() {
+        s.verified(site);
+        return;
+    }
+    for d in &errors {
+        eprintln!("{}\n", diag::render_human(d, false));
+    }
+    eprintln!("有 {} 处模板错误，网页保持上一次成功的版本", errors.len());
+    s.failed_pages(site, errors);
+    drop(s);
+    let _ = app.events.send(app.status_json());
 }
 
 /// Runs the preview until interrupted. Errors are operational (the port is taken, the folder unreadable).
@@ -147,14 +178,20 @@ async fn serve(mut opts: Options) -> Result<(), String> {
     };
     // Watch before the first build, so that no save from here on is missed.
     let (tx, rx) = mpsc::channel();
-    let _watching = watch::watch(&opts.root, opts.poll, tx)?;
     let app = Arc::new(App::new());
-    rebuild(&app, &opts.root, &load);
+    let _watching = watch::watch(&opts.root, opts.poll, tx, app.dirty.clone())?;
+    let mut rebuilder = Rebuilder::new(&opts.root, load);
+    let first = rebuild(&app, &mut rebuilder, None, Change::Pages);
     println!("预览地址：{url}");
     println!("serving {url}");
     let worker_app = app.clone();
     let root = opts.root.clone();
-    std::thread::spawn(move || rebuild_loop(&worker_app, &root, &load, rx));
+    std::thread::spawn(move || {
+        if let Some(site) = first {
+            verify(&worker_app, &site);
+        }
+        rebuild_loop(&worker_app, &root, rebuilder, rx)
+    });
     if opts.open {
         open_browser(&url);
     }
@@ -174,8 +211,15 @@ const BURST: usize = 16;
 const BURST_QUIET: std::time::Duration = std::time::Duration::from_millis(400);
 
 /// Waits for changes; a burst (a `git pull`) collapses into one rebuild with the final state.
-fn rebuild_loop(app: &App, root: &Path, load: &LoadOptions, rx: mpsc::Receiver<Vec<PathBuf>>) {
+/// An empty batch means the watcher lost track of events: everything is read again.
+fn rebuild_loop(
+    app: &App,
+    root: &Path,
+    mut rebuilder: Rebuilder,
+    rx: mpsc::Receiver<Vec<PathBuf>>,
+) {
     while let Ok(first) = rx.recv() {
+        let mut rescan = first.is_empty();
         let mut paths = first;
         // A single save settles at once; a burst (many paths) waits for a longer quiet spell so
         // that it ends in one rebuild with the final state.
@@ -184,12 +228,22 @@ fn rebuild_loop(app: &App, root: &Path, load: &LoadOptions, rx: mpsc::Receiver<V
         } else {
             QUIET
         }) {
+            rescan |= more.is_empty();
             paths.extend(more);
         }
-        if watch::classify_batch(root, &paths) == ChangeKind::Ignored {
+        app.dirty.store(false, Ordering::Relaxed);
+        if !rescan && watch::classify_batch(root, &paths) == ChangeKind::Ignored {
             continue;
         }
-        rebuild(app, root, load);
+        let change = if !rescan && watch::css_only(root, &paths) {
+            Change::CssOnly
+        } else {
+            Change::Pages
+        };
+        let changed = (!rescan).then_some(paths.as_slice());
+        if let Some(site) = rebuild(app, &mut rebuilder, changed, change) {
+            verify(app, &site);
+        }
     }
 }
 

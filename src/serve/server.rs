@@ -1,8 +1,8 @@
 //! The HTTP side of the preview: pages from memory with the live-reload script, a WebSocket for reloads, and the site's 404.
 
+use super::generation::Got;
 use super::state::{inject, lookup, Lookup};
 use super::App;
-use crate::render::Content;
 use axum::body::Body;
 use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
 use axum::extract::State;
@@ -111,20 +111,33 @@ async fn page(State(app): State<Arc<App>>, method: Method, uri: Uri) -> Response
     if method != Method::GET && method != Method::HEAD {
         return (StatusCode::METHOD_NOT_ALLOWED, "只支持 GET").into_response();
     }
-    let (found, file, version, ever_built, not_found_page) = {
+    let (site, version, ever_built) = {
         let s = app.state.read().unwrap_or_else(|e| e.into_inner());
-        let found = lookup(uri.path(), |p| s.files.contains_key(p));
+        (s.site.clone(), s.version, s.ever_built)
+    };
+    let Some(site) = site.filter(|_| ever_built) else {
+        return html(
+            StatusCode::SERVICE_UNAVAILABLE,
+            inject(WAITING.as_bytes(), version),
+        );
+    };
+    // Rendering a page (or making the search index) takes a moment: off the async threads.
+    let path = uri.path().to_string();
+    let answer = tokio::task::spawn_blocking(move || {
+        let found = lookup(&path, |p| site.contains(p));
         let file = match &found {
-            Lookup::File(p) => s.files.get(p).cloned(),
+            Lookup::File(p) => site.get(p),
             _ => None,
         };
-        (
-            found,
-            file,
-            s.version,
-            s.ever_built,
-            s.files.get("404.html").cloned(),
-        )
+        let missing = match (&found, &file) {
+            (Lookup::NotFound, _) => site.get("404.html"),
+            _ => None,
+        };
+        (found, file, missing)
+    })
+    .await;
+    let Ok((found, file, missing)) = answer else {
+        return (StatusCode::INTERNAL_SERVER_ERROR, "内部错误").into_response();
     };
     match (found, file) {
         (Lookup::Refused, _) => (StatusCode::BAD_REQUEST, "请求的路径无效").into_response(),
@@ -135,15 +148,9 @@ async fn page(State(app): State<Arc<App>>, method: Method, uri: Uri) -> Response
             }
             r
         }
-        (Lookup::File(path), Some(content)) => {
-            respond(StatusCode::OK, &path, &content, version).await
-        }
-        _ if !ever_built => html(
-            StatusCode::SERVICE_UNAVAILABLE,
-            inject(WAITING.as_bytes(), version),
-        ),
-        _ => match not_found_page {
-            Some(c) => respond(StatusCode::NOT_FOUND, "404.html", &c, version).await,
+        (Lookup::File(path), Some(got)) => respond(StatusCode::OK, &path, got, version).await,
+        _ => match missing {
+            Some(got) => respond(StatusCode::NOT_FOUND, "404.html", got, version).await,
             None => (StatusCode::NOT_FOUND, "页面不存在").into_response(),
         },
     }
@@ -160,10 +167,10 @@ fn html(status: StatusCode, body: Vec<u8>) -> Response {
     r
 }
 
-async fn respond(status: StatusCode, path: &str, content: &Content, version: u64) -> Response {
-    let bytes = match content {
-        Content::Bytes(b) => b.clone(),
-        Content::Copy(from) => match tokio::fs::read(from).await {
+async fn respond(status: StatusCode, path: &str, got: Got, version: u64) -> Response {
+    let bytes = match got {
+        Got::Bytes(b) => b.as_ref().clone(),
+        Got::File(from) => match tokio::fs::read(&from).await {
             Ok(b) => b,
             Err(e) => {
                 return (
@@ -173,6 +180,18 @@ async fn respond(status: StatusCode, path: &str, content: &Content, version: u64
                     .into_response()
             }
         },
+        // The overlay (from the status) says what is wrong; the page says it without script too.
+        Got::Failed(d) => {
+            let text = crate::diag::render_human(&d, false);
+            let body = format!(
+                "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>模板出错</title></head><body><h1>这个页面的模板出错了</h1><pre>{}</pre></body></html>",
+                escape(&text)
+            );
+            return html(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                inject(body.as_bytes(), version),
+            );
+        }
     };
     let ct = content_type(path);
     if ct.starts_with("text/html") {
@@ -184,4 +203,10 @@ async fn respond(status: StatusCode, path: &str, content: &Content, version: u64
     r.headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     r
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }

@@ -1,16 +1,18 @@
 //! The served site held in memory: the last good build, the current problems, and how a request path finds a file.
 
+use super::generation::Generation;
 use crate::diag::Diagnostic;
-use crate::render::{Content, OutputFile};
-use std::collections::HashMap;
 use std::sync::Arc;
 
 /// What the preview server answers from.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct Served {
-    /// The last successful build, by output path (`craftsmen/x/index.html`).
-    pub files: HashMap<String, Arc<Content>>,
-    /// Problems of the latest build attempt (errors mean the files above are older).
+    /// The site as last built successfully (`None` before the first good build).
+    pub site: Option<Arc<Generation>>,
+    /// The last site whose every page rendered: what a build whose templates fail on some page
+    /// falls back to.
+    pub verified: Option<Arc<Generation>>,
+    /// Problems of the latest build attempt (errors mean the site above is older).
     pub diagnostics: Vec<Diagnostic>,
     /// Increases with every successful build.
     pub version: u64,
@@ -23,45 +25,42 @@ pub struct Served {
 /// What changed between two successful builds, for the browser: only stylesheets, or pages too.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Change {
-    Nothing,
     CssOnly,
     Pages,
 }
 
 impl Served {
-    /// Replaces the files with a new build and says what changed.
-    pub fn replace(&mut self, files: Vec<OutputFile>, warnings: Vec<Diagnostic>) -> Change {
-        let new: HashMap<String, Arc<Content>> = files
-            .into_iter()
-            .map(|f| (f.path, Arc::new(f.content)))
-            .collect();
-        let mut changed: Vec<&String> = new
-            .iter()
-            .filter(|(k, v)| self.files.get(*k).is_none_or(|old| old != *v))
-            .map(|(k, _)| k)
-            .collect();
-        changed.extend(self.files.keys().filter(|k| !new.contains_key(*k)));
-        let change = if changed.is_empty() && self.ever_built {
-            Change::Nothing
-        } else if self.ever_built && changed.iter().all(|p| p.ends_with(".css")) {
-            Change::CssOnly
-        } else {
-            Change::Pages
-        };
-        self.files = new;
+    /// Serves a new build from now on.
+    pub fn replace(&mut self, site: Arc<Generation>, warnings: Vec<Diagnostic>) {
+        self.site = Some(site);
         self.diagnostics = warnings;
         self.ok = true;
         self.ever_built = true;
-        if change != Change::Nothing {
-            self.version += 1;
-        }
-        change
+        self.version += 1;
     }
 
-    /// Keeps the last good files and records why the new build failed.
+    /// Keeps the last good site and records why the new build failed.
     pub fn fail(&mut self, diagnostics: Vec<Diagnostic>) {
         self.diagnostics = diagnostics;
         self.ok = false;
+    }
+
+    /// The current site rendered every page: remember it as the fallback.
+    pub fn verified(&mut self, site: &Arc<Generation>) {
+        if self.site.as_ref().is_some_and(|s| Arc::ptr_eq(s, site)) {
+            self.verified = Some(site.clone());
+        }
+    }
+
+    /// Some page of `site` failed to render: go back to the last fully rendered site and report.
+    pub fn failed_pages(&mut self, site: &Arc<Generation>, diagnostics: Vec<Diagnostic>) {
+        if !self.site.as_ref().is_some_and(|s| Arc::ptr_eq(s, site)) {
+            return;
+        }
+        self.site = self.verified.clone();
+        self.ever_built = self.site.is_some();
+        self.version += 1;
+        self.fail(diagnostics);
     }
 }
 
@@ -175,32 +174,6 @@ mod tests {
         ] {
             assert_eq!(lookup(p, |_| true), Lookup::Refused, "{p}");
         }
-    }
-
-    #[test]
-    fn css_only_changes_are_told_apart() {
-        let f = |p: &str, b: &str| OutputFile {
-            path: p.into(),
-            content: Content::Bytes(b.as_bytes().to_vec()),
-        };
-        let mut s = Served::default();
-        assert_eq!(
-            s.replace(vec![f("index.html", "a"), f("style.css", "x")], vec![]),
-            Change::Pages
-        );
-        assert_eq!(
-            s.replace(vec![f("index.html", "a"), f("style.css", "y")], vec![]),
-            Change::CssOnly
-        );
-        assert_eq!(
-            s.replace(vec![f("index.html", "b"), f("style.css", "y")], vec![]),
-            Change::Pages
-        );
-        assert_eq!(
-            s.replace(vec![f("index.html", "b"), f("style.css", "y")], vec![]),
-            Change::Nothing
-        );
-        assert_eq!(s.version, 3);
     }
 
     #[test]

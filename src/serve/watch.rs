@@ -3,7 +3,9 @@
 use notify::RecursiveMode;
 use notify_debouncer_full::{new_debouncer, new_debouncer_opt, DebounceEventResult, NoCache};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::Sender;
+use std::sync::Arc;
 use std::time::Duration;
 
 /// What a changed path means for the site.
@@ -51,6 +53,16 @@ pub fn classify_batch(root: &Path, paths: &[PathBuf]) -> ChangeKind {
         .unwrap_or(ChangeKind::Ignored)
 }
 
+/// Whether every path that matters in a batch is a stylesheet (the page may swap its CSS, not reload).
+pub fn css_only(root: &Path, paths: &[PathBuf]) -> bool {
+    let mut relevant = paths
+        .iter()
+        .filter(|p| classify(root, p) != ChangeKind::Ignored)
+        .peekable();
+    relevant.peek().is_some()
+        && relevant.all(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("css")))
+}
+
 /// Whether an event can change what a file holds: writes, creations, removals, renames, and
 /// the close after writing; opening or reading (our own rebuild reads every file) cannot.
 pub fn is_change(kind: &notify::EventKind) -> bool {
@@ -69,19 +81,35 @@ pub struct Watching {
 
 /// Watches the site's folders (folders, not files: editors save by rename) and sends each debounced batch of paths.
 /// `poll` uses periodic scanning for shares and mounts that send no file events.
-pub fn watch(root: &Path, poll: bool, tx: Sender<Vec<PathBuf>>) -> Result<Watching, String> {
+pub fn watch(
+    root: &Path,
+    poll: bool,
+    tx: Sender<Vec<PathBuf>>,
+    dirty: Arc<AtomicBool>,
+) -> Result<Watching, String> {
+    let watched = root.to_path_buf();
     let handler = move |res: DebounceEventResult| {
-        if let Ok(events) = res {
+        let (paths, lost): (Vec<PathBuf>, bool) = match res {
             // Reading files (our own rebuild does) is not a change.
-            let paths: Vec<PathBuf> = events
-                .into_iter()
-                .filter(|e| is_change(&e.event.kind))
-                .flat_map(|e| e.event.paths)
-                .collect();
-            if !paths.is_empty() {
-                let _ = tx.send(paths);
+            Ok(events) => {
+                let lost = events.iter().any(|e| e.event.need_rescan());
+                let paths = events
+                    .into_iter()
+                    .filter(|e| is_change(&e.event.kind))
+                    .flat_map(|e| e.event.paths)
+                    .collect();
+                (if lost { Vec::new() } else { paths }, lost)
             }
+            // Events were lost (the queue overflowed): an empty batch asks for a full read.
+            Err(_) => (Vec::new(), true),
+        };
+        if paths.is_empty() && !lost {
+            return;
         }
+        if lost || classify_batch(&watched, &paths) != ChangeKind::Ignored {
+            dirty.store(true, Ordering::Relaxed);
+        }
+        let _ = tx.send(paths);
     };
     // Short: a save is a handful of events within a millisecond or two; the rebuild loop waits for quiet.
     let timeout = Duration::from_millis(20);
@@ -174,6 +202,27 @@ mod tests {
         ))));
         assert!(is_change(&EventKind::Modify(ModifyKind::Any)));
         assert!(is_change(&EventKind::Create(CreateKind::File)));
+    }
+
+    #[test]
+    fn stylesheet_only_batches_are_told_apart() {
+        let root = Path::new("/site");
+        let p = |s: &str| PathBuf::from(s);
+        assert!(css_only(
+            root,
+            &[
+                p("/site/themes/default/static/style.css"),
+                p("/site/content/static/.style.css.swp")
+            ]
+        ));
+        assert!(!css_only(
+            root,
+            &[
+                p("/site/themes/default/static/style.css"),
+                p("/site/content/craftsmen/a.md")
+            ]
+        ));
+        assert!(!css_only(root, &[p("/site/content/.a.swp")]));
     }
 
     #[test]

@@ -4,7 +4,8 @@ use crate::support::TestSite;
 use gongjiang::diag::Diagnostics;
 use gongjiang::model::site::{LoadOptions, ParseCache};
 use gongjiang::pipeline;
-use gongjiang::render::cache::RenderCache;
+use gongjiang::serve::rebuild::Rebuilder;
+use std::path::PathBuf;
 use std::sync::Arc;
 
 /// A small deterministic generator (xorshift), so a failing sequence can be replayed from its seed.
@@ -22,75 +23,129 @@ impl Rng {
     }
 }
 
-/// Files and diagnostics of one run, comparable.
-type Caches = (Arc<ParseCache>, RenderCache);
-
-fn run(
-    site: &TestSite,
-    caches: Option<&Caches>,
-) -> (
+type Outcome = (
     Option<Vec<gongjiang::render::OutputFile>>,
     Vec<gongjiang::diag::Diagnostic>,
-) {
-    let opts = LoadOptions {
+);
+
+fn options(cache: Option<Arc<ParseCache>>) -> LoadOptions {
+    LoadOptions {
         this_year: Some(2026),
-        cache: caches.map(|c| c.0.clone()),
+        cache,
         ..LoadOptions::default()
-    };
+    }
+}
+
+/// A full build in memory: files and diagnostics.
+fn full(site: &TestSite) -> Outcome {
     let mut d = Diagnostics::new();
-    let built = pipeline::run_cached(site.root(), &opts, caches.map(|c| &c.1), &mut d).unwrap();
+    let built = pipeline::run(site.root(), &options(None), &mut d).unwrap();
     (built.map(|b| b.files), d.into_sorted())
 }
 
-fn edit(site: &TestSite, rng: &mut Rng, step: usize) {
+/// The preview's rebuild after `changed` paths changed, with every file rendered from it.
+fn incremental(r: &mut Rebuilder, changed: Option<&[PathBuf]>) -> Outcome {
+    let mut d = Diagnostics::new();
+    let generation = r.rebuild(changed, &mut d).unwrap();
+    let files = generation.and_then(|g| match g.files() {
+        Ok(f) => Some(f),
+        Err(errors) => {
+            d.extend(errors);
+            None
+        }
+    });
+    (files, d.into_sorted())
+}
+
+/// Makes one random edit and returns the paths it touched (absolute, as file events give them).
+fn edit(site: &TestSite, rng: &mut Rng, step: usize) -> Vec<PathBuf> {
     let profile = "content/craftsmen/zhang-wei.md";
+    let at = |p: &str| site.root().join(p);
     match rng.below(9) {
         0 => {
             let t = site.read(profile);
-            let line = t.lines().find(|l| l.starts_with("summary:")).unwrap_or("summary: x").to_string();
-            site.write(profile, t.replacen(&line, &format!("summary: 第{step}次修改"), 1));
+            let line = t
+                .lines()
+                .find(|l| l.starts_with("summary:"))
+                .unwrap_or("summary: x")
+                .to_string();
+            site.write(
+                profile,
+                t.replacen(&line, &format!("summary: 第{step}次修改"), 1),
+            );
+            vec![at(profile)]
         }
         1 => {
             let t = site.read(profile);
-            let broken = if t.contains("work_years: 30\n") { t.replace("work_years: 30\n", "work_years: 30年\n") } else { t.replace("work_years: 30年\n", "work_years: 30\n") };
+            let broken = if t.contains("work_years: 30\n") {
+                t.replace("work_years: 30\n", "work_years: 30年\n")
+            } else {
+                t.replace("work_years: 30年\n", "work_years: 30\n")
+            };
             site.write(profile, broken);
+            vec![at(profile)]
         }
-        2 => site.write(
-            &format!("content/craftsmen/extra-{}.md", rng.below(3)),
-            format!("---\nname: 新人{step}\ncohort: 2018\nemployer: 某厂\npost: 钳工\nindustry: 建筑业\n---\n第{step}步\n"),
-        ),
+        2 => {
+            let p = format!("content/craftsmen/extra-{}.md", rng.below(3));
+            site.write(
+                &p,
+                format!("---\nname: 新人{step}\ncohort: 2018\nemployer: 某厂\npost: 钳工\nindustry: 建筑业\n---\n第{step}步\n"),
+            );
+            vec![at(&p)]
+        }
         3 => {
             let p = format!("content/craftsmen/extra-{}.md", rng.below(3));
             if site.root().join(&p).exists() {
                 site.remove(&p);
             }
+            vec![at(&p)]
         }
         4 => {
-            let p = site.root().join("content/craftsmen/li-na/photo.png");
-            let q = site.root().join("content/craftsmen/li-na/photo.bak");
+            let p = at("content/craftsmen/li-na/photo.png");
+            let q = at("content/craftsmen/li-na/photo.bak");
             if p.exists() {
-                std::fs::rename(p, q).unwrap();
+                std::fs::rename(&p, &q).unwrap();
             } else {
-                std::fs::rename(q, p).unwrap();
+                std::fs::rename(&q, &p).unwrap();
             }
+            vec![p, q]
         }
         5 => {
-            let t = site.read("content/stories/first-story.md");
-            site.write("content/stories/first-story.md", format!("{t}\n第{step}段。"));
+            let p = "content/stories/first-story.md";
+            let t = site.read(p);
+            site.write(p, format!("{t}\n第{step}段。"));
+            vec![at(p)]
         }
         6 => {
-            let c = site.read("content/cohorts/2018.yaml");
-            let flipped = if c.contains("title: 2018年度") { c.replace("title: 2018年度", "title: 2018 年度") } else { c.replace("title: 2018 年度", "title: 2018年度") };
-            site.write("content/cohorts/2018.yaml", flipped);
+            let p = "content/cohorts/2018.yaml";
+            let c = site.read(p);
+            let flipped = if c.contains("title: 2018年度") {
+                c.replace("title: 2018年度", "title: 2018 年度")
+            } else {
+                c.replace("title: 2018 年度", "title: 2018年度")
+            };
+            site.write(p, flipped);
+            vec![at(p)]
         }
         7 => {
-            let t = site.read("themes/default/templates/page.html");
-            let flipped = if t.contains("<article>") { t.replacen("<article>", "<article class=\"x\">", 1) } else { t.replacen("<article class=\"x\">", "<article>", 1) };
-            site.write("themes/default/templates/page.html", flipped);
+            let p = "themes/default/templates/page.html";
+            let t = site.read(p);
+            let flipped = if t.contains("<article>") {
+                t.replacen("<article>", "<article class=\"x\">", 1)
+            } else {
+                t.replacen("<article class=\"x\">", "<article>", 1)
+            };
+            site.write(p, flipped);
+            vec![at(p)]
         }
         _ => {
-            let t = site.read("content/pages/about.md");
-            site.write("content/pages/about.md", format!("{t}\n[链接](/craftsmen/extra-{}/)", rng.below(3)));
+            let p = "content/pages/about.md";
+            let t = site.read(p);
+            site.write(
+                p,
+                format!("{t}\n[链接](/craftsmen/extra-{}/)", rng.below(3)),
+            );
+            vec![at(p)]
         }
     }
 }
@@ -99,17 +154,33 @@ fn edit(site: &TestSite, rng: &mut Rng, step: usize) {
 fn random_edit_sequences_match_a_full_rebuild() {
     for seed in [1u64, 7, 42, 2026] {
         let site = TestSite::fixture("minimal");
-        let caches = (Arc::new(ParseCache::default()), RenderCache::default());
+        let mut r = Rebuilder::new(site.root(), options(Some(Arc::new(ParseCache::default()))));
         let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
-        run(&site, Some(&caches));
+        assert!(incremental(&mut r, None) == full(&site));
         for step in 0..25 {
-            edit(&site, &mut rng, step);
-            let incremental = run(&site, Some(&caches));
-            let full = run(&site, None);
+            let changed = edit(&site, &mut rng, step);
+            let inc = incremental(&mut r, Some(&changed));
             assert!(
-                incremental == full,
+                inc == full(&site),
                 "seed {seed}, step {step}: incremental result differs from a full rebuild"
             );
         }
     }
+}
+
+/// The check above can fail: a rebuild told of no change keeps the old text of an edited file.
+#[test]
+fn a_missed_change_is_noticed_by_the_comparison() {
+    let site = TestSite::fixture("minimal");
+    let mut r = Rebuilder::new(site.root(), options(Some(Arc::new(ParseCache::default()))));
+    incremental(&mut r, None);
+    let profile = "content/craftsmen/zhang-wei.md";
+    site.write(
+        profile,
+        site.read(profile)
+            .replace("三十年只做一件事", "四十年只做一件事"),
+    );
+    assert!(incremental(&mut r, Some(&[])) != full(&site));
+    let changed = [site.root().join(profile)];
+    assert!(incremental(&mut r, Some(&changed)) == full(&site));
 }

@@ -152,6 +152,31 @@ fn a_broken_template_behaves_the_same() {
 }
 
 #[test]
+fn a_template_failing_on_one_page_only_is_reported_and_the_last_good_site_kept() {
+    let site = TestSite::fixture("minimal");
+    let server = start(&site);
+    wait_for(&server.addr, |s| s["ok"] == true);
+    // Let the first build's check of every page finish, so that it is the fallback.
+    std::thread::sleep(Duration::from_millis(500));
+    let t = "themes/default/templates/craftsman.html";
+    let good = site.read(t);
+    let broken = good.replacen(
+        "{% block content %}",
+        "{% block content %}{% if craftsman.slug == \"li-na\" %}{{ craftsman.no_such_field.deeper }}{% endif %}",
+        1,
+    );
+    assert_ne!(broken, good, "the template has a content block");
+    site.write(t, broken);
+    let s = wait_for(&server.addr, |s| s["ok"] == false);
+    assert_eq!(s["diagnostics"][0]["file"], t);
+    let (code, page) = get(&server.addr, "/craftsmen/li-na/");
+    assert_eq!(code, 200, "the last good site answers: {page}");
+    site.write(t, good);
+    wait_for(&server.addr, |s| s["ok"] == true);
+    assert_eq!(get(&server.addr, "/craftsmen/li-na/").0, 200);
+}
+
+#[test]
 fn a_burst_of_changes_gives_one_rebuild_with_the_final_state() {
     let site = TestSite::fixture("minimal");
     let server = start(&site);

@@ -1,0 +1,193 @@
+//! One built state of the previewed site: pages rendered when first asked for, the search index made on first use.
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::model::site::Site;
+use crate::render::{self, theme::Theme, Content, OutputFile, Prepared};
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, OnceLock};
+
+/// Where an output path's bytes come from.
+#[derive(Debug, Clone, Copy)]
+enum Entry {
+    Page(usize),
+    Generated(usize),
+    Copy(usize),
+}
+
+/// A file as the server hands it out.
+#[derive(Debug, Clone)]
+pub enum Got {
+    Bytes(Arc<Vec<u8>>),
+    /// Read from this file as it is.
+    File(PathBuf),
+    /// The page's template failed.
+    Failed(Box<Diagnostic>),
+}
+
+/// A page as rendered, or why it could not be.
+type Rendered = Result<Arc<Vec<u8>>, Box<Diagnostic>>;
+
+/// The site, its theme and everything its files are rendered from. Building one costs no page
+/// renders; a page is rendered the first time it is asked for and kept.
+pub struct Generation {
+    site: Site,
+    theme: Arc<Theme>,
+    prepared: Prepared,
+    index: HashMap<String, Entry>,
+    pages: Vec<OnceLock<Rendered>>,
+    search: OnceLock<HashMap<String, Arc<Vec<u8>>>>,
+}
+
+impl Generation {
+    /// Prepares a loaded site for rendering. `None`: two files would share a path (in `diags`).
+    pub fn new(
+        site: Site,
+        theme: Arc<Theme>,
+        root: &Path,
+        diags: &mut Diagnostics,
+    ) -> Option<Generation> {
+        let opts = render::RenderOptions {
+            root,
+            minify: site.config.minify,
+        };
+        let prepared = render::prepare(&site, &theme, &opts, diags)?;
+        let mut index = HashMap::with_capacity(
+            prepared.jobs.len() + prepared.generated.len() + prepared.copies.len(),
+        );
+        for (i, j) in prepared.jobs.iter().enumerate() {
+            index.insert(j.path.clone(), Entry::Page(i));
+        }
+        for (i, f) in prepared.generated.iter().enumerate() {
+            index.insert(f.path.clone(), Entry::Generated(i));
+        }
+        for (i, f) in prepared.copies.iter().enumerate() {
+            index.insert(f.path.clone(), Entry::Copy(i));
+        }
+        let pages = (0..prepared.jobs.len()).map(|_| OnceLock::new()).collect();
+        Some(Generation {
+            site,
+            theme,
+            prepared,
+            index,
+            pages,
+            search: OnceLock::new(),
+        })
+    }
+
+    /// The search index's files, made the first time any of them is asked for.
+    fn search(&self) -> &HashMap<String, Arc<Vec<u8>>> {
+        self.search.get_or_init(|| {
+            crate::search::build(&self.site)
+                .into_iter()
+                .map(|f| (f.path, Arc::new(f.bytes)))
+                .collect()
+        })
+    }
+
+    fn in_search(path: &str) -> bool {
+        path.strip_prefix(crate::search::DIR)
+            .is_some_and(|rest| rest.starts_with('/') && rest != "/index.html")
+    }
+
+    /// Whether the site has a file at `path` (relative to the site root).
+    pub fn contains(&self, path: &str) -> bool {
+        self.index.contains_key(path) || (Self::in_search(path) && self.search().contains_key(path))
+    }
+
+    /// The file at `path`, rendering the page if it was not rendered yet.
+    pub fn get(&self, path: &str) -> Option<Got> {
+        match self.index.get(path) {
+            Some(Entry::Page(i)) => Some(match self.page(*i) {
+                Ok(b) => Got::Bytes(b),
+                Err(d) => Got::Failed(d),
+            }),
+            Some(Entry::Generated(i)) => Some(bytes_of(&self.prepared.generated[*i])),
+            Some(Entry::Copy(i)) => Some(bytes_of(&self.prepared.copies[*i])),
+            None if Self::in_search(path) => self.search().get(path).cloned().map(Got::Bytes),
+            None => None,
+        }
+    }
+
+    fn page(&self, i: usize) -> Result<Arc<Vec<u8>>, Box<Diagnostic>> {
+        self.pages[i]
+            .get_or_init(|| {
+                self.prepared
+                    .render_page(&self.theme, &self.prepared.jobs[i])
+                    .map(Arc::new)
+            })
+            .clone()
+    }
+
+    /// Renders every page not rendered yet without keeping it, to find template errors that only
+    /// some pages meet. Stops early (returning `None`) once `cancel` is set.
+    pub fn verify(&self, cancel: &AtomicBool) -> Option<Vec<Diagnostic>> {
+        let errors: Vec<Diagnostic> = (0..self.prepared.jobs.len())
+            .into_par_iter()
+            .filter_map(|i| {
+                if cancel.load(Ordering::Relaxed) {
+                    return None;
+                }
+                match self.pages[i].get() {
+                    Some(r) => r.as_ref().err().map(|d| (**d).clone()),
+                    None => self
+                        .prepared
+                        .render_page(&self.theme, &self.prepared.jobs[i])
+                        .err()
+                        .map(|d| *d),
+                }
+            })
+            .collect();
+        if cancel.load(Ordering::Relaxed) {
+            return None;
+        }
+        let mut unique: Vec<Diagnostic> = Vec::new();
+        for d in errors {
+            if !unique
+                .iter()
+                .any(|u| u.file == d.file && u.line == d.line && u.message == d.message)
+            {
+                unique.push(d);
+            }
+        }
+        Some(unique)
+    }
+
+    /// Every file of the site, sorted by path, as a build would write it (copied files as their
+    /// source paths). `Err`: the template errors.
+    pub fn files(&self) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+        let mut out = Vec::new();
+        let mut errors = Vec::new();
+        let mut paths: Vec<&String> = self.index.keys().collect();
+        let search = self.search();
+        paths.extend(search.keys());
+        for path in paths {
+            match self.get(path) {
+                Some(Got::Bytes(b)) => out.push(OutputFile {
+                    path: path.clone(),
+                    content: Content::Bytes(b.as_ref().clone()),
+                }),
+                Some(Got::File(p)) => out.push(OutputFile {
+                    path: path.clone(),
+                    content: Content::Copy(p),
+                }),
+                Some(Got::Failed(d)) => errors.push(*d),
+                None => {}
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        out.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(out)
+    }
+}
+
+fn bytes_of(f: &OutputFile) -> Got {
+    match &f.content {
+        Content::Bytes(b) => Got::Bytes(Arc::new(b.clone())),
+        Content::Copy(p) => Got::File(p.clone()),
+    }
+}
