@@ -17,7 +17,8 @@ pub struct Ctx<'a> {
 /// A rendered Markdown body plus where its links stand in the file.
 #[derive(Debug, Clone, Default)]
 pub struct Body {
-    pub html: String,
+    /// Shared: views and the preview's caches hold it without copying.
+    pub html: std::sync::Arc<str>,
     pub text: String,
     pub headings: Vec<markdown::Heading>,
     /// Links as written, with their byte offset in the whole file.
@@ -138,7 +139,7 @@ pub fn body(file: &ContentFile, body_start: usize, ctx: &Ctx, diags: &mut Diagno
             .iter()
             .map(|l| (l.url.clone(), body_start + l.offset))
             .collect(),
-        html: r.html,
+        html: r.html.into(),
         text: r.text,
         headings: r.headings,
     }

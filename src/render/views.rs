@@ -10,6 +10,7 @@ use crate::model::story::{BrandFigure, Page, Story};
 use crate::render::images::ImageView;
 use serde::Serialize;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// A date as templates show it.
 #[derive(Debug, Clone, Serialize)]
@@ -138,11 +139,11 @@ pub struct StoryRef {
 #[derive(Debug, Clone, Serialize)]
 pub struct CraftsmanView {
     #[serde(flatten)]
-    pub card: CraftsmanCard,
+    pub card: Arc<CraftsmanCard>,
     pub facts: Facts,
     pub brands: Vec<Link>,
     pub stories: Vec<StoryRef>,
-    pub content: String,
+    pub content: Arc<str>,
     pub headings: Vec<HeadingView>,
     /// Previous and next within the cohort's official order.
     pub prev: Option<Link>,
@@ -154,7 +155,7 @@ pub struct CraftsmanView {
 #[derive(Debug, Clone, Serialize)]
 pub struct MemberView {
     pub name: String,
-    pub profile: Option<CraftsmanCard>,
+    pub profile: Option<Arc<CraftsmanCard>>,
     pub employer: Option<String>,
     pub post: Option<String>,
     pub industry: Option<IndustryRef>,
@@ -182,7 +183,7 @@ pub struct IndustryView {
     pub letter: char,
     pub name: String,
     pub url: String,
-    pub craftsmen: Vec<CraftsmanCard>,
+    pub craftsmen: Vec<Arc<CraftsmanCard>>,
     pub count: usize,
     pub stats: Stats,
 }
@@ -192,9 +193,9 @@ pub struct StoryView {
     #[serde(flatten)]
     pub head: StoryRef,
     pub slug: String,
-    pub content: String,
+    pub content: Arc<str>,
     pub headings: Vec<HeadingView>,
-    pub craftsmen: Vec<CraftsmanCard>,
+    pub craftsmen: Vec<Arc<CraftsmanCard>>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -205,8 +206,8 @@ pub struct BrandView {
     pub order: i64,
     pub summary: Option<String>,
     pub figures: Vec<BrandFigure>,
-    pub content: String,
-    pub craftsmen: Vec<CraftsmanCard>,
+    pub content: Arc<str>,
+    pub craftsmen: Vec<Arc<CraftsmanCard>>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -215,7 +216,7 @@ pub struct PageView {
     pub title: String,
     pub url: String,
     pub summary: Option<String>,
-    pub content: String,
+    pub content: Arc<str>,
     pub headings: Vec<HeadingView>,
 }
 
@@ -223,7 +224,7 @@ pub struct PageView {
 #[derive(Debug, Clone, Serialize)]
 pub struct LetterGroup {
     pub letter: char,
-    pub craftsmen: Vec<CraftsmanCard>,
+    pub craftsmen: Vec<Arc<CraftsmanCard>>,
 }
 
 /// All views of a site, built once and shared by every page render.
@@ -313,12 +314,12 @@ impl Views {
     pub fn new(site: &Site, images: &Images) -> Views {
         let base = site.config.base_path.as_str();
         let mut clock = crate::timing::Clock::start();
-        let cards: BTreeMap<&str, CraftsmanCard> = site
+        let cards: BTreeMap<&str, Arc<CraftsmanCard>> = site
             .craftsmen
             .iter()
-            .map(|c| (c.slug.as_str(), card(base, c, images)))
+            .map(|c| (c.slug.as_str(), Arc::new(card(base, c, images))))
             .collect();
-        let cards_of = |slugs: &mut dyn Iterator<Item = &str>| -> Vec<CraftsmanCard> {
+        let cards_of = |slugs: &mut dyn Iterator<Item = &str>| -> Vec<Arc<CraftsmanCard>> {
             slugs.filter_map(|s| cards.get(s).cloned()).collect()
         };
         let cohorts: Vec<CohortView> = site
@@ -492,7 +493,7 @@ fn facts(c: &Craftsman) -> Facts {
     }
 }
 
-fn cohort_view(site: &Site, c: &Cohort, cards: &BTreeMap<&str, CraftsmanCard>) -> CohortView {
+fn cohort_view(site: &Site, c: &Cohort, cards: &BTreeMap<&str, Arc<CraftsmanCard>>) -> CohortView {
     let base = site.config.base_path.as_str();
     let stroke = crate::model::names::StrokeOrder::new();
     let mut members: Vec<MemberView> = c
@@ -504,7 +505,7 @@ fn cohort_view(site: &Site, c: &Cohort, cards: &BTreeMap<&str, CraftsmanCard>) -
                 employer: Some(card.employer.clone()),
                 post: Some(card.post.clone()),
                 industry: card.industry.clone(),
-                profile: Some(card.clone()),
+                profile: Some(Arc::clone(card)),
             }),
             Member::Inline(i) => Some(MemberView {
                 name: i.name.clone(),
@@ -561,7 +562,7 @@ fn neighbours(cohorts: &[CohortView]) -> BTreeMap<&str, (Option<Link>, Option<Li
         let profiles: Vec<&CraftsmanCard> = c
             .members
             .iter()
-            .filter_map(|m| m.profile.as_ref())
+            .filter_map(|m| m.profile.as_deref())
             .collect();
         for (i, p) in profiles.iter().enumerate() {
             let link = |q: &CraftsmanCard| Link {
@@ -576,7 +577,7 @@ fn neighbours(cohorts: &[CohortView]) -> BTreeMap<&str, (Option<Link>, Option<Li
     out
 }
 
-fn industries(site: &Site, cards: &BTreeMap<&str, CraftsmanCard>) -> Vec<IndustryView> {
+fn industries(site: &Site, cards: &BTreeMap<&str, Arc<CraftsmanCard>>) -> Vec<IndustryView> {
     let base = site.config.base_path.as_str();
     let mut by: BTreeMap<char, (&'static Section, Vec<&Craftsman>)> = BTreeMap::new();
     for c in &site.craftsmen {
