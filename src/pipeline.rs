@@ -111,6 +111,7 @@ pub fn build(
     let opts = render::RenderOptions {
         root,
         minify: site.config.minify,
+        remember_photos: false,
     };
     let rendered = render::render_each(&site, &theme, &opts, diags, prepare_dirs, &emit)?;
     let (Some(files), Some(staging)) = (rendered, staging.into_inner()) else {
@@ -128,5 +129,6 @@ fn quiet(root: &Path) -> render::RenderOptions<'_> {
     render::RenderOptions {
         root,
         minify: false,
+        remember_photos: false,
     }
 }

@@ -19,7 +19,7 @@ pub struct Ctx<'a> {
 pub struct Body {
     /// Shared: views and the preview's caches hold it without copying.
     pub html: std::sync::Arc<str>,
-    pub text: String,
+    pub text: std::sync::Arc<String>,
     pub headings: Vec<markdown::Heading>,
     /// Links as written, with their byte offset in the whole file.
     pub links: Vec<(String, usize)>,
@@ -140,7 +140,7 @@ pub fn body(file: &ContentFile, body_start: usize, ctx: &Ctx, diags: &mut Diagno
             .map(|l| (l.url.clone(), body_start + l.offset))
             .collect(),
         html: r.html.into(),
-        text: r.text,
+        text: r.text.into(),
         headings: r.headings,
     }
 }

@@ -10,9 +10,11 @@ use crate::model::entry::Ctx;
 use crate::model::names;
 use crate::model::stats::{self, Stats};
 use crate::model::story::{self, Brand, Page, Story};
+use crate::source::SourceFile;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
+use std::sync::Arc;
 
 /// Everything the renderer needs, checked and ordered.
 #[derive(Debug, Clone)]
@@ -60,26 +62,40 @@ impl std::fmt::Debug for ParseCache {
 
 #[derive(Clone)]
 struct CacheEntry {
-    key: u64,
+    /// Hash of what the file was checked against.
+    context: u64,
+    source: Arc<SourceFile>,
     parsed: Option<Parsed>,
     diags: Diagnostics,
 }
 
 impl ParseCache {
-    fn get(&self, path: &str, key: u64) -> Option<(Option<Parsed>, Diagnostics)> {
+    /// The earlier result for this file, if its text (the same shared text, or an equal one) and
+    /// its context are unchanged.
+    fn get(&self, source: &Arc<SourceFile>, context: u64) -> Option<(Option<Parsed>, Diagnostics)> {
         let entries = self.entries.lock().ok()?;
         entries
-            .get(path)
-            .filter(|e| e.key == key)
+            .get(&source.path)
+            .filter(|e| {
+                e.context == context
+                    && (Arc::ptr_eq(&e.source, source) || e.source.text == source.text)
+            })
             .map(|e| (e.parsed.clone(), e.diags.clone()))
     }
 
-    fn put(&self, path: &str, key: u64, parsed: &Option<Parsed>, diags: &Diagnostics) {
+    fn put(
+        &self,
+        source: &Arc<SourceFile>,
+        context: u64,
+        parsed: &Option<Parsed>,
+        diags: &Diagnostics,
+    ) {
         if let Ok(mut entries) = self.entries.lock() {
             entries.insert(
-                path.to_string(),
+                source.path.clone(),
                 CacheEntry {
-                    key,
+                    context,
+                    source: Arc::clone(source),
                     parsed: parsed.clone(),
                     diags: diags.clone(),
                 },
@@ -175,18 +191,17 @@ pub fn from_loaded(
         .files
         .par_iter()
         .map(|file| {
-            let key = hash_of(&[&context_key.to_le_bytes(), file.source.text.as_bytes()]);
             if let Some(hit) = opts
                 .cache
                 .as_ref()
-                .and_then(|c| c.get(&file.source.path, key))
+                .and_then(|c| c.get(&file.source, context_key))
             {
                 return hit;
             }
             let mut d = Diagnostics::new();
             let p = parse_one(file, &ctx, this_year, &mut d);
             if let Some(c) = &opts.cache {
-                c.put(&file.source.path, key, &p, &d);
+                c.put(&file.source, context_key, &p, &d);
             }
             (p, d)
         })
@@ -470,11 +485,11 @@ fn nearest_slug<'a>(slug: &str, all: impl Iterator<Item = &'a str>) -> Option<&'
 fn order(site: &mut Site) {
     let stroke = names::StrokeOrder::new();
     match site.config.index_order {
-        config::NameOrder::Pinyin => site.craftsmen.sort_by(|a, b| {
+        config::NameOrder::Pinyin => site.craftsmen.par_sort_by(|a, b| {
             names::cmp_pinyin((&a.name, &a.name_key), (&b.name, &b.name_key))
                 .then_with(|| a.slug.cmp(&b.slug))
         }),
-        config::NameOrder::Stroke => site.craftsmen.sort_by(|a, b| {
+        config::NameOrder::Stroke => site.craftsmen.par_sort_by(|a, b| {
             stroke
                 .compare(&a.name, &b.name)
                 .then_with(|| a.slug.cmp(&b.slug))

@@ -76,7 +76,10 @@ pub struct Photos {
 
 /// Resizes every profile photo and story cover of `site` (using and filling the cache under `root`).
 /// An unreadable photo is an error located at the `photo:` / `cover:` line.
-pub fn process(root: &Path, site: &Site, diags: &mut Diagnostics) -> Photos {
+///
+/// With `remember`, a photo whose file has the same size and modification time as when it was
+/// last done in this process is not read again (the preview rebuilds after every save).
+pub fn process(root: &Path, site: &Site, remember: bool, diags: &mut Diagnostics) -> Photos {
     let files: BTreeMap<String, &PathBuf> = site
         .static_files
         .iter()
@@ -108,7 +111,20 @@ pub fn process(root: &Path, site: &Site, diags: &mut Diagnostics) -> Photos {
         .values()
         .collect::<Vec<_>>()
         .par_iter()
-        .map(|w| one(w, &cache, base))
+        .map(|w| {
+            if !remember {
+                return one(w, &cache, base);
+            }
+            let stamp = Stamp::of(w, base);
+            if let Some(done) = stamp.as_ref().and_then(recalled) {
+                return Ok(done);
+            }
+            let r = one(w, &cache, base);
+            if let (Some(stamp), Ok(done)) = (stamp, &r) {
+                remember_done(stamp, done.clone());
+            }
+            r
+        })
         .collect();
     let mut photos = Photos::default();
     for (w, r) in wanted.values().zip(done) {
@@ -121,6 +137,44 @@ pub fn process(root: &Path, site: &Site, diags: &mut Diagnostics) -> Photos {
         }
     }
     photos
+}
+
+/// What identifies a photo file's state without reading it: path, size, modification time, and the base path of its URLs.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct Stamp {
+    abs: PathBuf,
+    len: u64,
+    modified: std::time::SystemTime,
+    base: String,
+}
+
+impl Stamp {
+    fn of(w: &Wanted, base: &str) -> Option<Stamp> {
+        let m = std::fs::metadata(&w.abs).ok()?;
+        Some(Stamp {
+            abs: w.abs.clone(),
+            len: m.len(),
+            modified: m.modified().ok()?,
+            base: base.to_string(),
+        })
+    }
+}
+
+type Memo = std::sync::Mutex<std::collections::HashMap<Stamp, (ImageView, Vec<OutputFile>)>>;
+
+fn memo() -> &'static Memo {
+    static MEMO: std::sync::OnceLock<Memo> = std::sync::OnceLock::new();
+    MEMO.get_or_init(Default::default)
+}
+
+fn recalled(stamp: &Stamp) -> Option<(ImageView, Vec<OutputFile>)> {
+    memo().lock().ok()?.get(stamp).cloned()
+}
+
+fn remember_done(stamp: Stamp, done: (ImageView, Vec<OutputFile>)) {
+    if let Ok(mut m) = memo().lock() {
+        m.insert(stamp, done);
+    }
 }
 
 /// Resizes one photo, or takes its sizes from the cache.

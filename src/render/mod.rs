@@ -35,6 +35,8 @@ pub struct OutputFile {
 pub struct RenderOptions<'a> {
     pub root: &'a Path,
     pub minify: bool,
+    /// Remember each photo's sizes by its file's size and time (the preview, which rebuilds often).
+    pub remember_photos: bool,
 }
 
 /// Renders every file, in memory, sorted by path. `None` when a template failed (the diagnostics say where).
@@ -59,6 +61,7 @@ pub fn render(
     let opts = RenderOptions {
         root,
         minify: site.config.minify,
+        remember_photos: false,
     };
     match render_each(site, theme, &opts, diags, |_| Ok(()), &emit) {
         Ok(Some(_)) => {
@@ -93,7 +96,7 @@ pub fn prepare(
     diags: &mut Diagnostics,
 ) -> Option<Prepared> {
     let mut clock = crate::timing::Clock::start();
-    let photos = images::process(opts.root, site, diags);
+    let photos = images::process(opts.root, site, opts.remember_photos, diags);
     clock.mark("render: photos");
     let views = views::Views::new(site, &photos.views);
     clock.mark("render: views");

@@ -8,6 +8,7 @@ use crate::model::site::Site;
 use crate::model::stats::Stats;
 use crate::model::story::{BrandFigure, Page, Story};
 use crate::render::images::ImageView;
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -316,7 +317,7 @@ impl Views {
         let mut clock = crate::timing::Clock::start();
         let cards: BTreeMap<&str, Arc<CraftsmanCard>> = site
             .craftsmen
-            .iter()
+            .par_iter()
             .map(|c| (c.slug.as_str(), Arc::new(card(base, c, images))))
             .collect();
         let cards_of = |slugs: &mut dyn Iterator<Item = &str>| -> Vec<Arc<CraftsmanCard>> {
@@ -324,7 +325,7 @@ impl Views {
         };
         let cohorts: Vec<CohortView> = site
             .cohorts
-            .iter()
+            .par_iter()
             .map(|c| cohort_view(site, c, &cards))
             .collect();
         clock.mark("views: cards and cohorts");
@@ -352,7 +353,7 @@ impl Views {
         }
         let craftsmen: Vec<CraftsmanView> = site
             .craftsmen
-            .iter()
+            .par_iter()
             .map(|c| {
                 let (prev, next) = neighbours
                     .get(c.slug.as_str())
@@ -518,9 +519,9 @@ fn cohort_view(site: &Site, c: &Cohort, cards: &BTreeMap<&str, Arc<CraftsmanCard
         .collect();
     match site.config.cohort_order {
         crate::config::NameOrder::Stroke => {
-            members.sort_by(|a, b| stroke.compare(&a.name, &b.name))
+            members.par_sort_by(|a, b| stroke.compare(&a.name, &b.name))
         }
-        crate::config::NameOrder::Pinyin => members.sort_by(|a, b| {
+        crate::config::NameOrder::Pinyin => members.par_sort_by(|a, b| {
             let ka = crate::model::names::name_key(
                 &a.name,
                 a.profile.as_ref().map(|p| p.pinyin.as_str()),

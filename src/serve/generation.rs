@@ -52,6 +52,7 @@ impl Generation {
         let opts = render::RenderOptions {
             root,
             minify: site.config.minify,
+            remember_photos: true,
         };
         let prepared = render::prepare(&site, &theme, &opts, diags)?;
         let mut index = HashMap::with_capacity(
