@@ -21,7 +21,8 @@ use std::sync::Arc;
 pub struct Site {
     pub config: Config,
     /// In the index order (pinyin unless the site asks for stroke order).
-    pub craftsmen: Vec<Craftsman>,
+    /// Shared with the preview's cache of parsed files, so that a rebuild copies none of them.
+    pub craftsmen: Vec<Arc<Craftsman>>,
     /// By year.
     pub cohorts: Vec<Cohort>,
     /// Newest first.
@@ -135,7 +136,7 @@ const RESERVED: &[&str] = &[
 
 #[derive(Clone)]
 enum Parsed {
-    Craftsman(Box<Craftsman>),
+    Craftsman(Arc<Craftsman>),
     Cohort(Box<Cohort>),
     Story(Box<Story>),
     Brand(Box<Brand>),
@@ -235,7 +236,7 @@ pub fn from_loaded(
             unreadable.insert(file.file_slug.clone());
         }
         match p {
-            Some(Parsed::Craftsman(c)) if c.published || opts.drafts => site.craftsmen.push(*c),
+            Some(Parsed::Craftsman(c)) if c.published || opts.drafts => site.craftsmen.push(c),
             Some(Parsed::Craftsman(_)) | None => {}
             Some(Parsed::Cohort(c)) => site.cohorts.push(*c),
             Some(Parsed::Story(s)) => site.stories.push(*s),
@@ -252,7 +253,7 @@ pub fn from_loaded(
     cross_check(&mut site, &withdrawn, &unreadable, diags);
     order(&mut site);
     clock.mark("model: cross-check and order");
-    let inputs: Vec<_> = site.craftsmen.iter().map(Craftsman::stat_input).collect();
+    let inputs: Vec<_> = site.craftsmen.iter().map(|c| c.stat_input()).collect();
     site.stats = stats::compute(&inputs);
     check_links(&site, &withdrawn, &unreadable, diags);
     if let Some(src) = &loaded.site {
@@ -264,7 +265,7 @@ pub fn from_loaded(
 
 fn parse_one(file: &ContentFile, ctx: &Ctx, this_year: i32, d: &mut Diagnostics) -> Option<Parsed> {
     Some(match file.kind {
-        Kind::Craftsman => Parsed::Craftsman(Box::new(craftsman::parse(file, ctx, this_year, d)?)),
+        Kind::Craftsman => Parsed::Craftsman(Arc::new(craftsman::parse(file, ctx, this_year, d)?)),
         Kind::Cohort => Parsed::Cohort(Box::new(cohort::parse(file, ctx.base_path, this_year, d)?)),
         Kind::Story => Parsed::Story(Box::new(story::parse_story(file, ctx, d)?)),
         Kind::Brand => Parsed::Brand(Box::new(story::parse_brand(file, ctx, d)?)),
@@ -371,7 +372,7 @@ fn cross_check(
     let by_slug: BTreeMap<&str, &Craftsman> = site
         .craftsmen
         .iter()
-        .map(|c| (c.slug.as_str(), c))
+        .map(|c| (c.slug.as_str(), &**c))
         .collect();
     let brand_slugs: BTreeSet<&str> = site.brands.iter().map(|b| b.slug.as_str()).collect();
     let mut listed_in: BTreeMap<&str, i32> = BTreeMap::new();
@@ -524,7 +525,7 @@ impl Site {
         .iter()
         .map(|s| s.to_string())
         .collect();
-        set.extend(self.craftsmen.iter().map(Craftsman::url));
+        set.extend(self.craftsmen.iter().map(|c| c.url()));
         set.extend(self.cohorts.iter().map(Cohort::url));
         set.extend(
             self.craftsmen

@@ -537,7 +537,7 @@ fn cohort_view(site: &Site, c: &Cohort, cards: &BTreeMap<&str, Arc<CraftsmanCard
         .craftsmen
         .iter()
         .filter(|p| p.cohort == c.year)
-        .map(Craftsman::stat_input)
+        .map(|c| c.stat_input())
         .collect();
     CohortView {
         year: c.year,

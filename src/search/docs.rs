@@ -193,7 +193,12 @@ pub struct Docs<'a> {
 
 impl<'a> Docs<'a> {
     pub fn new(site: &'a Site) -> Docs<'a> {
-        let mut people: Vec<&Craftsman> = site.craftsmen.iter().filter(|c| c.published).collect();
+        let mut people: Vec<&Craftsman> = site
+            .craftsmen
+            .iter()
+            .map(|c| &**c)
+            .filter(|c| c.published)
+            .collect();
         people.sort_by_key(|c| (c.cohort, c.industry.map(|s| s.letter)));
         let names = people
             .iter()

@@ -82,12 +82,13 @@ pub fn rebuild(
     for d in &sorted {
         eprintln!("{}\n", diag::render_human(d, false));
     }
+    let mut replaced = None;
     let built = {
         let mut s = app.state.write().unwrap_or_else(|e| e.into_inner());
         match result {
             Ok(Some(site)) => {
                 let site = Arc::new(site);
-                s.replace(site.clone(), sorted);
+                replaced = s.replace(site.clone(), sorted);
                 *app.last_change.write().unwrap_or_else(|e| e.into_inner()) = change;
                 eprintln!("已重新生成（{} 毫秒）", started.elapsed().as_millis());
                 Some(site)
@@ -106,6 +107,10 @@ pub fn rebuild(
         }
     };
     let _ = app.events.send(app.status_json());
+    // Freeing the old site takes a while at thousands of pages: not on the way to the reload.
+    if let Some(old) = replaced {
+        std::thread::spawn(move || drop(old));
+    }
     built
 }
 

@@ -30,13 +30,20 @@ pub enum Change {
 }
 
 impl Served {
-    /// Serves a new build from now on.
-    pub fn replace(&mut self, site: Arc<Generation>, warnings: Vec<Diagnostic>) {
-        self.site = Some(site);
+    /// Serves a new build from now on. Returns the build it replaces, for the caller to drop
+    /// outside the lock (freeing a large site takes a while).
+    #[must_use]
+    pub fn replace(
+        &mut self,
+        site: Arc<Generation>,
+        warnings: Vec<Diagnostic>,
+    ) -> Option<Arc<Generation>> {
+        let old = self.site.replace(site);
         self.diagnostics = warnings;
         self.ok = true;
         self.ever_built = true;
         self.version += 1;
+        old
     }
 
     /// Keeps the last good site and records why the new build failed.
