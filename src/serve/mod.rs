@@ -209,7 +209,7 @@ async fn serve(mut opts: Options) -> Result<(), String> {
 }
 
 /// How long the folders must stay quiet before a rebuild starts.
-const QUIET: std::time::Duration = std::time::Duration::from_millis(25);
+const QUIET: std::time::Duration = std::time::Duration::from_millis(8);
 /// More changed paths than this in one batch make a burst.
 const BURST: usize = 16;
 /// How long a burst must stay quiet.

@@ -112,8 +112,8 @@ pub fn watch(
         let _ = tx.send(paths);
     };
     // Short: a save is a handful of events within a millisecond or two; the rebuild loop waits for quiet.
-    let timeout = Duration::from_millis(20);
-    let tick = Some(Duration::from_millis(5));
+    let timeout = Duration::from_millis(4);
+    let tick = Some(Duration::from_millis(1));
     let dirs: Vec<PathBuf> = ["content", "themes"]
         .iter()
         .map(|d| root.join(d))
