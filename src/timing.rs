@@ -24,10 +24,30 @@ impl Clock {
     pub fn mark(&mut self, phase: &str) {
         if enabled() {
             eprintln!(
-                "[timing] {phase}: {:.1} ms",
-                self.last.elapsed().as_secs_f64() * 1000.0
+                "[timing] {phase}: {:.1} ms{}",
+                self.last.elapsed().as_secs_f64() * 1000.0,
+                memory()
             );
         }
         self.last = Instant::now();
+    }
+}
+
+/// `, RSS n MB, peak n MB` from /proc (Linux); empty elsewhere.
+fn memory() -> String {
+    let Ok(status) = std::fs::read_to_string("/proc/self/status") else {
+        return String::new();
+    };
+    let field = |name: &str| {
+        status
+            .lines()
+            .find(|l| l.starts_with(name))
+            .and_then(|l| l.split_whitespace().nth(1))
+            .and_then(|kb| kb.parse::<u64>().ok())
+            .map(|kb| kb / 1024)
+    };
+    match (field("VmRSS:"), field("VmHWM:")) {
+        (Some(rss), Some(peak)) => format!(", RSS {rss} MB, peak {peak} MB"),
+        _ => String::new(),
     }
 }

@@ -215,6 +215,12 @@ where
     prepare_paths(&paths)?;
     drop(paths);
     clock.mark("render: output folders");
+    // The index files go out first, so that they are not held while the pages render.
+    let search_count = search.len();
+    search
+        .into_par_iter()
+        .try_for_each(|f| emit(&f.path, f.content))?;
+    clock.mark("render: search files");
     let failures: Vec<Failure> = prepared
         .jobs
         .par_iter()
@@ -245,11 +251,10 @@ where
         copies,
         ..
     } = prepared;
-    let count = jobs.len() + generated.len() + search.len() + copies.len();
+    let count = jobs.len() + generated.len() + search_count + copies.len();
     drop(jobs);
     generated
         .into_par_iter()
-        .chain(search)
         .chain(copies)
         .try_for_each(|f| emit(&f.path, f.content))?;
     clock.mark("render: other files");

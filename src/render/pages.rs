@@ -1,7 +1,8 @@
 //! The list of pages a site has: for each, its output path, template and what the template is given.
 
 use crate::render::views::{
-    with_base, BrandView, CohortView, CraftsmanView, IndustryView, Link, PageView, StoryView, Views,
+    with_base, BrandView, CohortView, CraftsmanView, IndustryView, LetterGroup, Link, PageView,
+    StoryView, Views,
 };
 use serde::Serialize;
 use serde_json::{json, Value};
@@ -44,6 +45,7 @@ pub enum Target {
 /// when the page is rendered, so that no copy of it is held meanwhile), or JSON made for the page.
 pub enum Data<'a> {
     Json(Value),
+    Index(IndexData<'a>),
     Craftsman(&'a CraftsmanView),
     Cohort(&'a CohortView),
     Industry(&'a IndustryView),
@@ -56,6 +58,7 @@ impl Serialize for Data<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
             Data::Json(v) => v.serialize(s),
+            Data::Index(v) => v.serialize(s),
             Data::Craftsman(v) => v.serialize(s),
             Data::Cohort(v) => v.serialize(s),
             Data::Industry(v) => v.serialize(s),
@@ -64,6 +67,14 @@ impl Serialize for Data<'_> {
             Data::Page(v) => v.serialize(s),
         }
     }
+}
+
+/// The A–Z index's data, with every profile card borrowed rather than copied into JSON first.
+#[derive(Serialize)]
+pub struct IndexData<'a> {
+    pub cohorts: Vec<Value>,
+    pub industries: Vec<Value>,
+    pub letters: &'a [LetterGroup],
 }
 
 /// What every template gets as `page`: title, description, URLs, breadcrumbs, structured data.
@@ -333,11 +344,11 @@ impl PageJob {
             Target::Craftsmen => (
                 c.meta("craftsmen", "工匠名录", None, url, c.crumbs(&[("工匠名录", url)]),
                     item_list(&c, v.craftsmen.iter().map(|x| (x.card.name.clone(), x.card.url.clone()))), None),
-                Data::Json(json!({
-                    "letters": v.letters,
-                    "industries": v.industries.iter().map(|i| json!({"letter": i.letter, "name": i.name, "url": i.url, "count": i.count})).collect::<Vec<_>>(),
-                    "cohorts": v.cohorts.iter().map(|k| json!({"year": k.year, "title": k.title, "url": k.url, "count": k.count})).collect::<Vec<_>>(),
-                })),
+                Data::Index(IndexData {
+                    cohorts: v.cohorts.iter().map(|k| json!({"year": k.year, "title": k.title, "url": k.url, "count": k.count})).collect(),
+                    industries: v.industries.iter().map(|i| json!({"letter": i.letter, "name": i.name, "url": i.url, "count": i.count})).collect(),
+                    letters: &v.letters,
+                }),
             ),
             Target::Craftsman(i) => {
                 let p = &v.craftsmen[i];
