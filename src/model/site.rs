@@ -230,25 +230,28 @@ pub fn from_loaded(
     };
     // Profiles whose file exists but could not be read: references to them are not reported again.
     let mut unreadable: BTreeSet<String> = BTreeSet::new();
+    // Withdrawn profiles (`published: false`), by file name, so that links to them get a precise hint.
+    let mut withdrawn: BTreeSet<String> = BTreeSet::new();
     for ((p, d), file) in results.into_iter().zip(&loaded.files) {
         diags.extend(d);
         if p.is_none() && file.kind == Kind::Craftsman {
             unreadable.insert(file.file_slug.clone());
+            if !opts.drafts && says_withdrawn(file) {
+                withdrawn.insert(file.file_slug.clone());
+            }
         }
         match p {
             Some(Parsed::Craftsman(c)) if c.published || opts.drafts => site.craftsmen.push(c),
-            Some(Parsed::Craftsman(_)) | None => {}
+            Some(Parsed::Craftsman(_)) => {
+                withdrawn.insert(file.file_slug.clone());
+            }
+            None => {}
             Some(Parsed::Cohort(c)) => site.cohorts.push(*c),
             Some(Parsed::Story(s)) => site.stories.push(*s),
             Some(Parsed::Brand(b)) => site.brands.push(*b),
             Some(Parsed::Page(p)) => site.pages.push(*p),
         }
     }
-    let withdrawn: BTreeSet<String> = if opts.drafts {
-        BTreeSet::new()
-    } else {
-        withdrawn_slugs(&loaded.files)
-    };
     clock.mark("load: collect");
     cross_check(&mut site, &withdrawn, &unreadable, diags);
     order(&mut site);
@@ -291,19 +294,12 @@ fn placeholder_config() -> Config {
     }
 }
 
-/// Slugs of profiles whose file says `published: false` (a cheap look, so that links to them get a precise hint).
-fn withdrawn_slugs(files: &[ContentFile]) -> BTreeSet<String> {
-    files
-        .iter()
-        .filter(|f| f.kind == Kind::Craftsman)
-        .filter(|f| {
-            f.source
-                .text
-                .lines()
-                .any(|l| l.trim_end() == "published: false")
-        })
-        .map(|f| f.file_slug.clone())
-        .collect()
+/// Whether a profile that could not be parsed says `published: false` (a cheap look at its lines).
+fn says_withdrawn(file: &ContentFile) -> bool {
+    file.source
+        .text
+        .lines()
+        .any(|l| l.trim_end() == "published: false")
 }
 
 fn dup<'a>(kind: &str, what: impl Iterator<Item = (&'a str, &'a str)>, diags: &mut Diagnostics) {
