@@ -1,21 +1,22 @@
-//! Search benchmark: for sites of 1k, 10k and 100k profiles, the index's size, how long it
-//! takes to build and how much memory it needs beside the rest of the build, and how many
-//! bytes (gzip) a reader's first query downloads: the script, the manifest, the shards and
+//! Search benchmark: for generated sites of 1k, 10k and 100k profiles, the index's size, how
+//! long it takes to build and how much memory it needs beside the rest of the build, and how
+//! many bytes (gzip) a reader's first query downloads: the script, the manifest, the shards and
 //! the result documents of the first page, exactly as the search page's script fetches them.
 //!
 //! ```sh
 //! bench/search/run.sh                          # 1000 and 10000 profiles
 //! bench/search/run.sh --profiles 100000        # any list: 1000,10000,100000
-//! bench/search/run.sh --site /tmp/big-site     # a site generated elsewhere (content/ + themes/)
+//! bench/search/run.sh --site /tmp/big-site     # a site made elsewhere (content/ + themes/)
 //! ```
-//! Generated sites are kept under `--work` (default: the system temp folder) and reused.
-
-mod corpus;
+//! `run.sh` makes the sites with `examples/gen_corpus.rs` (seed 1, kept under `--work` and
+//! reused) and passes each here as `--site DIR`.
 
 use gongjiang::diag::Diagnostics;
 use gongjiang::model::site::{LoadOptions, Site};
+use gongjiang::output::Staging;
+use gongjiang::render::Content;
 use gongjiang::search::query::{Engine, Filter, BATCH};
-use gongjiang::{output, pipeline, search};
+use gongjiang::{pipeline, search};
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -98,37 +99,22 @@ struct Args {
     check: Option<usize>,
     /// Only load the site and build its index this many times (for profilers).
     index_only: Option<usize>,
-    profiles: Vec<usize>,
-    site: Option<PathBuf>,
-    work: PathBuf,
+    sites: Vec<PathBuf>,
 }
 
 fn args() -> Args {
     let mut a = Args {
         check: None,
         index_only: None,
-        profiles: vec![1000, 10_000],
-        site: None,
-        work: std::env::temp_dir().join("gongjiang-search-bench"),
+        sites: Vec::new(),
     };
     let argv: Vec<String> = std::env::args().collect();
     let mut i = 1;
     while i < argv.len() {
         let value = argv.get(i + 1).cloned().unwrap_or_default();
         match argv[i].as_str() {
-            "--profiles" => {
-                a.profiles = value
-                    .split(',')
-                    .filter_map(|n| n.trim().parse().ok())
-                    .collect();
-                i += 1;
-            }
             "--site" => {
-                a.site = Some(PathBuf::from(value));
-                i += 1;
-            }
-            "--work" => {
-                a.work = PathBuf::from(value);
+                a.sites.push(PathBuf::from(value));
                 i += 1;
             }
             "--check" => {
@@ -159,16 +145,12 @@ fn main() {
         script.len(),
         gzip(&script)
     );
-    let sites: Vec<(String, PathBuf)> = match &a.site {
-        Some(dir) => vec![(dir.display().to_string(), dir.clone())],
-        None => a
-            .profiles
-            .iter()
-            .map(|&n| (format!("{n} profiles"), generated(&repo, &a.work, n)))
-            .collect(),
-    };
-    for (label, dir) in sites {
-        println!("## {label}\n");
+    if a.sites.is_empty() {
+        eprintln!("no --site given: run bench/search/run.sh, which makes the sites");
+        std::process::exit(2);
+    }
+    for dir in a.sites {
+        println!("## {}\n", dir.display());
         match (a.check, a.index_only) {
             (Some(n), _) => check(&dir, n),
             (None, Some(n)) => index_only(&dir, n),
@@ -177,18 +159,34 @@ fn main() {
     }
 }
 
-fn generated(repo: &Path, work: &Path, n: usize) -> PathBuf {
-    let dir = work.join(format!("site-{n}"));
-    if !dir.join("content/site.yaml").exists() {
-        let t = Instant::now();
+/// A scratch output folder, removed when dropped.
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new(what: &str) -> Scratch {
+        let dir = std::env::temp_dir().join(format!(
+            "gongjiang-search-bench-{what}-{}",
+            std::process::id()
+        ));
         let _ = std::fs::remove_dir_all(&dir);
-        if let Err(e) = corpus::generate(repo, &dir, n, 1) {
-            eprintln!("generating {}: {e}", dir.display());
-            std::process::exit(2);
-        }
-        eprintln!("generated {n} profiles in {}", secs(t.elapsed()));
+        Scratch(dir)
     }
-    dir
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// Writes an index into `out` as the build does: each file as soon as it is made.
+fn write_index(index: search::Index, out: &Path) -> Result<(), String> {
+    let staging = Staging::new(out)?;
+    let paths = index.paths();
+    staging.make_dirs(paths.iter().map(String::as_str))?;
+    drop(paths);
+    index.write(|path, bytes| staging.write(path, &Content::Bytes(bytes)))?;
+    staging.commit()
 }
 
 fn measure(dir: &Path, script_gz: usize) {
@@ -200,7 +198,9 @@ fn measure(dir: &Path, script_gz: usize) {
     PEAK.store(before, Relaxed);
     let (t, c) = (Instant::now(), cpu());
     let mut diags = Diagnostics::new();
-    let built = match pipeline::run(dir, &opts, &mut diags) {
+    let out = Scratch::new("site");
+    // As `gongjiang build` does it: pages written as they are rendered, then swapped in.
+    let built = match pipeline::build(dir, &opts, &out.0, false, &mut diags) {
         Ok(Some(b)) => b,
         other => {
             let first = diags.into_sorted().into_iter().next();
@@ -208,14 +208,9 @@ fn measure(dir: &Path, script_gz: usize) {
             std::process::exit(1);
         }
     };
-    let out =
-        std::env::temp_dir().join(format!("gongjiang-search-bench-out-{}", std::process::id()));
-    if let Err(e) = output::write_atomic(&out, &built.files) {
-        eprintln!("{e}");
-    }
     let (build_time, build_cpu) = (t.elapsed(), cpu() - c);
     let build_peak = PEAK.load(Relaxed) - before;
-    let _ = std::fs::remove_dir_all(&out);
+    drop(out);
 
     phases(&built.site);
     let index = index_alone(&built.site);
@@ -224,24 +219,36 @@ fn measure(dir: &Path, script_gz: usize) {
     println!("| measure | value |\n|---|---|");
     println!("| profiles (published) | {published} |");
     println!(
-        "| whole build (load, render, index, write): wall / CPU | {} / {} |",
+        "| whole build (`gongjiang build`: load, render, index, write): wall / CPU | {} / {} |",
         secs(build_time),
         secs(build_cpu)
     );
     println!(
-        "| of which the search index: wall / CPU | {} ({:.1}%) / {} ({:.1}%) |",
+        "| the search index alone (collect, lay out, make every file): wall / CPU | {} ({:.1}%) / {} ({:.1}%) |",
         secs(index.time),
         pct(index.time, build_time),
         secs(index.cpu),
         pct(index.cpu, build_cpu)
     );
-    println!("| heap peak of the whole build | {} |", mb(build_peak));
     println!(
-        "| heap peak while building the index, above the site model | {} (the index files themselves: {}; working memory: {}) |",
-        mb(index.extra), mb(index.output), mb(index.extra.saturating_sub(index.output))
+        "| the same and writing its files to disk: wall / CPU | {} ({:.1}%) / {} ({:.1}%) |",
+        secs(index.written.0),
+        pct(index.written.0, build_time),
+        secs(index.written.1),
+        pct(index.written.1, build_cpu)
     );
-    sizes(&index.files);
-    queries(&built.site, &index.files, script_gz);
+    println!(
+        "| heap peak of the whole build, above nothing | {} |",
+        mb(build_peak)
+    );
+    println!(
+        "| heap peak while the index is built and written, above the site model | {} (shards held until written: {}) |",
+        mb(index.extra),
+        mb(index.shards)
+    );
+    let dir = index.out.0.join(search::DIR);
+    sizes(&dir);
+    queries(&built.site, &dir, script_gz);
     println!();
 }
 
@@ -264,10 +271,14 @@ fn index_only(dir: &Path, n: usize) {
     let site = load(dir);
     for _ in 0..n {
         let (t, c) = (Instant::now(), cpu());
-        let files = search::build(&site);
+        let index = search::Index::new(&site);
+        let files = index.len();
+        let _ = index.write(|_, bytes| {
+            drop(bytes);
+            Ok::<(), ()>(())
+        });
         println!(
-            "index: {} files, wall {}, CPU {}",
-            files.len(),
+            "index: {files} files (made, not written), wall {}, CPU {}",
             secs(t.elapsed()),
             secs(cpu() - c)
         );
@@ -332,7 +343,7 @@ fn check(dir: &Path, n: usize) {
     println!("checked {queries} queries over {n} pages: {failed} failed");
 }
 
-/// The index build step by step, as [`search::index`] does it, in CPU time (all threads).
+/// The index build step by step, as [`search::Index`] does it, in CPU time (all threads).
 fn phases(site: &Site) {
     let c = cpu();
     let docs = search::docs::Docs::new(site);
@@ -367,38 +378,66 @@ struct Index {
     cpu: Duration,
     /// Heap high-water mark above what was live before.
     extra: usize,
-    /// Bytes of the files it made.
-    output: usize,
-    files: BTreeMap<String, Vec<u8>>,
+    /// Heap held between collecting and writing: the shards and spilled postings.
+    shards: usize,
+    /// Wall and CPU time of building it again and writing it to disk.
+    written: (Duration, Duration),
+    /// Where it was written.
+    out: Scratch,
 }
 
+/// Builds the index, handing each file to a sink that drops it, measuring time and memory;
+/// then builds it again and writes it, as the build does, for its sizes and the queries.
 fn index_alone(site: &Site) -> Index {
     let base = LIVE.load(Relaxed);
     PEAK.store(base, Relaxed);
     let (t, c) = (Instant::now(), cpu());
-    let files = search::build(site);
+    let index = search::Index::new(site);
+    let shards = LIVE.load(Relaxed).saturating_sub(base);
+    let _ = index.write(|_, bytes| {
+        drop(bytes);
+        Ok::<(), ()>(())
+    });
     let (time, used) = (t.elapsed(), cpu() - c);
     let extra = PEAK.load(Relaxed) - base;
-    let output = files
-        .iter()
-        .map(|f| f.bytes.capacity() + f.path.capacity())
-        .sum();
-    let files = files
-        .into_iter()
-        .map(|f| (f.path.trim_start_matches("search/").to_string(), f.bytes))
-        .collect();
+    let out = Scratch::new("index");
+    let (t, c) = (Instant::now(), cpu());
+    if let Err(e) = write_index(search::Index::new(site), &out.0) {
+        eprintln!("writing the index: {e}");
+        std::process::exit(1);
+    }
+    let written = (t.elapsed(), cpu() - c);
     Index {
         time,
         cpu: used,
+        written,
         extra,
-        output,
-        files,
+        shards,
+        out,
     }
 }
 
-fn sizes(files: &BTreeMap<String, Vec<u8>>) {
+/// Every file under `dir`, by path relative to it (`/` separators).
+fn files_under(dir: &Path) -> Vec<(String, PathBuf)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if let Ok(rel) = p.strip_prefix(dir) {
+                out.push((rel.to_string_lossy().replace('\\', "/"), p.clone()));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+fn sizes(dir: &Path) {
     let mut by_kind: BTreeMap<&str, (usize, usize, usize, usize)> = BTreeMap::new();
-    for (path, bytes) in files {
+    for (path, abs) in files_under(dir) {
         let kind = match path.split('/').next().unwrap_or("") {
             "s" => "term shards (s/)",
             "x" => "large postings (x/)",
@@ -406,7 +445,8 @@ fn sizes(files: &BTreeMap<String, Vec<u8>>) {
             "d" => "documents (d/)",
             _ => "manifest",
         };
-        let gz = gzip(bytes);
+        let bytes = std::fs::read(abs).unwrap_or_default();
+        let gz = gzip(&bytes);
         let e = by_kind.entry(kind).or_default();
         e.0 += 1;
         e.1 += bytes.len();
@@ -471,11 +511,11 @@ fn query_set(site: &Site) -> Vec<(String, &'static str)> {
     out
 }
 
-fn queries(site: &Site, files: &BTreeMap<String, Vec<u8>>, script_gz: usize) {
+fn queries(site: &Site, dir: &Path, script_gz: usize) {
     println!("\nFirst query, page one ({BATCH} results), bytes gzipped: script + manifest + shards + documents.\n");
     println!("| query | what | results | files | shards+postings | documents | total |");
     println!("|---|---|---|---|---|---|---|");
-    let fetch = |p: &str| files.get(p).cloned();
+    let fetch = |p: &str| std::fs::read(dir.join(p)).ok();
     let mut totals = Vec::new();
     for (q, what) in query_set(site) {
         let e = match Engine::open(&fetch) {
@@ -492,7 +532,7 @@ fn queries(site: &Site, files: &BTreeMap<String, Vec<u8>>, script_gz: usize) {
         let fetched = e.fetched.borrow().clone();
         let (mut index, mut docs) = (0, 0);
         for p in &fetched {
-            let gz = files.get(p).map_or(0, |b| gzip(b));
+            let gz = fetch(p).map_or(0, |b| gzip(&b));
             if p.starts_with("d/") {
                 docs += gz;
             } else {

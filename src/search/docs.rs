@@ -185,6 +185,7 @@ enum Source<'a> {
 /// The documents of a site, in id order: craftsmen by cohort, industry and the site's name
 /// order, then stories (newest first), brands and pages, as the site orders them. Each is
 /// made when asked for, so that the texts are not all copied at once.
+#[derive(Clone)]
 pub struct Docs<'a> {
     base: &'a str,
     sources: Vec<Source<'a>>,

@@ -213,11 +213,14 @@ pub fn ranges(docs: &Docs) -> Vec<serde_json::Value> {
     out
 }
 
-/// A content hash of the files (paths, lengths, and eight bytes at a time), to tell browsers'
-/// caches one build from another.
-pub fn version(files: &[File]) -> String {
-    let mut h = Fx::default();
-    for f in files {
+/// A content hash of files (paths, lengths, and eight bytes at a time), to tell browsers'
+/// caches one build from another; fed one file at a time, in the index's file order.
+#[derive(Default)]
+pub struct Version(Fx);
+
+impl Version {
+    pub fn add(&mut self, f: &File) {
+        let h = &mut self.0;
         h.write(f.path.as_bytes());
         h.write_u64(f.bytes.len() as u64);
         let mut chunks = f.bytes.chunks_exact(8);
@@ -228,7 +231,19 @@ pub fn version(files: &[File]) -> String {
         }
         h.write(chunks.remainder());
     }
-    format!("{:016x}", h.finish())
+
+    pub fn finish(&self) -> String {
+        format!("{:016x}", self.0.finish())
+    }
+}
+
+/// The [`Version`] of some files, in order.
+pub fn version(files: &[File]) -> String {
+    let mut v = Version::default();
+    for f in files {
+        v.add(f);
+    }
+    v.finish()
 }
 
 #[cfg(test)]

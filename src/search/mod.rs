@@ -23,21 +23,20 @@ pub mod text;
 
 use crate::model::site::Site;
 use docs::{Docs, Kind};
-use layout::{File, Limits};
+use layout::{File, Limits, Version};
+use rayon::prelude::*;
 use serde_json::json;
 
 /// The folder of the index in the built site.
 pub const DIR: &str = "search";
 
+/// Documents whose files are made (in parallel) and handed out together.
+const DOC_BATCH: usize = 1024;
+
 /// Builds the index of a site: files with paths relative to the site root (`search/…`).
+/// [`Index::new`] and [`Index::write`] make the same files without holding them all.
 pub fn build(site: &Site) -> Vec<File> {
-    index(&Docs::new(site))
-        .into_iter()
-        .map(|f| File {
-            path: format!("{DIR}/{}", f.path),
-            bytes: f.bytes,
-        })
-        .collect()
+    Index::new(site).files()
 }
 
 /// Builds the index of some documents: files with paths relative to `search/`.
@@ -47,22 +46,125 @@ pub fn index(docs: &Docs) -> Vec<File> {
 
 /// [`index`] with other file size limits (tests use tiny ones to exercise every file kind).
 pub fn index_with(docs: &Docs, limits: &Limits) -> Vec<File> {
-    let (postings, made) = postings::Postings::collect(
-        docs.len(),
-        |id| docs.get(id),
-        |id, d| (layout::doc_file(id as u32, d), d.keys.clone()),
-    );
-    let (doc_files, keys): (Vec<File>, Vec<Vec<String>>) = made.into_iter().unzip();
-    let (s, mut files) = layout::term_files(postings.encode(), limits);
-    let (ns, names) = layout::name_files(keys, limits);
-    files.extend(names);
-    files.extend(doc_files);
+    Index::with(docs.clone(), limits, "").files()
+}
+
+/// A site's index, ready to be written. The postings are collected and laid out in term and
+/// name shards (a fifth of the index's bytes); each document's file is made only when the
+/// index is written, and handed out at once, so the files are never all in memory together.
+pub struct Index<'a> {
+    docs: Docs<'a>,
+    /// Put before every path: `search/`, or nothing for [`index`].
+    prefix: &'static str,
+    /// Term shards, spilled postings and name shards, in file order.
+    shards: Vec<File>,
+    /// How many term shards and name shards there are.
+    counts: (usize, usize),
+}
+
+impl<'a> Index<'a> {
+    /// Collects the index of a site (paths relative to the site root, `search/…`).
+    pub fn new(site: &'a Site) -> Index<'a> {
+        Index::with(Docs::new(site), &Limits::default(), "search/")
+    }
+
+    fn with(docs: Docs<'a>, limits: &Limits, prefix: &'static str) -> Index<'a> {
+        let (postings, keys) =
+            postings::Postings::collect(docs.len(), |id| docs.get(id), |_, d| d.keys.clone());
+        let (s, mut shards) = layout::term_files(postings.encode(), limits);
+        let (ns, names) = layout::name_files(keys, limits);
+        shards.extend(names);
+        Index {
+            docs,
+            prefix,
+            shards,
+            counts: (s, ns),
+        }
+    }
+
+    /// How many files the index has.
+    pub fn len(&self) -> usize {
+        self.shards.len() + self.docs.len() + 1
+    }
+
+    /// Whether it has no files (never: there is always the manifest).
+    pub fn is_empty(&self) -> bool {
+        false
+    }
+
+    /// The path of every file, in file order.
+    pub fn paths(&self) -> Vec<String> {
+        let p = self.prefix;
+        let shards = self.shards.iter().map(|f| format!("{p}{}", f.path));
+        let docs = (0..self.docs.len()).map(|id| format!("{p}{}", layout::doc_path(id as u32)));
+        shards
+            .chain(docs)
+            .chain([format!("{p}index.json")])
+            .collect()
+    }
+
+    /// Hands every file to `emit` (path, bytes), from several threads, and drops it; stops at
+    /// the first error. Memory holds the shards and a batch of documents' files at most.
+    pub fn write<E: Send>(
+        self,
+        emit: impl Fn(&str, Vec<u8>) -> Result<(), E> + Sync,
+    ) -> Result<(), E> {
+        let prefix = self.prefix;
+        self.batches(|files| {
+            files
+                .into_par_iter()
+                .try_for_each(|f| emit(&format!("{prefix}{}", f.path), f.bytes))
+        })
+    }
+
+    /// Every file, in file order.
+    pub fn files(self) -> Vec<File> {
+        let prefix = self.prefix;
+        let mut out = Vec::with_capacity(self.len());
+        let done: Result<(), std::convert::Infallible> = self.batches(|files| {
+            out.extend(files.into_iter().map(|f| File {
+                path: format!("{prefix}{}", f.path),
+                bytes: f.bytes,
+            }));
+            Ok(())
+        });
+        let Ok(()) = done;
+        out
+    }
+
+    /// Hands the files out in batches, in file order (paths relative to `search/`): the
+    /// shards, the documents' files, the manifest with the hash of all before it.
+    fn batches<E>(self, mut each: impl FnMut(Vec<File>) -> Result<(), E>) -> Result<(), E> {
+        let Index {
+            docs,
+            shards,
+            counts,
+            ..
+        } = self;
+        let mut version = Version::default();
+        shards.iter().for_each(|f| version.add(f));
+        each(shards)?;
+        for start in (0..docs.len()).step_by(DOC_BATCH) {
+            let end = (start + DOC_BATCH).min(docs.len());
+            let files: Vec<File> = (start..end)
+                .into_par_iter()
+                .map(|id| layout::doc_file(id as u32, &docs.get(id)))
+                .collect();
+            files.iter().for_each(|f| version.add(f));
+            each(files)?;
+        }
+        each(vec![manifest(&docs, counts, version.finish())])
+    }
+}
+
+/// The manifest: counts, shard counts, labels, id ranges and the version of the other files.
+fn manifest(docs: &Docs, (s, ns): (usize, usize), version: String) -> File {
     let industries: serde_json::Map<String, serde_json::Value> = (0..docs.len())
         .filter_map(|id| crate::model::industry::by_letter(docs.facets(id).2?))
         .map(|s| (s.letter.to_string(), json!(s.name)))
         .collect();
     let manifest = json!({
-        "version": layout::version(&files),
+        "version": version,
         "docs": docs.len(),
         "s": s,
         "ns": ns,
@@ -70,11 +172,10 @@ pub fn index_with(docs: &Docs, limits: &Limits) -> Vec<File> {
         "industries": industries,
         "ranges": layout::ranges(docs),
     });
-    files.push(File {
+    File {
         path: "index.json".into(),
         bytes: manifest.to_string().into_bytes(),
-    });
-    files
+    }
 }
 
 #[cfg(test)]
@@ -150,6 +251,48 @@ mod tests {
                         .all(|t| (0..GROUPS).any(|g| text::contains(&d.group(g), t)))
             })
             .collect()
+    }
+
+    #[test]
+    fn written_files_are_the_built_files() {
+        let docs = documents(2500);
+        let all = Docs::from_docs(&docs);
+        let tiny = Limits {
+            shard: 300,
+            spill: 40,
+            name_shard: 100,
+        };
+        let built = super::index_with(&all, &tiny);
+        let index = super::Index::with(all.clone(), &tiny, "");
+        let paths = index.paths();
+        assert_eq!(index.len(), built.len());
+        let written = std::sync::Mutex::new(BTreeMap::new());
+        let done: Result<(), ()> = index.write(|path, bytes| {
+            let mut w = written.lock().map_err(|_| ())?;
+            assert!(w.insert(path.to_string(), bytes).is_none(), "{path} twice");
+            Ok(())
+        });
+        assert_eq!(done, Ok(()));
+        let written = written.into_inner().unwrap();
+        let built_paths: Vec<String> = built.iter().map(|f| f.path.clone()).collect();
+        assert_eq!(paths, built_paths, "paths in file order");
+        let built: BTreeMap<String, Vec<u8>> =
+            built.into_iter().map(|f| (f.path, f.bytes)).collect();
+        assert_eq!(written, built);
+    }
+
+    #[test]
+    fn writing_stops_at_the_first_error() {
+        let docs = documents(3000);
+        let index = super::Index::with(Docs::from_docs(&docs), &Limits::default(), "");
+        let done = index.write(|path, _| {
+            if path.starts_with("d/1/") {
+                Err(path.to_string())
+            } else {
+                Ok(())
+            }
+        });
+        assert!(done.is_err_and(|p| p.starts_with("d/1/")));
     }
 
     #[test]
