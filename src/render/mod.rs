@@ -190,23 +190,18 @@ where
         return Ok(None);
     };
     let mut clock = crate::timing::Clock::start();
-    let search: Vec<OutputFile> = crate::search::build(site)
-        .into_iter()
-        .map(|f| OutputFile {
-            path: f.path,
-            content: Content::Bytes(f.bytes),
-        })
-        .collect();
+    let index = crate::search::Index::new(site);
+    let search_paths = index.paths();
     clock.mark("render: search index");
     let mut paths: Vec<&str> = prepared
         .jobs
         .iter()
         .map(|j| j.path.as_str())
+        .chain(search_paths.iter().map(String::as_str))
         .chain(
             prepared
                 .generated
                 .iter()
-                .chain(&search)
                 .chain(&prepared.copies)
                 .map(|f| f.path.as_str()),
         )
@@ -214,12 +209,11 @@ where
     paths.sort_unstable();
     prepare_paths(&paths)?;
     drop(paths);
+    drop(search_paths);
     clock.mark("render: output folders");
-    // The index files go out first, so that they are not held while the pages render.
-    let search_count = search.len();
-    search
-        .into_par_iter()
-        .try_for_each(|f| emit(&f.path, f.content))?;
+    // The index files go out first, each as soon as it is made, so that none is held while the pages render.
+    let search_count = index.len();
+    index.write(|path, bytes| emit(path, Content::Bytes(bytes)))?;
     clock.mark("render: search files");
     let failures: Vec<Failure> = prepared
         .jobs
