@@ -215,16 +215,23 @@ where
     let search_count = index.len();
     index.write(|path, bytes| emit(path, Content::Bytes(bytes)))?;
     clock.mark("render: search files");
-    let failures: Vec<Failure> = prepared
+    let one = |job: &pages::PageJob| match prepared.render_page(theme, job) {
+        Ok(bytes) => emit(&job.path, Content::Bytes(bytes))
+            .err()
+            .map(Failure::Emit),
+        Err(d) => Some(Failure::Template(d)),
+    };
+    // Pages that list many profiles (the A–Z index, industries, cohorts, brands) are rendered one
+    // at a time beside the others, so that no two of their large contexts are held at once.
+    let (lists, rest): (Vec<&pages::PageJob>, Vec<&pages::PageJob>) = prepared
         .jobs
-        .par_iter()
-        .filter_map(|job| match prepared.render_page(theme, job) {
-            Ok(bytes) => emit(&job.path, Content::Bytes(bytes))
-                .err()
-                .map(Failure::Emit),
-            Err(d) => Some(Failure::Template(d)),
-        })
-        .collect();
+        .iter()
+        .partition(|j| j.target.lists_profiles());
+    let (mut failures, more): (Vec<Failure>, Vec<Failure>) = rayon::join(
+        || lists.into_iter().filter_map(one).collect(),
+        || rest.into_par_iter().filter_map(one).collect(),
+    );
+    failures.extend(more);
     clock.mark("render: pages");
     let mut failed = false;
     for f in failures {

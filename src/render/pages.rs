@@ -323,6 +323,16 @@ pub fn jobs(v: &Views) -> Vec<PageJob> {
     jobs
 }
 
+impl Target {
+    /// Whether the page lists profiles by the hundred or thousand (a large template context).
+    pub fn lists_profiles(self) -> bool {
+        matches!(
+            self,
+            Target::Craftsmen | Target::Industry(_) | Target::Cohort(_) | Target::Brand(_)
+        )
+    }
+}
+
 impl PageJob {
     /// What the template is given: `page` (the meta) and the page's own data under [`PageJob::key`].
     pub fn input<'a>(&self, v: &'a Views) -> (PageMeta, Data<'a>) {
