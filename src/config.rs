@@ -35,6 +35,8 @@ pub struct Config {
     pub theme: String,
     pub demo: bool,
     pub minify: bool,
+    /// How many profiles one page of the A–Z index shows before it is split into pages.
+    pub index_page_size: usize,
     pub nav: Vec<NavItem>,
     pub index_order: NameOrder,
     pub cohort_order: NameOrder,
@@ -75,6 +77,10 @@ const FIELDS: &[Field] = &[
         label: "压缩输出",
     },
     Field {
+        key: "index_page_size",
+        label: "名录每页人数",
+    },
+    Field {
         key: "nav",
         label: "导航",
     },
@@ -107,6 +113,9 @@ const NAMES_FIELDS: &[Field] = &[
         label: "批次名单排序",
     },
 ];
+
+/// Profiles on one page of the A–Z index unless site.yaml says otherwise: a page a phone still loads quickly.
+pub const DEFAULT_INDEX_PAGE: usize = 1000;
 
 /// Overrides given on the command line.
 #[derive(Debug, Clone, Default)]
@@ -201,6 +210,9 @@ pub fn read(src: &SourceFile, overrides: &Overrides, diags: &mut Diagnostics) ->
             .unwrap_or_else(|| "default".to_string()),
         demo: f.boolean("demo").unwrap_or(false),
         minify: f.boolean("minify").unwrap_or(true),
+        index_page_size: f
+            .int("index_page_size", false, 1, 100_000)
+            .map_or(DEFAULT_INDEX_PAGE, |n| n as usize),
         footer: f.string("footer", false),
         nav,
         index_order,

@@ -287,6 +287,7 @@ fn placeholder_config() -> Config {
         theme: "default".into(),
         demo: false,
         minify: true,
+        index_page_size: config::DEFAULT_INDEX_PAGE,
         nav: Vec::new(),
         index_order: config::NameOrder::Pinyin,
         cohort_order: config::NameOrder::Stroke,

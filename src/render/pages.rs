@@ -1,8 +1,7 @@
 //! The list of pages a site has: for each, its output path, template and what the template is given.
 
 use crate::render::views::{
-    with_base, BrandView, CohortView, CraftsmanView, IndustryView, LetterGroup, Link, PageView,
-    StoryView, Views,
+    with_base, BrandView, CohortView, CraftsmanView, IndustryView, Link, PageView, StoryView, Views,
 };
 use serde::Serialize;
 use serde_json::{json, Value};
@@ -25,7 +24,8 @@ pub struct PageJob {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Target {
     Home,
-    Craftsmen,
+    /// One page of the A–Z index (0 is `/craftsmen/`).
+    Craftsmen(usize),
     Craftsman(usize),
     Cohorts,
     Cohort(usize),
@@ -69,12 +69,117 @@ impl Serialize for Data<'_> {
     }
 }
 
-/// The A–Z index's data, with every profile card borrowed rather than copied into JSON first.
+/// The A–Z index's data for one page, with the profile cards borrowed rather than copied into JSON.
 #[derive(Serialize)]
 pub struct IndexData<'a> {
     pub cohorts: Vec<Value>,
     pub industries: Vec<Value>,
-    pub letters: &'a [LetterGroup],
+    /// The letter groups on this page (a group may begin on an earlier page or go on to the next).
+    pub letters: Vec<LetterSlice<'a>>,
+    /// Every letter of the whole index: where its first profile is, and how many it has.
+    pub jump: Vec<Jump>,
+    /// The index's pages (one entry: not split).
+    pub pages: Vec<PageLink>,
+    /// This page's number, from 1.
+    pub number: usize,
+    pub page_size: usize,
+}
+
+/// A letter group, or the part of it on one page.
+#[derive(Serialize)]
+pub struct LetterSlice<'a> {
+    pub letter: char,
+    pub craftsmen: &'a [std::sync::Arc<crate::render::views::CraftsmanCard>],
+}
+
+#[derive(Serialize)]
+pub struct Jump {
+    pub letter: char,
+    pub url: String,
+    pub count: usize,
+}
+
+#[derive(Serialize)]
+pub struct PageLink {
+    pub number: usize,
+    pub url: String,
+    pub current: bool,
+}
+
+/// How many pages the A–Z index has: a site with up to `index_page_size` profiles has one; a
+/// larger one is split, so that no page grows past what a phone loads quickly.
+fn index_pages(v: &Views) -> usize {
+    let total: usize = v.letters.iter().map(|g| g.craftsmen.len()).sum();
+    total.div_ceil(v.site.index_page_size.max(1)).max(1)
+}
+
+fn index_path(page: usize) -> String {
+    match page {
+        0 => "craftsmen/index.html".into(),
+        n => format!("craftsmen/page/{}/index.html", n + 1),
+    }
+}
+
+fn index_url(page: usize) -> String {
+    match page {
+        0 => "/craftsmen/".into(),
+        n => format!("/craftsmen/page/{}/", n + 1),
+    }
+}
+
+fn index_data<'a>(c: &Ctx<'a>, page: usize) -> IndexData<'a> {
+    let v = c.v;
+    let pages = index_pages(v);
+    let size = v.site.index_page_size.max(1);
+    let (from, to) = (page * size, (page + 1) * size);
+    let mut letters = Vec::new();
+    let mut jump = Vec::new();
+    let mut at = 0;
+    for g in &v.letters {
+        let n = g.craftsmen.len();
+        let on = at / size;
+        let anchor = format!("#letter-{}", g.letter);
+        jump.push(Jump {
+            letter: g.letter,
+            url: if on == page {
+                anchor
+            } else {
+                format!("{}{anchor}", c.url(&index_url(on)))
+            },
+            count: n,
+        });
+        let (lo, hi) = (from.max(at), to.min(at + n));
+        if lo < hi {
+            letters.push(LetterSlice {
+                letter: g.letter,
+                craftsmen: &g.craftsmen[lo - at..hi - at],
+            });
+        }
+        at += n;
+    }
+    IndexData {
+        cohorts: v
+            .cohorts
+            .iter()
+            .map(|k| json!({"year": k.year, "title": k.title, "url": k.url, "count": k.count}))
+            .collect(),
+        industries: v
+            .industries
+            .iter()
+            .map(|i| json!({"letter": i.letter, "name": i.name, "url": i.url, "count": i.count}))
+            .collect(),
+        letters,
+        jump,
+        pages: (0..pages)
+            .map(|n| PageLink {
+                number: n + 1,
+                url: c.url(&index_url(n)),
+                current: n == page,
+            })
+            .collect(),
+        number: page + 1,
+        page_size: size,
+    }
 }
 
 /// What every template gets as `page`: title, description, URLs, breadcrumbs, structured data.
@@ -210,13 +315,15 @@ pub fn jobs(v: &Views) -> Vec<PageJob> {
         "home",
         Target::Home,
     );
-    push(
-        "craftsmen/index.html".into(),
-        c.url("/craftsmen/"),
-        "craftsmen.html",
-        "index",
-        Target::Craftsmen,
-    );
+    for page in 0..index_pages(v) {
+        push(
+            index_path(page),
+            c.url(&index_url(page)),
+            "craftsmen.html",
+            "index",
+            Target::Craftsmen(page),
+        );
+    }
     for (i, p) in v.craftsmen.iter().enumerate() {
         push(
             format!("craftsmen/{}/index.html", p.card.slug),
@@ -328,7 +435,7 @@ impl Target {
     pub fn lists_profiles(self) -> bool {
         matches!(
             self,
-            Target::Craftsmen | Target::Industry(_) | Target::Cohort(_) | Target::Brand(_)
+            Target::Craftsmen(_) | Target::Industry(_) | Target::Cohort(_) | Target::Brand(_)
         )
     }
 }
@@ -351,15 +458,27 @@ impl PageJob {
                     })),
                 )
             }
-            Target::Craftsmen => (
-                c.meta("craftsmen", "工匠名录", None, url, c.crumbs(&[("工匠名录", url)]),
-                    item_list(&c, v.craftsmen.iter().map(|x| (x.card.name.clone(), x.card.url.clone()))), None),
-                Data::Index(IndexData {
-                    cohorts: v.cohorts.iter().map(|k| json!({"year": k.year, "title": k.title, "url": k.url, "count": k.count})).collect(),
-                    industries: v.industries.iter().map(|i| json!({"letter": i.letter, "name": i.name, "url": i.url, "count": i.count})).collect(),
-                    letters: &v.letters,
-                }),
-            ),
+            Target::Craftsmen(page) => {
+                let data = index_data(&c, page);
+                let title = match page {
+                    0 => "工匠名录".to_string(),
+                    n => format!("工匠名录（第 {} 页）", n + 1),
+                };
+                let first = c.url("/craftsmen/");
+                let mut crumbs = vec![("工匠名录", first.as_str())];
+                if page > 0 {
+                    crumbs.push((title.as_str(), url));
+                }
+                let listed: Vec<(String, String)> = if data.pages.len() == 1 {
+                    v.craftsmen.iter().map(|x| (x.card.name.clone(), x.card.url.clone())).collect()
+                } else {
+                    data.letters.iter().flat_map(|g| g.craftsmen.iter()).map(|x| (x.name.clone(), x.url.clone())).collect()
+                };
+                (
+                    c.meta("craftsmen", &title, None, url, c.crumbs(&crumbs), item_list(&c, listed.into_iter()), None),
+                    Data::Index(data),
+                )
+            }
             Target::Craftsman(i) => {
                 let p = &v.craftsmen[i];
                 let idx = c.url("/craftsmen/");

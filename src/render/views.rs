@@ -49,6 +49,8 @@ pub struct SiteView {
     pub demo: bool,
     pub nav: Vec<Link>,
     pub footer: Option<String>,
+    /// Profiles on one page of the A–Z index.
+    pub index_page_size: usize,
     /// Counts for headers and the home page.
     pub craftsmen_count: usize,
     pub cohorts_count: usize,
@@ -440,6 +442,7 @@ impl Views {
                     })
                     .collect(),
                 footer: site.config.footer.clone(),
+                index_page_size: site.config.index_page_size,
                 craftsmen_count: site.craftsmen.len(),
                 cohorts_count: site.cohorts.len(),
                 industries_count: industries.len(),

@@ -251,3 +251,51 @@ fn drafts_include_withdrawn_profiles() {
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(s.root().join("public/craftsmen/li-na/index.html").exists());
 }
+
+#[test]
+fn a_large_a_to_z_index_is_split_into_pages_with_letter_jumps_across_them() {
+    let s = TestSite::fixture("minimal");
+    let o = build(&s, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        !s.root().join("public/craftsmen/page").exists(),
+        "a small site keeps one index page"
+    );
+    let one = s.read("public/craftsmen/index.html");
+    assert!(one.contains("href=\"#letter-L\""));
+    assert!(one.contains("href=\"#letter-Z\""));
+    assert!(!one.contains("名录分页"));
+
+    let config = s.read("content/site.yaml");
+    s.write("content/site.yaml", format!("{config}index_page_size: 1\n"));
+    let o = build(&s, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let first = s.read("public/craftsmen/index.html");
+    let second = s.read("public/craftsmen/page/2/index.html");
+    // Li Na (L) comes before Zhang Wei (Z): one profile on each page.
+    assert!(first.contains("/craftsmen/li-na/") && !first.contains("/craftsmen/zhang-wei/\">"));
+    assert!(
+        second.contains("/craftsmen/zhang-wei/\">")
+            && !second.contains("href=\"/craftsmen/li-na/\">")
+    );
+    assert!(second.contains("<h1>工匠名录（第 2 页）</h1>"));
+    // The letter bar reaches every letter from every page.
+    assert!(first.contains("href=\"#letter-L\""));
+    assert!(first.contains("href=\"/craftsmen/page/2/#letter-Z\""));
+    assert!(second.contains("href=\"/craftsmen/#letter-L\""));
+    assert!(second.contains("href=\"#letter-Z\""));
+    for page in [&first, &second] {
+        assert!(page.contains("aria-label=\"名录分页\""));
+        assert!(page.contains("第 1 页") && page.contains("第 2 页"));
+    }
+    assert!(second.contains("<a href=\"/craftsmen/page/2/\" aria-current=\"page\">"));
+    let sitemap = s.read("public/sitemap.xml");
+    assert!(sitemap.contains("<loc>https://example.org/craftsmen/page/2/</loc>"));
+
+    s.write("content/site.yaml", format!("{config}index_page_size: 0\n"));
+    let o = s.run(&["check"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("index_page_size"), "{err}");
+    assert!(err.contains("content/site.yaml"), "{err}");
+}
