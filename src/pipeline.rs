@@ -27,10 +27,10 @@ pub fn run(
     opts: &LoadOptions,
     diags: &mut Diagnostics,
 ) -> Result<Option<Built>, String> {
-    let Some((site, theme)) = prepare(root, opts, diags)? else {
+    let Some((mut site, theme)) = prepare(root, opts, diags)? else {
         return Ok(None);
     };
-    let files = render::render(&site, &theme, root, diags);
+    let files = render::render(&mut site, &theme, root, diags);
     Ok(files
         .filter(|_| !diags.has_errors())
         .map(|files| Built { site, files }))
@@ -64,12 +64,17 @@ pub fn check(
     opts: &LoadOptions,
     diags: &mut Diagnostics,
 ) -> Result<Option<Site>, String> {
-    let Some((site, theme)) = prepare(root, opts, diags)? else {
+    let Some((mut site, theme)) = prepare(root, opts, diags)? else {
         return Ok(None);
     };
-    let rendered = render::render_each(&site, &theme, &quiet(root), diags, |_| Ok(()), &|_, _| {
-        Ok(())
-    })?;
+    let rendered = render::render_each(
+        &mut site,
+        &theme,
+        &quiet(root),
+        diags,
+        |_| Ok(()),
+        &|_, _| Ok(()),
+    )?;
     Ok(rendered.filter(|_| !diags.has_errors()).map(|_| site))
 }
 
@@ -85,13 +90,18 @@ pub fn build(
     deny_warnings: bool,
     diags: &mut Diagnostics,
 ) -> Result<Option<Written>, String> {
-    let Some((site, theme)) = prepare(root, opts, diags)? else {
+    let Some((mut site, theme)) = prepare(root, opts, diags)? else {
         return Ok(None);
     };
     if deny_warnings && diags.warning_count() > 0 {
-        render::render_each(&site, &theme, &quiet(root), diags, |_| Ok(()), &|_, _| {
-            Ok(())
-        })?;
+        render::render_each(
+            &mut site,
+            &theme,
+            &quiet(root),
+            diags,
+            |_| Ok(()),
+            &|_, _| Ok(()),
+        )?;
         return Ok(None);
     }
     let staging: OnceLock<Staging> = OnceLock::new();
@@ -112,8 +122,9 @@ pub fn build(
         root,
         minify: site.config.minify,
         remember_photos: false,
+        forget_sources: true,
     };
-    let rendered = render::render_each(&site, &theme, &opts, diags, prepare_dirs, &emit)?;
+    let rendered = render::render_each(&mut site, &theme, &opts, diags, prepare_dirs, &emit)?;
     let (Some(files), Some(staging)) = (rendered, staging.into_inner()) else {
         return Ok(None);
     };
@@ -130,5 +141,6 @@ fn quiet(root: &Path) -> render::RenderOptions<'_> {
         root,
         minify: false,
         remember_photos: false,
+        forget_sources: true,
     }
 }

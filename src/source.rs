@@ -23,6 +23,13 @@ impl SourceFile {
         }
     }
 
+    /// Frees the text once nothing more will be reported from it (a large build keeps only the
+    /// path). Positions asked for afterwards are reported as line 1, column 1.
+    pub fn forget_text(&mut self) {
+        self.text = String::new();
+        self.line_starts = vec![0];
+    }
+
     /// 1-based line and column (column counted in characters) of a byte offset.
     /// Offsets past the end, or inside a character, are clamped.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
@@ -88,6 +95,16 @@ pub fn floor_char_boundary(s: &str, mut i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_forgotten_text_answers_without_panicking() {
+        let mut f = SourceFile::new("a.md", "一\n二\n三");
+        f.forget_text();
+        assert_eq!(f.line_col(5), (1, 1));
+        assert_eq!(f.line_text(3), "");
+        assert_eq!(f.offset_of(2, 2), 0);
+        assert_eq!(f.path, "a.md");
+    }
 
     #[test]
     fn line_and_column_count_characters() {

@@ -503,6 +503,33 @@ fn order(site: &mut Site) {
 }
 
 impl Site {
+    /// Frees the source texts of every parsed file, once every check that reports from them has run
+    /// (the build's memory at tens of thousands of profiles). Files shared elsewhere are left alone.
+    pub fn forget_sources(&mut self) {
+        fn forget(src: &mut Arc<SourceFile>) {
+            if let Some(s) = Arc::get_mut(src) {
+                s.forget_text();
+            }
+        }
+        for c in &mut self.craftsmen {
+            if let Some(c) = Arc::get_mut(c) {
+                forget(&mut c.at.src);
+            }
+        }
+        for c in &mut self.cohorts {
+            forget(&mut c.src);
+        }
+        for s in &mut self.stories {
+            forget(&mut s.src);
+        }
+        for b in &mut self.brands {
+            forget(&mut b.src);
+        }
+        for p in &mut self.pages {
+            forget(&mut p.src);
+        }
+    }
+
     /// Every URL path the site will have (without the base path), for link checking.
     pub fn url_paths(&self) -> BTreeSet<String> {
         let mut set: BTreeSet<String> = [

@@ -37,12 +37,15 @@ pub struct RenderOptions<'a> {
     pub minify: bool,
     /// Remember each photo's sizes by its file's size and time (the preview, which rebuilds often).
     pub remember_photos: bool,
+    /// Free the content files' texts once the photos are checked (nothing is reported from them
+    /// later), to keep a large build's memory down.
+    pub forget_sources: bool,
 }
 
 /// Renders every file, in memory, sorted by path. `None` when a template failed (the diagnostics say where).
 /// Resized photos are cached under `root` (see [`images`]).
 pub fn render(
-    site: &Site,
+    site: &mut Site,
     theme: &Theme,
     root: &Path,
     diags: &mut Diagnostics,
@@ -62,6 +65,7 @@ pub fn render(
         root,
         minify: site.config.minify,
         remember_photos: false,
+        forget_sources: false,
     };
     match render_each(site, theme, &opts, diags, |_| Ok(()), &emit) {
         Ok(Some(_)) => {
@@ -175,7 +179,7 @@ enum Failure {
 /// replace a page (the diagnostics say which; some files may have been emitted already);
 /// `Err`: `prepare` or `emit` failed. `Ok(Some(n))`: `n` files were emitted.
 pub fn render_each<P, E>(
-    site: &Site,
+    site: &mut Site,
     theme: &Theme,
     opts: &RenderOptions,
     diags: &mut Diagnostics,
@@ -189,6 +193,10 @@ where
     let Some(prepared) = prepare(site, theme, opts, diags) else {
         return Ok(None);
     };
+    if opts.forget_sources {
+        site.forget_sources();
+    }
+    let site = &*site;
     let mut clock = crate::timing::Clock::start();
     let index = crate::search::Index::new(site);
     let search_paths = index.paths();

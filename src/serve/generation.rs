@@ -53,6 +53,7 @@ impl Generation {
             root,
             minify: site.config.minify,
             remember_photos: true,
+            forget_sources: false,
         };
         let prepared = render::prepare(&site, &theme, &opts, diags)?;
         let mut index = HashMap::with_capacity(
