@@ -99,9 +99,19 @@ pub fn prepare(
     opts: &RenderOptions,
     diags: &mut Diagnostics,
 ) -> Option<Prepared> {
-    let mut clock = crate::timing::Clock::start();
     let photos = images::process(opts.root, site, opts.remember_photos, diags);
-    clock.mark("render: photos");
+    prepare_with(site, theme, opts, photos, diags)
+}
+
+/// [`prepare`] with the photos already done.
+fn prepare_with(
+    site: &Site,
+    theme: &Theme,
+    opts: &RenderOptions,
+    photos: images::Photos,
+    diags: &mut Diagnostics,
+) -> Option<Prepared> {
+    let mut clock = crate::timing::Clock::start();
     let views = views::Views::new(site, &photos.views);
     clock.mark("render: views");
     let jobs = pages::jobs(&views);
@@ -190,14 +200,18 @@ where
     P: FnOnce(&[&str]) -> Result<(), String>,
     E: Fn(&str, Content) -> Result<(), String> + Sync,
 {
-    let Some(prepared) = prepare(site, theme, opts, diags) else {
-        return Ok(None);
-    };
+    let mut clock = crate::timing::Clock::start();
+    let photos = images::process(opts.root, site, opts.remember_photos, diags);
+    clock.mark("render: photos");
+    // The photo checks were the last to report from the content files' texts.
     if opts.forget_sources {
         site.forget_sources();
     }
     let site = &*site;
-    let mut clock = crate::timing::Clock::start();
+    let Some(prepared) = prepare_with(site, theme, opts, photos, diags) else {
+        return Ok(None);
+    };
+    clock.mark("render: views, page list and feeds");
     let index = crate::search::Index::new(site);
     let search_paths = index.paths();
     clock.mark("render: search index");
