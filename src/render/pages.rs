@@ -30,7 +30,8 @@ pub enum Target {
     Cohorts,
     Cohort(usize),
     Industries,
-    Industry(usize),
+    /// One page of an industry (0 is the first).
+    Industry(usize, usize),
     Stories,
     Story(usize),
     Brands,
@@ -48,7 +49,7 @@ pub enum Data<'a> {
     Index(IndexData<'a>),
     Craftsman(&'a CraftsmanView),
     Cohort(&'a CohortView),
-    Industry(&'a IndustryView),
+    Industry(IndustryPage<'a>),
     Story(&'a StoryView),
     Brand(&'a BrandView),
     Page(&'a PageView),
@@ -85,6 +86,39 @@ pub struct IndexData<'a> {
     pub page_size: usize,
 }
 
+/// One page of an industry: the view's facts with the profiles on this page.
+pub struct IndustryPage<'a> {
+    pub view: &'a IndustryView,
+    pub craftsmen: &'a [std::sync::Arc<crate::render::views::CraftsmanCard>],
+    pub pages: Vec<PageLink>,
+    pub number: usize,
+}
+
+impl Serialize for IndustryPage<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let v = self.view;
+        let mut m = s.serialize_map(Some(8))?;
+        m.serialize_entry("letter", &v.letter)?;
+        m.serialize_entry("name", &v.name)?;
+        m.serialize_entry("url", &v.url)?;
+        m.serialize_entry("craftsmen", self.craftsmen)?;
+        m.serialize_entry("count", &v.count)?;
+        m.serialize_entry("stats", &v.stats)?;
+        m.serialize_entry("pages", &self.pages)?;
+        m.serialize_entry("number", &self.number)?;
+        m.end()
+    }
+}
+
+/// `/x/` for the first page of a list, `/x/page/N/` for the others.
+fn paged(path: &str, page: usize) -> String {
+    match page {
+        0 => path.to_string(),
+        n => format!("{path}page/{}/", n + 1),
+    }
+}
+
 /// A letter group, or the part of it on one page.
 #[derive(Serialize)]
 pub struct LetterSlice<'a> {
@@ -114,17 +148,11 @@ fn index_pages(v: &Views) -> usize {
 }
 
 fn index_path(page: usize) -> String {
-    match page {
-        0 => "craftsmen/index.html".into(),
-        n => format!("craftsmen/page/{}/index.html", n + 1),
-    }
+    format!("{}index.html", index_url(page).trim_start_matches('/'))
 }
 
 fn index_url(page: usize) -> String {
-    match page {
-        0 => "/craftsmen/".into(),
-        n => format!("/craftsmen/page/{}/", n + 1),
-    }
+    paged("/craftsmen/", page)
 }
 
 fn index_data<'a>(c: &Ctx<'a>, page: usize) -> IndexData<'a> {
@@ -356,14 +384,18 @@ pub fn jobs(v: &Views) -> Vec<PageJob> {
         "industries",
         Target::Industries,
     );
+    let size = v.site.index_page_size.max(1);
     for (n, i) in v.industries.iter().enumerate() {
-        push(
-            format!("industries/{}/index.html", i.letter),
-            i.url.clone(),
-            "industry.html",
-            "industry",
-            Target::Industry(n),
-        );
+        for page in 0..i.craftsmen.len().div_ceil(size).max(1) {
+            let path = format!("/industries/{}/", i.letter);
+            push(
+                format!("{}index.html", paged(&path, page).trim_start_matches('/')),
+                c.url(&paged(&path, page)),
+                "industry.html",
+                "industry",
+                Target::Industry(n, page),
+            );
+        }
     }
     push(
         "stories/index.html".into(),
@@ -435,7 +467,7 @@ impl Target {
     pub fn lists_profiles(self) -> bool {
         matches!(
             self,
-            Target::Craftsmen(_) | Target::Industry(_) | Target::Cohort(_) | Target::Brand(_)
+            Target::Craftsmen(_) | Target::Industry(..) | Target::Cohort(_) | Target::Brand(_)
         )
     }
 }
@@ -568,23 +600,43 @@ impl PageJob {
                         .collect::<Vec<_>>(),
                 )),
             ),
-            Target::Industry(n) => {
+            Target::Industry(n, page) => {
                 let i = &v.industries[n];
                 let ind_url = c.url("/industries/");
+                let size = v.site.index_page_size.max(1);
+                let count = i.craftsmen.len().div_ceil(size).max(1);
+                let on = &i.craftsmen[(page * size).min(i.craftsmen.len())..((page + 1) * size).min(i.craftsmen.len())];
+                let title = match page {
+                    0 => i.name.clone(),
+                    p => format!("{}（第 {} 页）", i.name, p + 1),
+                };
+                let mut crumbs = vec![("行业分布", ind_url.as_str()), (i.name.as_str(), i.url.as_str())];
+                if page > 0 {
+                    crumbs.push((title.as_str(), url));
+                }
+                let path = format!("/industries/{}/", i.letter);
                 (
                     c.meta(
                         "industry",
-                        &i.name,
+                        &title,
                         None,
-                        &i.url,
-                        c.crumbs(&[("行业分布", &ind_url), (&i.name, &i.url)]),
-                        item_list(
-                            &c,
-                            i.craftsmen.iter().map(|p| (p.name.clone(), p.url.clone())),
-                        ),
+                        url,
+                        c.crumbs(&crumbs),
+                        item_list(&c, on.iter().map(|p| (p.name.clone(), p.url.clone()))),
                         None,
                     ),
-                    Data::Industry(i),
+                    Data::Industry(IndustryPage {
+                        view: i,
+                        craftsmen: on,
+                        pages: (0..count)
+                            .map(|p| PageLink {
+                                number: p + 1,
+                                url: c.url(&paged(&path, p)),
+                                current: p == page,
+                            })
+                            .collect(),
+                        number: page + 1,
+                    }),
                 )
             }
             Target::Stories => (

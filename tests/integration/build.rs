@@ -299,3 +299,34 @@ fn a_large_a_to_z_index_is_split_into_pages_with_letter_jumps_across_them() {
     assert!(err.contains("index_page_size"), "{err}");
     assert!(err.contains("content/site.yaml"), "{err}");
 }
+
+#[test]
+fn a_large_industry_is_split_into_pages_with_its_statistics_on_the_first() {
+    let s = TestSite::fixture("minimal");
+    let config = s.read("content/site.yaml");
+    s.write("content/site.yaml", format!("{config}index_page_size: 1\n"));
+    s.write(
+        "content/craftsmen/wang-fang.md",
+        "---\nname: 王芳\ncohort: 2018\nemployer: 某某机械厂\npost: 钳工\nindustry: 制造业\n---\n正文。\n",
+    );
+    let cohort = s.read("content/cohorts/2018.yaml");
+    s.write(
+        "content/cohorts/2018.yaml",
+        cohort.replace("  - li-na\n", "  - li-na\n  - wang-fang\n"),
+    );
+    let o = build(&s, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let first = s.read("public/industries/C/index.html");
+    let second = s.read("public/industries/C/page/2/index.html");
+    assert!(first.contains("本行业数据") && !second.contains("本行业数据"));
+    assert!(second.contains("（第 2 页）</h1>"));
+    for page in [&first, &second] {
+        assert!(page.contains("共 2 位工匠"));
+        assert!(page.contains("href=\"/industries/C/page/2/\""));
+    }
+    assert!(
+        first.contains("/craftsmen/wang-fang/") != first.contains("/craftsmen/zhang-wei/\""),
+        "one profile per page"
+    );
+    assert!(!s.root().join("public/industries/D/page").exists());
+}
