@@ -208,12 +208,31 @@ async fn serve(mut opts: Options) -> Result<(), String> {
         .map_err(|e| format!("服务出错：{e}"))
 }
 
-/// How long the folders must stay quiet before a rebuild starts.
+/// How long the folders must stay quiet after one file was saved before the rebuild starts.
 const QUIET: std::time::Duration = std::time::Duration::from_millis(8);
-/// More changed paths than this in one batch make a burst.
+/// How long they must stay quiet when several files changed together (a copy, a checkout).
+const SEVERAL_QUIET: std::time::Duration = std::time::Duration::from_millis(100);
+/// More changed paths than this make a burst.
 const BURST: usize = 16;
 /// How long a burst must stay quiet.
 const BURST_QUIET: std::time::Duration = std::time::Duration::from_millis(400);
+
+/// How long to wait for more changes after these: an editor's save touches one file that matters
+/// (its temporary files do not count) and is rebuilt at once; several files changing together
+/// are probably the start of more.
+fn settle_time(root: &Path, paths: &[PathBuf]) -> std::time::Duration {
+    let mut relevant: Vec<&PathBuf> = paths
+        .iter()
+        .filter(|p| watch::classify(root, p) != ChangeKind::Ignored)
+        .collect();
+    relevant.sort();
+    relevant.dedup();
+    match relevant.len() {
+        0 | 1 => QUIET,
+        n if n <= BURST => SEVERAL_QUIET,
+        _ => BURST_QUIET,
+    }
+}
 
 /// Waits for changes; a burst (a `git pull`) collapses into one rebuild with the final state.
 /// An empty batch means the watcher lost track of events: everything is read again.
@@ -228,11 +247,7 @@ fn rebuild_loop(
         let mut paths = first;
         // A single save settles at once; a burst (many paths) waits for a longer quiet spell so
         // that it ends in one rebuild with the final state.
-        while let Ok(more) = rx.recv_timeout(if paths.len() > BURST {
-            BURST_QUIET
-        } else {
-            QUIET
-        }) {
+        while let Ok(more) = rx.recv_timeout(settle_time(root, &paths)) {
             rescan |= more.is_empty();
             paths.extend(more);
         }
@@ -249,6 +264,32 @@ fn rebuild_loop(
         if let Some(site) = rebuild(app, &mut rebuilder, changed, change) {
             verify(app, &site);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_saved_file_settles_fast_and_many_wait_longer() {
+        let root = Path::new("/site");
+        let p = |s: &str| PathBuf::from(s);
+        let save = [
+            p("/site/content/craftsmen/a.md"),
+            p("/site/content/craftsmen/.a.md.swp"),
+            p("/site/content/craftsmen/a.md"),
+        ];
+        assert_eq!(settle_time(root, &save), QUIET);
+        let two = [
+            p("/site/content/craftsmen/a.md"),
+            p("/site/content/craftsmen/b.md"),
+        ];
+        assert_eq!(settle_time(root, &two), SEVERAL_QUIET);
+        let many: Vec<PathBuf> = (0..20)
+            .map(|i| p(&format!("/site/content/craftsmen/p{i}.md")))
+            .collect();
+        assert_eq!(settle_time(root, &many), BURST_QUIET);
     }
 }
 
