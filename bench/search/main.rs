@@ -269,6 +269,7 @@ fn load(dir: &Path) -> Site {
 
 fn index_only(dir: &Path, n: usize) {
     let site = load(dir);
+    heap_phases(&site);
     for _ in 0..n {
         let (t, c) = (Instant::now(), cpu());
         let index = search::Index::new(&site);
@@ -283,6 +284,29 @@ fn index_only(dir: &Path, n: usize) {
             secs(cpu() - c)
         );
     }
+}
+
+/// The index build step by step, as [`search::Index`] does it: the heap live after each step
+/// and its high-water mark during it, above what was live before (the site model).
+fn heap_phases(site: &Site) {
+    let base = LIVE.load(Relaxed);
+    let step = |what: &str| {
+        let (live, peak) = (LIVE.load(Relaxed) - base, PEAK.load(Relaxed) - base);
+        eprintln!("heap: {what}: live {}, peak {}", mb(live), mb(peak));
+        PEAK.store(LIVE.load(Relaxed), Relaxed);
+    };
+    PEAK.store(base, Relaxed);
+    let docs = search::docs::Docs::new(site);
+    let (postings, keys) =
+        search::postings::Postings::collect(docs.len(), |id| docs.get(id), |_, d| d.keys.clone());
+    step("collected");
+    let encoded = postings.encode();
+    step(&format!("encoded ({} terms)", encoded.len()));
+    let limits = search::layout::Limits::default();
+    let (_, mut shards) = search::layout::term_files(encoded, &limits);
+    step("term files");
+    shards.extend(search::layout::name_files(keys, &limits).1);
+    step("name files");
 }
 
 /// Checks that `n` profiles, evenly spread, are found by their name, readings, employer and

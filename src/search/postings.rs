@@ -156,12 +156,19 @@ impl Records {
                 *n += bytes.len() as u8;
             }
             Records::Inline(n, b) => {
-                let mut v = Vec::with_capacity(256);
+                let mut v = Vec::with_capacity(64.max(*n as usize + bytes.len()));
                 v.extend_from_slice(&b[..*n as usize]);
                 v.extend_from_slice(bytes);
                 *self = Records::Heap(v);
             }
-            Records::Heap(v) => v.extend_from_slice(bytes),
+            Records::Heap(v) => {
+                // Grow by a quarter, not double: the records of every term are most of the
+                // index's heap, and doubling would leave a quarter of it unused on average.
+                if v.capacity() - v.len() < bytes.len() {
+                    v.reserve_exact(bytes.len().max(v.len() / 4));
+                }
+                v.extend_from_slice(bytes);
+            }
         }
     }
 }
@@ -356,6 +363,7 @@ impl Postings {
                 for ids in &groups {
                     push_set(&mut data, ids);
                 }
+                data.shrink_to_fit();
                 Encoded { term, data, docs }
             })
             .collect()

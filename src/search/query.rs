@@ -3,8 +3,9 @@
 //! bytes a query downloads.
 //!
 //! 1. Each query term becomes index terms ([`text::index_terms`]); their shards, then the
-//!    spilled postings needed, are read. A phrase that will be checked against the text skips
-//!    its frequent (spilled) bigrams when it has rarer ones ([`chosen`]).
+//!    spilled postings needed, are read. A phrase that will be checked against the text first
+//!    skips its frequent (spilled) bigrams when it has rarer ones ([`plan`]), and reads them,
+//!    rarest first, only while the query has many candidates.
 //! 2. A term's candidates are the documents holding all its index terms *in one field
 //!    group*; the lowest such group is a lower bound of where the term occurs. Documents
 //!    must be candidates of every term; filters (industry, cohort) use the manifest's ranges.
@@ -102,25 +103,57 @@ pub enum Entry {
     Spilled { path: String, docs: u64 },
 }
 
-/// The index terms whose postings a query term reads. A phrase that is checked against the
-/// stored text anyway reads only its bigrams kept in the shards (the rarer ones), or else its
-/// rarest bigram: the candidates stay a superset of the matches, the download stays small.
-fn chosen<'e>(term: &Run, entries: &'e [Entry]) -> Vec<&'e Entry> {
+/// The index terms of one query term in the order their postings are read, and how many of
+/// them the first round reads. A phrase that is checked against the stored text anyway reads
+/// first only its bigrams kept in the shards (the rarer ones), or else its rarest bigram; its
+/// other bigrams follow, rarest first, while the query has many candidates ([`Engine::search`]).
+/// Any subset keeps the candidates a superset of the matches.
+struct Plan {
+    entries: Vec<Entry>,
+    first: usize,
+    lists: Vec<[Vec<u32>; GROUPS]>,
+}
+
+fn plan(term: &Run, entries: Vec<Entry>) -> Plan {
     if term.ascii || !text::needs_check(term) {
-        return entries.iter().collect();
+        let first = entries.len();
+        return Plan {
+            entries,
+            first,
+            lists: Vec::new(),
+        };
     }
-    let inline: Vec<&Entry> = entries
-        .iter()
-        .filter(|e| matches!(e, Entry::Inline(_)))
-        .collect();
-    if !inline.is_empty() {
-        return inline;
-    }
-    let rarest = entries.iter().min_by_key(|e| match e {
+    let (mut inline, mut spilled): (Vec<Entry>, Vec<Entry>) = entries
+        .into_iter()
+        .partition(|e| matches!(e, Entry::Inline(_)));
+    spilled.sort_by_key(|e| match e {
         Entry::Spilled { docs, .. } => *docs,
         Entry::Inline(_) => 0,
     });
-    rarest.into_iter().collect()
+    let first = inline.len().max(1);
+    inline.extend(spilled);
+    Plan {
+        entries: inline,
+        first,
+        lists: Vec::new(),
+    }
+}
+
+/// Candidates of one term from its postings read so far: id → lowest field group holding all
+/// of them.
+fn term_candidates(lists: &[[Vec<u32>; GROUPS]]) -> BTreeMap<u32, u8> {
+    let mut out: BTreeMap<u32, u8> = BTreeMap::new();
+    for g in (0..GROUPS).rev() {
+        let Some((first, rest)) = lists.split_first() else {
+            break;
+        };
+        for &id in &first[g] {
+            if rest.iter().all(|l| l[g].binary_search(&id).is_ok()) {
+                out.insert(id, g as u8);
+            }
+        }
+    }
+    out
 }
 
 /// A query engine over one index.
@@ -251,40 +284,49 @@ impl<'a> Engine<'a> {
         f.cohort.is_none_or(|c| c == cohort) && f.industry.as_ref().is_none_or(|i| *i == industry)
     }
 
-    /// Candidates of one term: id → lowest field group holding all its index terms.
-    fn term_candidates(&self, term: &Run) -> BTreeMap<u32, u8> {
-        let entries: Vec<Entry> = text::index_terms(term)
-            .iter()
-            .map(|t| self.entry(t))
-            .collect();
-        let lists: Vec<[Vec<u32>; GROUPS]> = chosen(term, &entries)
-            .into_iter()
-            .map(|e| self.postings(e))
-            .collect();
-        let mut out: BTreeMap<u32, u8> = BTreeMap::new();
-        for g in (0..GROUPS).rev() {
-            let Some((first, rest)) = lists.split_first() else {
-                break;
-            };
-            for &id in &first[g] {
-                if rest.iter().all(|l| l[g].binary_search(&id).is_ok()) {
-                    out.insert(id, g as u8);
-                }
-            }
+    /// Reads the postings of a plan's entries up to `upto`.
+    fn read(&self, plan: &mut Plan, upto: usize) {
+        let upto = upto.min(plan.entries.len());
+        for e in &plan.entries[plan.lists.len()..upto] {
+            plan.lists.push(self.postings(e));
         }
-        out
     }
 
-    /// Answers a query with up to `limit` confirmed hits, in rank order (all of them when there
-    /// are at most twice [`BATCH`] candidates).
-    pub fn search(&self, q: &str, filter: &Filter, limit: usize) -> Answer {
-        let terms = text::query_terms(q);
-        if terms.is_empty() {
-            return Answer::default();
+    /// Candidates of every term, filtered and ranked by their lower bound. While there are more
+    /// than two batches of them and a phrase has unread bigrams, reads 1, 2, 4 … more of each
+    /// such phrase's bigrams (rarest first) and narrows them: bigram postings cost far less than
+    /// the document files that would otherwise check the candidates.
+    fn candidates(&self, terms: &[Run], names: &[u32], filter: &Filter) -> Vec<Candidate> {
+        let mut plans: Vec<Plan> = terms
+            .iter()
+            .map(|t| {
+                plan(
+                    t,
+                    text::index_terms(t).iter().map(|x| self.entry(x)).collect(),
+                )
+            })
+            .collect();
+        let mut wave = 0;
+        loop {
+            for p in &mut plans {
+                let upto = if wave == 0 {
+                    p.first
+                } else {
+                    p.lists.len() + wave
+                };
+                self.read(p, upto);
+            }
+            let cands = self.combine(&plans, names, filter);
+            if cands.len() <= 2 * BATCH || plans.iter().all(|p| p.lists.len() == p.entries.len()) {
+                return cands;
+            }
+            wave = (wave * 2).max(1);
         }
+    }
+
+    fn combine(&self, plans: &[Plan], names: &[u32], filter: &Filter) -> Vec<Candidate> {
         let per_term: Vec<BTreeMap<u32, u8>> =
-            terms.iter().map(|t| self.term_candidates(t)).collect();
-        let names = self.exact_names(&text::key(q));
+            plans.iter().map(|p| term_candidates(&p.lists)).collect();
         let mut cands: Vec<Candidate> = per_term[0]
             .keys()
             .filter(|id| per_term.iter().all(|m| m.contains_key(id)))
@@ -302,6 +344,18 @@ impl<'a> Engine<'a> {
             })
             .collect();
         cands.sort_by_key(|c| (c.est, c.id));
+        cands
+    }
+
+    /// Answers a query with up to `limit` confirmed hits, in rank order (all of them when there
+    /// are at most twice [`BATCH`] candidates).
+    pub fn search(&self, q: &str, filter: &Filter, limit: usize) -> Answer {
+        let terms = text::query_terms(q);
+        if terms.is_empty() {
+            return Answer::default();
+        }
+        let names = self.exact_names(&text::key(q));
+        let cands = self.candidates(&terms, &names, filter);
         let check: Vec<bool> = terms.iter().map(text::needs_check).collect();
         let any_check = check.iter().any(|&c| c);
         let mut answer = Answer {

@@ -146,12 +146,13 @@
       return out;
     });
   };
-  // A checked phrase reads only its bigrams kept in the shards, or else its rarest one.
-  function chosen(t, es) {
-    if (t.a || !needsCheck(t)) return es;
+  // Index terms in reading order, and how many the first round reads: a checked phrase reads
+  // its bigrams kept in the shards (or else its rarest one) first, its other ones rarest first.
+  function plan(t, es) {
+    if (t.a || !needsCheck(t)) return { es: es, n: es.length, lists: [] };
     var inline = es.filter(function (e) { return !e.x; });
-    if (inline.length) return inline;
-    return [es.reduce(function (a, b) { return b.n < a.n ? b : a; })];
+    var spilled = es.filter(function (e) { return e.x; }).sort(function (a, b) { return a.n - b.n; });
+    return { es: inline.concat(spilled), n: inline.length || 1, lists: [] };
   }
   Engine.prototype.names = function (k) {
     if (!k) return Promise.resolve([]);
@@ -179,31 +180,46 @@
     }
     return out;
   }
+  Engine.prototype.combine = function (plans, names, filter) {
+    var self = this, per = plans.map(function (p) { return termCandidates(p.lists); }), cands = [];
+    per[0].forEach(function (g0, id) {
+      if (!per.every(function (m) { return m.has(id); })) return;
+      var l = self.labels(id);
+      if (filter.cohort && String(l[1]) !== String(filter.cohort)) return;
+      if (filter.industry && l[2] !== filter.industry) return;
+      var groups = per.map(function (m) { return m.get(id); });
+      var exact = names.has(id);
+      cands.push({ id: id, est: exact ? 0 : Math.max.apply(null, groups) + 1, groups: groups, exact: exact });
+    });
+    return cands.sort(function (a, b) { return a.est - b.est || a.id - b.id; });
+  };
   // Starts a query: candidates ranked by their lower-bound tier; `more` confirms and emits.
+  // While there are more than two batches of candidates, phrases read 1, 2, 4 … more bigrams.
   Engine.prototype.search = function (q, filter) {
     var self = this, terms = queryTerms(q);
     if (!terms.length) return Promise.resolve(null);
     return this.open().then(function () {
       return Promise.all([
         Promise.all(terms.map(function (t) {
-          return Promise.all(indexTerms(t).map(function (x) { return self.entry(x); })).then(function (es) {
-            return Promise.all(chosen(t, es).map(function (e) { return self.postings(e); }));
-          });
+          return Promise.all(indexTerms(t).map(function (x) { return self.entry(x); })).then(function (es) { return plan(t, es); });
         })),
         self.names(key(q))
       ]);
     }).then(function (got) {
-      var per = got[0].map(termCandidates), names = new Set(got[1]), cands = [];
-      per[0].forEach(function (g0, id) {
-        if (!per.every(function (m) { return m.has(id); })) return;
-        var l = self.labels(id);
-        if (filter.cohort && String(l[1]) !== String(filter.cohort)) return;
-        if (filter.industry && l[2] !== filter.industry) return;
-        var groups = per.map(function (m) { return m.get(id); });
-        var exact = names.has(id);
-        cands.push({ id: id, est: exact ? 0 : Math.max.apply(null, groups) + 1, groups: groups, exact: exact });
-      });
-      cands.sort(function (a, b) { return a.est - b.est || a.id - b.id; });
+      var plans = got[0], names = new Set(got[1]), wave = 0;
+      function round() {
+        return Promise.all(plans.map(function (p) {
+          var es = p.es.slice(p.lists.length, wave ? p.lists.length + wave : p.n);
+          return Promise.all(es.map(function (e) { return self.postings(e); })).then(function (ls) { p.lists = p.lists.concat(ls); });
+        })).then(function () {
+          var cands = self.combine(plans, names, filter);
+          wave = wave * 2 || 1;
+          if (cands.length <= 2 * BATCH || plans.every(function (p) { return p.lists.length === p.es.length; })) return cands;
+          return round();
+        });
+      }
+      return round();
+    }).then(function (cands) {
       var check = terms.map(needsCheck);
       return {
         terms: terms, check: check, any: check.some(Boolean), cands: cands, next: 0,
