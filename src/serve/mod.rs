@@ -267,6 +267,19 @@ fn rebuild_loop(
     }
 }
 
+fn open_browser(url: &str) {
+    let cmd = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    if std::process::Command::new(cmd).arg(url).spawn().is_err() {
+        eprintln!("无法自动打开浏览器，请手动访问 {url}");
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -290,18 +303,5 @@ mod tests {
             .map(|i| p(&format!("/site/content/craftsmen/p{i}.md")))
             .collect();
         assert_eq!(settle_time(root, &many), BURST_QUIET);
-    }
-}
-
-fn open_browser(url: &str) {
-    let cmd = if cfg!(target_os = "macos") {
-        "open"
-    } else if cfg!(windows) {
-        "explorer"
-    } else {
-        "xdg-open"
-    };
-    if std::process::Command::new(cmd).arg(url).spawn().is_err() {
-        eprintln!("无法自动打开浏览器，请手动访问 {url}");
     }
 }
