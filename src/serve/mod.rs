@@ -209,7 +209,7 @@ async fn serve(mut opts: Options) -> Result<(), String> {
 }
 
 /// How long the folders must stay quiet after one file was saved before the rebuild starts.
-const QUIET: std::time::Duration = std::time::Duration::from_millis(8);
+const QUIET: std::time::Duration = std::time::Duration::from_millis(3);
 /// How long they must stay quiet when several files changed together (a copy, a checkout).
 const SEVERAL_QUIET: std::time::Duration = std::time::Duration::from_millis(100);
 /// More changed paths than this make a burst.
