@@ -566,6 +566,23 @@ impl Site {
                 .chain(&self.assets)
                 .map(|f| crate::model::assets::url_of(&f.rel)),
         );
+        // Later pages of the A–Z index and of large industries.
+        let size = self.config.index_page_size.max(1);
+        let later = |path: &str, n: usize| {
+            (2..=n.div_ceil(size))
+                .map(|p| format!("{path}page/{p}/"))
+                .collect::<Vec<_>>()
+        };
+        set.extend(later("/craftsmen/", self.craftsmen.len()));
+        let mut per_industry: BTreeMap<char, usize> = BTreeMap::new();
+        for c in &self.craftsmen {
+            if let Some(s) = c.industry {
+                *per_industry.entry(s.letter).or_default() += 1;
+            }
+        }
+        for (letter, n) in per_industry {
+            set.extend(later(&format!("/industries/{letter}/"), n));
+        }
         set
     }
 }

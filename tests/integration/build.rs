@@ -291,6 +291,21 @@ fn a_large_a_to_z_index_is_split_into_pages_with_letter_jumps_across_them() {
     assert!(second.contains("<a href=\"/craftsmen/page/2/\" aria-current=\"page\">"));
     let sitemap = s.read("public/sitemap.xml");
     assert!(sitemap.contains("<loc>https://example.org/craftsmen/page/2/</loc>"));
+    // Links to later pages are links to pages of the site; one past the last is not.
+    let about = s.read("content/pages/about.md");
+    s.write(
+        "content/pages/about.md",
+        format!("{about}\n[第二页](/craftsmen/page/2/)\n"),
+    );
+    let o = s.run(&["check", "--deny-warnings"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    s.write(
+        "content/pages/about.md",
+        format!("{about}\n[第三页](/craftsmen/page/3/)\n"),
+    );
+    let o = s.run(&["check"]);
+    assert!(stderr(&o).contains("/craftsmen/page/3/"), "{}", stderr(&o));
+    s.write("content/pages/about.md", about);
 
     s.write("content/site.yaml", format!("{config}index_page_size: 0\n"));
     let o = s.run(&["check"]);
