@@ -123,6 +123,7 @@ pub fn build(
         minify: site.config.minify,
         remember_photos: false,
         forget_sources: true,
+        views: None,
     };
     let rendered = render::render_each(&mut site, &theme, &opts, diags, prepare_dirs, &emit)?;
     let (Some(files), Some(staging)) = (rendered, staging.into_inner()) else {
@@ -142,5 +143,6 @@ fn quiet(root: &Path) -> render::RenderOptions<'_> {
         minify: false,
         remember_photos: false,
         forget_sources: true,
+        views: None,
     }
 }

@@ -12,7 +12,7 @@ use crate::model::stats::{self, Stats};
 use crate::model::story::{self, Brand, Page, Story};
 use crate::source::SourceFile;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -258,11 +258,13 @@ pub fn from_loaded(
     clock.mark("model: cross-check and order");
     let inputs: Vec<_> = site.craftsmen.iter().map(|c| c.stat_input()).collect();
     site.stats = stats::compute(&inputs);
-    check_links(&site, &withdrawn, &unreadable, diags);
+    clock.mark("model: statistics");
+    let urls = site.url_paths();
+    check_links(&site, &urls, &withdrawn, &unreadable, diags);
     if let Some(src) = &loaded.site {
-        check_nav(&site, src, diags);
+        check_nav(&site, &urls, src, diags);
     }
-    clock.mark("model: statistics and links");
+    clock.mark("model: links");
     config.map(|config| Site { config, ..site })
 }
 
@@ -531,8 +533,8 @@ impl Site {
     }
 
     /// Every URL path the site will have (without the base path), for link checking.
-    pub fn url_paths(&self) -> BTreeSet<String> {
-        let mut set: BTreeSet<String> = [
+    pub fn url_paths(&self) -> HashSet<String> {
+        let mut set: HashSet<String> = [
             "/",
             "/craftsmen/",
             "/cohorts/",
@@ -588,8 +590,12 @@ impl Site {
 }
 
 /// Navigation links in site.yaml must name pages of the site.
-fn check_nav(site: &Site, src: &crate::source::SourceFile, diags: &mut Diagnostics) {
-    let urls = site.url_paths();
+fn check_nav(
+    site: &Site,
+    urls: &HashSet<String>,
+    src: &crate::source::SourceFile,
+    diags: &mut Diagnostics,
+) {
     for item in &site.config.nav {
         let path = item.url.split(['#', '?']).next().unwrap_or(&item.url);
         if !path.starts_with('/')
@@ -618,11 +624,11 @@ fn check_nav(site: &Site, src: &crate::source::SourceFile, diags: &mut Diagnosti
 /// Root-relative links in Markdown bodies must name a page or file of the site.
 fn check_links(
     site: &Site,
+    urls: &HashSet<String>,
     withdrawn: &BTreeSet<String>,
     unreadable: &BTreeSet<String>,
     diags: &mut Diagnostics,
 ) {
-    let urls = site.url_paths();
     let bodies = site
         .craftsmen
         .iter()

@@ -40,6 +40,8 @@ pub struct RenderOptions<'a> {
     /// Free the content files' texts once the photos are checked (nothing is reported from them
     /// later), to keep a large build's memory down.
     pub forget_sources: bool,
+    /// Views of unchanged profiles kept from earlier builds (the preview).
+    pub views: Option<&'a views::ViewMemo>,
 }
 
 /// Renders every file, in memory, sorted by path. `None` when a template failed (the diagnostics say where).
@@ -66,6 +68,7 @@ pub fn render(
         minify: site.config.minify,
         remember_photos: false,
         forget_sources: false,
+        views: None,
     };
     match render_each(site, theme, &opts, diags, |_| Ok(()), &emit) {
         Ok(Some(_)) => {
@@ -112,7 +115,7 @@ fn prepare_with(
     diags: &mut Diagnostics,
 ) -> Option<Prepared> {
     let mut clock = crate::timing::Clock::start();
-    let views = views::Views::new(site, &photos.views);
+    let views = views::Views::new_with(site, &photos.views, opts.views);
     clock.mark("render: views");
     let jobs = pages::jobs(&views);
     let page_urls: Vec<String> = jobs

@@ -312,23 +312,93 @@ pub fn money_text(cny: u64) -> String {
     crate::model::stats::yuan_text(cny)
 }
 
+/// What the preview keeps between rebuilds so that views of unchanged profiles are not made
+/// again: each profile's card (by the identity of the shared parsed profile, its photo and the
+/// base path) and each cohort's order (by its members' names).
+#[derive(Default)]
+pub struct ViewMemo {
+    cards: std::sync::Mutex<std::collections::HashMap<usize, MemoCard>>,
+    orders: std::sync::Mutex<std::collections::HashMap<u64, Vec<usize>>>,
+}
+
+/// A card with what it was made from.
+struct MemoCard {
+    from: Arc<Craftsman>,
+    base: String,
+    image: Option<ImageView>,
+    card: Arc<CraftsmanCard>,
+}
+
+impl ViewMemo {
+    fn card(&self, base: &str, c: &Arc<Craftsman>, images: &Images) -> Arc<CraftsmanCard> {
+        let image = c.photo.as_ref().and_then(|p| images.get(p));
+        let key = Arc::as_ptr(c) as usize;
+        if let Ok(cards) = self.cards.lock() {
+            if let Some(m) = cards.get(&key) {
+                if Arc::ptr_eq(&m.from, c) && m.base == base && m.image.as_ref() == image {
+                    return Arc::clone(&m.card);
+                }
+            }
+        }
+        let made = Arc::new(card(base, c, images));
+        if let Ok(mut cards) = self.cards.lock() {
+            cards.insert(
+                key,
+                MemoCard {
+                    from: Arc::clone(c),
+                    base: base.to_string(),
+                    image: image.cloned(),
+                    card: Arc::clone(&made),
+                },
+            );
+        }
+        made
+    }
+
+    /// Forgets the cards of profiles that are no longer in the site.
+    fn keep_only(&self, site: &Site) {
+        let live: std::collections::HashSet<usize> = site
+            .craftsmen
+            .iter()
+            .map(|c| Arc::as_ptr(c) as usize)
+            .collect();
+        if let Ok(mut cards) = self.cards.lock() {
+            cards.retain(|k, _| live.contains(k));
+        }
+    }
+}
+
 impl Views {
     /// Builds every view once; pages then borrow from it. `images` are the resized photos.
     pub fn new(site: &Site, images: &Images) -> Views {
+        Views::new_with(site, images, None)
+    }
+
+    /// [`Views::new`], reusing (and filling) what `memo` kept from earlier builds.
+    pub fn new_with(site: &Site, images: &Images, memo: Option<&ViewMemo>) -> Views {
         let base = site.config.base_path.as_str();
         let mut clock = crate::timing::Clock::start();
         let cards: BTreeMap<&str, Arc<CraftsmanCard>> = site
             .craftsmen
             .par_iter()
-            .map(|c| (c.slug.as_str(), Arc::new(card(base, c, images))))
+            .map(|c| {
+                let card = match memo {
+                    Some(m) => m.card(base, c, images),
+                    None => Arc::new(card(base, c, images)),
+                };
+                (c.slug.as_str(), card)
+            })
             .collect();
+        if let Some(m) = memo {
+            m.keep_only(site);
+        }
         let cards_of = |slugs: &mut dyn Iterator<Item = &str>| -> Vec<Arc<CraftsmanCard>> {
             slugs.filter_map(|s| cards.get(s).cloned()).collect()
         };
         let cohorts: Vec<CohortView> = site
             .cohorts
             .par_iter()
-            .map(|c| cohort_view(site, c, &cards))
+            .map(|c| cohort_view(site, c, &cards, memo))
             .collect();
         clock.mark("views: cards and cohorts");
         let neighbours = neighbours(&cohorts);
@@ -497,10 +567,15 @@ fn facts(c: &Craftsman) -> Facts {
     }
 }
 
-fn cohort_view(site: &Site, c: &Cohort, cards: &BTreeMap<&str, Arc<CraftsmanCard>>) -> CohortView {
+fn cohort_view(
+    site: &Site,
+    c: &Cohort,
+    cards: &BTreeMap<&str, Arc<CraftsmanCard>>,
+    memo: Option<&ViewMemo>,
+) -> CohortView {
     let base = site.config.base_path.as_str();
     let stroke = crate::model::names::StrokeOrder::new();
-    let mut members: Vec<MemberView> = c
+    let members: Vec<MemberView> = c
         .members
         .iter()
         .filter_map(|m| match m {
@@ -520,22 +595,58 @@ fn cohort_view(site: &Site, c: &Cohort, cards: &BTreeMap<&str, Arc<CraftsmanCard
             }),
         })
         .collect();
-    match site.config.cohort_order {
-        crate::config::NameOrder::Stroke => {
-            members.par_sort_by(|a, b| stroke.compare(&a.name, &b.name))
+    // The order depends only on the names (and readings): an unchanged list keeps its order.
+    let key = {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        (site.config.cohort_order == crate::config::NameOrder::Stroke).hash(&mut h);
+        for m in &members {
+            m.name.hash(&mut h);
+            m.profile.as_ref().map(|p| p.pinyin.as_str()).hash(&mut h);
         }
-        crate::config::NameOrder::Pinyin => members.par_sort_by(|a, b| {
-            let ka = crate::model::names::name_key(
-                &a.name,
-                a.profile.as_ref().map(|p| p.pinyin.as_str()),
-            );
-            let kb = crate::model::names::name_key(
-                &b.name,
-                b.profile.as_ref().map(|p| p.pinyin.as_str()),
-            );
-            crate::model::names::cmp_pinyin((&a.name, &ka), (&b.name, &kb))
-        }),
-    }
+        h.finish()
+    };
+    let known = memo.and_then(|m| m.orders.lock().ok()?.get(&key).cloned());
+    let order: Vec<usize> = match known {
+        Some(order) if order.len() == members.len() => order,
+        _ => {
+            let mut order: Vec<usize> = (0..members.len()).collect();
+            match site.config.cohort_order {
+                crate::config::NameOrder::Stroke => {
+                    order.par_sort_by(|&a, &b| stroke.compare(&members[a].name, &members[b].name))
+                }
+                crate::config::NameOrder::Pinyin => {
+                    let keys: Vec<_> = members
+                        .iter()
+                        .map(|m| {
+                            crate::model::names::name_key(
+                                &m.name,
+                                m.profile.as_ref().map(|p| p.pinyin.as_str()),
+                            )
+                        })
+                        .collect();
+                    order.par_sort_by(|&a, &b| {
+                        crate::model::names::cmp_pinyin(
+                            (&members[a].name, &keys[a]),
+                            (&members[b].name, &keys[b]),
+                        )
+                    })
+                }
+            }
+            if let Some(m) = memo {
+                if let Ok(mut orders) = m.orders.lock() {
+                    // Orders of lists that have since changed are not kept for long.
+                    if orders.len() >= 256 {
+                        orders.clear();
+                    }
+                    orders.insert(key, order.clone());
+                }
+            }
+            order
+        }
+    };
+    let mut slots: Vec<Option<MemberView>> = members.into_iter().map(Some).collect();
+    let members: Vec<MemberView> = order.iter().filter_map(|&i| slots[i].take()).collect();
     let inputs: Vec<_> = site
         .craftsmen
         .iter()

@@ -47,6 +47,7 @@ impl Generation {
         site: Site,
         theme: Arc<Theme>,
         root: &Path,
+        memo: Option<&crate::render::views::ViewMemo>,
         diags: &mut Diagnostics,
     ) -> Option<Generation> {
         let opts = render::RenderOptions {
@@ -54,6 +55,7 @@ impl Generation {
             minify: site.config.minify,
             remember_photos: true,
             forget_sources: false,
+            views: memo,
         };
         let prepared = render::prepare(&site, &theme, &opts, diags)?;
         let mut index = HashMap::with_capacity(

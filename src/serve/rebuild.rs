@@ -15,6 +15,8 @@ pub struct Rebuilder {
     snapshot: Option<Snapshot>,
     /// The theme last loaded: its name, the theme (if it loaded) and what loading it reported.
     theme: Option<(String, Option<Arc<Theme>>, Diagnostics)>,
+    /// Views of unchanged profiles, kept between rebuilds.
+    views: crate::render::views::ViewMemo,
 }
 
 impl Rebuilder {
@@ -24,6 +26,7 @@ impl Rebuilder {
             load,
             snapshot: None,
             theme: None,
+            views: Default::default(),
         }
     }
 
@@ -73,7 +76,7 @@ impl Rebuilder {
         if diags.has_errors() {
             return Ok(None);
         }
-        let generation = Generation::new(site, theme, &self.root, diags);
+        let generation = Generation::new(site, theme, &self.root, Some(&self.views), diags);
         clock.mark("prepare");
         Ok(generation.filter(|_| !diags.has_errors()))
     }
