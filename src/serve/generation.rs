@@ -3,7 +3,6 @@
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::site::Site;
 use crate::render::{self, theme::Theme, Content, OutputFile, Prepared};
-use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -128,8 +127,9 @@ impl Generation {
     /// Renders every page not rendered yet without keeping it, to find template errors that only
     /// some pages meet. Stops early (returning `None`) once `cancel` is set.
     pub fn verify(&self, cancel: &AtomicBool) -> Option<Vec<Diagnostic>> {
+        // One page at a time on the calling thread: the thread pool stays free for the next
+        // rebuild, which may start while this runs.
         let errors: Vec<Diagnostic> = (0..self.prepared.jobs.len())
-            .into_par_iter()
             .filter_map(|i| {
                 if cancel.load(Ordering::Relaxed) {
                     return None;

@@ -38,6 +38,16 @@ impl Rebuilder {
         diags: &mut Diagnostics,
     ) -> Result<Option<Generation>, String> {
         let mut clock = crate::timing::Clock::start();
+        if std::env::var_os("GONGJIANG_TIMINGS").is_some() {
+            match changed {
+                Some(paths) => eprintln!(
+                    "[timing] {} changed path(s), first {:?}",
+                    paths.len(),
+                    paths.first()
+                ),
+                None => eprintln!("[timing] reading everything"),
+            }
+        }
         match (&mut self.snapshot, changed) {
             (Some(s), Some(paths)) => s.update(paths)?,
             _ => self.snapshot = Some(Snapshot::scan(&self.root)?),
