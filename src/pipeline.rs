@@ -67,15 +67,18 @@ pub fn check(
     let Some((mut site, theme)) = prepare(root, opts, diags)? else {
         return Ok(None);
     };
-    let rendered = render::render_each(
-        &mut site,
-        &theme,
-        &quiet(root),
-        diags,
-        |_| Ok(()),
-        &|_, _| Ok(()),
-    )?;
+    let rendered = render_unwritten(&mut site, &theme, root, diags)?;
     Ok(rendered.filter(|_| !diags.has_errors()).map(|_| site))
+}
+
+/// Renders every file (so that template errors are reported) and keeps none of them.
+fn render_unwritten(
+    site: &mut Site,
+    theme: &Theme,
+    root: &Path,
+    diags: &mut Diagnostics,
+) -> Result<Option<usize>, String> {
+    render::render_each(site, theme, &quiet(root), diags, |_| Ok(()), &|_, _| Ok(()))
 }
 
 /// Builds the site into `out`: each file is written as soon as it is rendered, into a scratch
@@ -94,14 +97,7 @@ pub fn build(
         return Ok(None);
     };
     if deny_warnings && diags.warning_count() > 0 {
-        render::render_each(
-            &mut site,
-            &theme,
-            &quiet(root),
-            diags,
-            |_| Ok(()),
-            &|_, _| Ok(()),
-        )?;
+        render_unwritten(&mut site, &theme, root, diags)?;
         return Ok(None);
     }
     let staging: OnceLock<Staging> = OnceLock::new();
