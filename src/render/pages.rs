@@ -143,8 +143,23 @@ pub struct PageLink {
 /// How many pages the A–Z index has: a site with up to `index_page_size` profiles has one; a
 /// larger one is split, so that no page grows past what a phone loads quickly.
 fn index_pages(v: &Views) -> usize {
-    let total: usize = v.letters.iter().map(|g| g.craftsmen.len()).sum();
-    total.div_ceil(v.site.index_page_size.max(1)).max(1)
+    page_count(v, v.letters.iter().map(|g| g.craftsmen.len()).sum())
+}
+
+/// How many pages a list of `n` profiles takes at the site's page size (at least one).
+fn page_count(v: &Views, n: usize) -> usize {
+    n.div_ceil(v.site.index_page_size.max(1)).max(1)
+}
+
+/// The pager of a list at `path` with `count` pages, `page` (from 0) being the current one.
+fn page_links(c: &Ctx, path: &str, count: usize, page: usize) -> Vec<PageLink> {
+    (0..count)
+        .map(|n| PageLink {
+            number: n + 1,
+            url: c.url(&paged(path, n)),
+            current: n == page,
+        })
+        .collect()
 }
 
 fn index_path(page: usize) -> String {
@@ -198,13 +213,7 @@ fn index_data<'a>(c: &Ctx<'a>, page: usize) -> IndexData<'a> {
             .collect(),
         letters,
         jump,
-        pages: (0..pages)
-            .map(|n| PageLink {
-                number: n + 1,
-                url: c.url(&index_url(n)),
-                current: n == page,
-            })
-            .collect(),
+        pages: page_links(c, &index_url(0), pages, page),
         number: page + 1,
         page_size: size,
     }
@@ -384,9 +393,8 @@ pub fn jobs(v: &Views) -> Vec<PageJob> {
         "industries",
         Target::Industries,
     );
-    let size = v.site.index_page_size.max(1);
     for (n, i) in v.industries.iter().enumerate() {
-        for page in 0..i.craftsmen.len().div_ceil(size).max(1) {
+        for page in 0..page_count(v, i.craftsmen.len()) {
             let path = format!("/industries/{}/", i.letter);
             push(
                 format!("{}index.html", paged(&path, page).trim_start_matches('/')),
@@ -604,7 +612,7 @@ impl PageJob {
                 let i = &v.industries[n];
                 let ind_url = c.url("/industries/");
                 let size = v.site.index_page_size.max(1);
-                let count = i.craftsmen.len().div_ceil(size).max(1);
+                let count = page_count(v, i.craftsmen.len());
                 let on = &i.craftsmen[(page * size).min(i.craftsmen.len())..((page + 1) * size).min(i.craftsmen.len())];
                 let title = match page {
                     0 => i.name.clone(),
@@ -628,13 +636,7 @@ impl PageJob {
                     Data::Industry(IndustryPage {
                         view: i,
                         craftsmen: on,
-                        pages: (0..count)
-                            .map(|p| PageLink {
-                                number: p + 1,
-                                url: c.url(&paged(&path, p)),
-                                current: p == page,
-                            })
-                            .collect(),
+                        pages: page_links(&c, &path, count, page),
                         number: page + 1,
                     }),
                 )
