@@ -5,17 +5,17 @@ use crate::model::site::{self, LoadOptions, Site};
 use crate::output::Staging;
 use crate::render::{self, theme, theme::Theme, Content, OutputFile};
 use std::path::Path;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 /// A fully rendered site, not yet written anywhere.
 pub struct Built {
-    pub site: Site,
+    pub site: Arc<Site>,
     pub files: Vec<OutputFile>,
 }
 
 /// A site written to its output folder.
 pub struct Written {
-    pub site: Site,
+    pub site: Arc<Site>,
     /// How many files the output folder holds.
     pub files: usize,
 }
@@ -27,9 +27,10 @@ pub fn run(
     opts: &LoadOptions,
     diags: &mut Diagnostics,
 ) -> Result<Option<Built>, String> {
-    let Some((mut site, theme)) = prepare(root, opts, diags)? else {
+    let Some((site, theme)) = prepare(root, opts, diags)? else {
         return Ok(None);
     };
+    let mut site = Arc::new(site);
     let files = render::render(&mut site, &theme, root, diags);
     Ok(files
         .filter(|_| !diags.has_errors())
@@ -63,17 +64,18 @@ pub fn check(
     root: &Path,
     opts: &LoadOptions,
     diags: &mut Diagnostics,
-) -> Result<Option<Site>, String> {
-    let Some((mut site, theme)) = prepare(root, opts, diags)? else {
+) -> Result<Option<Arc<Site>>, String> {
+    let Some((site, theme)) = prepare(root, opts, diags)? else {
         return Ok(None);
     };
+    let mut site = Arc::new(site);
     let rendered = render_unwritten(&mut site, &theme, root, diags)?;
     Ok(rendered.filter(|_| !diags.has_errors()).map(|_| site))
 }
 
 /// Renders every file (so that template errors are reported) and keeps none of them.
 fn render_unwritten(
-    site: &mut Site,
+    site: &mut Arc<Site>,
     theme: &Theme,
     root: &Path,
     diags: &mut Diagnostics,
@@ -93,9 +95,10 @@ pub fn build(
     deny_warnings: bool,
     diags: &mut Diagnostics,
 ) -> Result<Option<Written>, String> {
-    let Some((mut site, theme)) = prepare(root, opts, diags)? else {
+    let Some((site, theme)) = prepare(root, opts, diags)? else {
         return Ok(None);
     };
+    let mut site = Arc::new(site);
     if deny_warnings && diags.warning_count() > 0 {
         render_unwritten(&mut site, &theme, root, diags)?;
         return Ok(None);

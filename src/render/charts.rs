@@ -151,32 +151,36 @@ fn distribution(
 
 /// The statistics page's charts: by industry, by cohort, education, skill level, title, patents.
 pub fn statistics(v: &Views) -> Vec<Chart> {
-    let people = v.craftsmen.len();
-    let with_industry: usize = v.industries.iter().map(|i| i.count).sum();
+    let people = v.craftsmen_len();
+    let with_industry: usize = v.industries().iter().map(|i| i.count).sum();
     let industry = chart(
         "chart-industry",
         "各行业门类的工匠人数",
         "人",
-        v.industries
+        v.industries()
             .iter()
             .map(|i| (i.name.clone(), i.count, Some(i.url.clone())))
             .collect(),
         with_industry,
         people - with_industry.min(people),
     );
-    let members: usize = v.cohorts.iter().map(|k| k.count).sum();
+    let members: usize = v.cohorts().map(|k| k.count).sum();
     let cohort = chart(
         "chart-cohort",
         "各批次名单人数",
         "人",
-        v.cohorts
-            .iter()
+        v.cohorts()
             .map(|k| (format!("{}年", k.year), k.count, Some(k.url.clone())))
             .collect(),
         members,
         0,
     );
-    let facts: Vec<_> = v.craftsmen.iter().map(|c| &c.facts).collect();
+    let facts: Vec<_> = v
+        .model()
+        .craftsmen
+        .iter()
+        .map(|c| crate::render::views::facts(c))
+        .collect();
     let education = distribution(
         "chart-education",
         "学历",
@@ -206,7 +210,7 @@ pub fn statistics(v: &Views) -> Vec<Chart> {
 }
 
 /// People holding at least one patent of each kind.
-fn patents_chart(facts: &[&crate::render::views::Facts]) -> Chart {
+fn patents_chart(facts: &[crate::render::views::Facts]) -> Chart {
     let known: Vec<_> = facts.iter().filter_map(|f| f.patents.as_ref()).collect();
     let n = |f: fn(&crate::render::views::PatentsView) -> u32| {
         known.iter().filter(|p| f(p) > 0).count()

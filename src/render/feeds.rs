@@ -1,6 +1,27 @@
 //! Machine-read files: sitemap.xml, robots.txt and the Atom feed of stories; no build timestamps.
 
+use crate::render::pages::{PageJob, Target};
 use crate::render::views::Views;
+
+/// The machine-read files every site has, by output path.
+pub const FILES: [&str; 3] = ["sitemap.xml", "robots.txt", "atom.xml"];
+
+/// The file at `path` (one of [`FILES`]) of a site with these views and pages.
+pub fn make(path: &str, v: &Views, jobs: &[PageJob]) -> Option<String> {
+    Some(match path {
+        "sitemap.xml" => {
+            let urls: Vec<String> = jobs
+                .iter()
+                .filter(|j| j.target != Target::Missing)
+                .map(|j| j.url.clone())
+                .collect();
+            sitemap(v, &urls)
+        }
+        "robots.txt" => robots(v),
+        "atom.xml" => atom(v),
+        _ => return None,
+    })
+}
 
 /// XML text escaping.
 pub fn xml_escape(s: &str) -> String {
@@ -48,7 +69,7 @@ pub fn robots(v: &Views) -> String {
 pub fn atom(v: &Views) -> String {
     let feed_url = absolute(v, &format!("{}atom.xml", v.site.base_path));
     let updated = v
-        .stories
+        .stories()
         .iter()
         .map(|s| s.head.date.iso.clone())
         .max()
@@ -68,7 +89,7 @@ pub fn atom(v: &Views) -> String {
         xml_escape(&v.site.base_url)
     ));
     out.push_str(&format!("  <updated>{updated}T00:00:00Z</updated>\n"));
-    for s in &v.stories {
+    for s in v.stories() {
         let url = absolute(v, &s.head.url);
         out.push_str("  <entry>\n");
         out.push_str(&format!(

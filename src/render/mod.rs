@@ -12,7 +12,7 @@ use crate::model::site::Site;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use theme::Theme;
 
 /// What an output file holds.
@@ -41,13 +41,13 @@ pub struct RenderOptions<'a> {
     /// later), to keep a large build's memory down.
     pub forget_sources: bool,
     /// Views of unchanged profiles kept from earlier builds (the preview).
-    pub views: Option<&'a views::ViewMemo>,
+    pub views: Option<&'a Arc<views::ViewMemo>>,
 }
 
 /// Renders every file, in memory, sorted by path. `None` when a template failed (the diagnostics say where).
 /// Resized photos are cached under `root` (see [`images`]).
 pub fn render(
-    site: &mut Site,
+    site: &mut Arc<Site>,
     theme: &Theme,
     root: &Path,
     diags: &mut Diagnostics,
@@ -86,7 +86,7 @@ pub struct Prepared {
     pub views: views::Views,
     /// Every HTML page, in a fixed order.
     pub jobs: Vec<pages::PageJob>,
-    /// Generated files besides the pages and the search index: resized photos and the feeds.
+    /// Resized photos. The feeds ([`feeds::FILES`]) are made by [`Prepared::feed`].
     pub generated: Vec<OutputFile>,
     /// Files copied as they are (theme and content static files, pictures beside profiles).
     pub copies: Vec<OutputFile>,
@@ -97,7 +97,7 @@ pub struct Prepared {
 /// Resizes photos, builds the views, lists the pages and the other files, and checks that no
 /// two files share a path (the search index owns `search/`). `None`: a collision (in `diags`).
 pub fn prepare(
-    site: &Site,
+    site: &Arc<Site>,
     theme: &Theme,
     opts: &RenderOptions,
     diags: &mut Diagnostics,
@@ -108,28 +108,17 @@ pub fn prepare(
 
 /// [`prepare`] with the photos already done.
 fn prepare_with(
-    site: &Site,
+    site: &Arc<Site>,
     theme: &Theme,
     opts: &RenderOptions,
     photos: images::Photos,
     diags: &mut Diagnostics,
 ) -> Option<Prepared> {
     let mut clock = crate::timing::Clock::start();
-    let views = views::Views::new_with(site, &photos.views, opts.views);
-    clock.mark("render: views");
+    let views = views::Views::new(Arc::clone(site), photos.views, opts.views.cloned());
     let jobs = pages::jobs(&views);
-    let page_urls: Vec<String> = jobs
-        .iter()
-        .filter(|j| j.target != pages::Target::Missing)
-        .map(|j| j.url.clone())
-        .collect();
-    let mut generated: Vec<OutputFile> = photos.files;
-    generated.extend([
-        text_file("sitemap.xml", feeds::sitemap(&views, &page_urls)),
-        text_file("robots.txt", feeds::robots(&views)),
-        text_file("atom.xml", feeds::atom(&views)),
-    ]);
-    clock.mark("render: page list and feeds");
+    let generated: Vec<OutputFile> = photos.files;
+    clock.mark("render: page list");
     let mut copies: Vec<OutputFile> = theme.static_files.to_vec();
     for f in site.static_files.iter().chain(&site.assets) {
         let url = crate::model::assets::url_of(&f.rel);
@@ -142,6 +131,7 @@ fn prepare_with(
         .iter()
         .map(|j| j.path.as_str())
         .chain(generated.iter().map(|f| f.path.as_str()))
+        .chain(feeds::FILES)
         .collect();
     let copies = winners(&made, copies, diags)?;
     Some(Prepared {
@@ -155,6 +145,11 @@ fn prepare_with(
 }
 
 impl Prepared {
+    /// One of the feeds ([`feeds::FILES`]).
+    pub fn feed(&self, path: &str) -> Option<Vec<u8>> {
+        feeds::make(path, &self.views, &self.jobs).map(String::into_bytes)
+    }
+
     /// Renders one page (minified when the site asks for it). `Err`: the template failed.
     pub fn render_page(
         &self,
@@ -192,7 +187,7 @@ enum Failure {
 /// replace a page (the diagnostics say which; some files may have been emitted already);
 /// `Err`: `prepare` or `emit` failed. `Ok(Some(n))`: `n` files were emitted.
 pub fn render_each<P, E>(
-    site: &mut Site,
+    site: &mut Arc<Site>,
     theme: &Theme,
     opts: &RenderOptions,
     diags: &mut Diagnostics,
@@ -208,13 +203,15 @@ where
     clock.mark("render: photos");
     // The photo checks were the last to report from the content files' texts.
     if opts.forget_sources {
-        site.forget_sources();
+        if let Some(site) = Arc::get_mut(site) {
+            site.forget_sources();
+        }
     }
-    let site = &*site;
     let Some(prepared) = prepare_with(site, theme, opts, photos, diags) else {
         return Ok(None);
     };
-    clock.mark("render: views, page list and feeds");
+    prepared.views.make_shared();
+    clock.mark("render: page list, cards and cohorts");
     let index = crate::search::Index::new(site);
     let search_paths = index.paths();
     clock.mark("render: search index");
@@ -223,6 +220,7 @@ where
         .iter()
         .map(|j| j.path.as_str())
         .chain(search_paths.iter().map(String::as_str))
+        .chain(feeds::FILES)
         .chain(
             prepared
                 .generated
@@ -271,13 +269,18 @@ where
     if failed {
         return Ok(None);
     }
+    for path in feeds::FILES {
+        if let Some(bytes) = prepared.feed(path) {
+            emit(path, Content::Bytes(bytes))?;
+        }
+    }
     let Prepared {
         jobs,
         generated,
         copies,
         ..
     } = prepared;
-    let count = jobs.len() + generated.len() + search_count + copies.len();
+    let count = jobs.len() + feeds::FILES.len() + generated.len() + search_count + copies.len();
     drop(jobs);
     generated
         .into_par_iter()
@@ -285,13 +288,6 @@ where
         .try_for_each(|f| emit(&f.path, f.content))?;
     clock.mark("render: other files");
     Ok(Some(count))
-}
-
-fn text_file(path: &str, text: String) -> OutputFile {
-    OutputFile {
-        path: path.to_string(),
-        content: Content::Bytes(text.into_bytes()),
-    }
 }
 
 /// Minifies a page when asked (closing tags and html/head kept, CSS and JS minified).

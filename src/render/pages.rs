@@ -47,7 +47,7 @@ pub enum Target {
 pub enum Data<'a> {
     Json(Value),
     Index(IndexData<'a>),
-    Craftsman(&'a CraftsmanView),
+    Craftsman(Box<CraftsmanView>),
     Cohort(&'a CohortView),
     Industry(IndustryPage<'a>),
     Story(&'a StoryView),
@@ -143,7 +143,7 @@ pub struct PageLink {
 /// How many pages the A–Z index has: a site with up to `index_page_size` profiles has one; a
 /// larger one is split, so that no page grows past what a phone loads quickly.
 fn index_pages(v: &Views) -> usize {
-    page_count(v, v.letters.iter().map(|g| g.craftsmen.len()).sum())
+    page_count(v, v.craftsmen_len())
 }
 
 /// How many pages a list of `n` profiles takes at the site's page size (at least one).
@@ -178,7 +178,7 @@ fn index_data<'a>(c: &Ctx<'a>, page: usize) -> IndexData<'a> {
     let mut letters = Vec::new();
     let mut jump = Vec::new();
     let mut at = 0;
-    for g in &v.letters {
+    for g in v.letters() {
         let n = g.craftsmen.len();
         let on = at / size;
         let anchor = format!("#letter-{}", g.letter);
@@ -202,12 +202,11 @@ fn index_data<'a>(c: &Ctx<'a>, page: usize) -> IndexData<'a> {
     }
     IndexData {
         cohorts: v
-            .cohorts
-            .iter()
+            .cohorts()
             .map(|k| json!({"year": k.year, "title": k.title, "url": k.url, "count": k.count}))
             .collect(),
         industries: v
-            .industries
+            .industries()
             .iter()
             .map(|i| json!({"letter": i.letter, "name": i.name, "url": i.url, "count": i.count}))
             .collect(),
@@ -332,10 +331,11 @@ fn to_value<T: Serialize>(t: &T) -> Value {
     serde_json::to_value(t).unwrap_or(Value::Null)
 }
 
-/// Every HTML page of the site, in a fixed order (cheap: paths and URLs only).
+/// Every HTML page of the site, in a fixed order (cheap: paths and URLs from the model, no views).
 pub fn jobs(v: &Views) -> Vec<PageJob> {
     let c = Ctx { v };
-    let mut jobs = Vec::with_capacity(v.craftsmen.len() + v.stories.len() + 64);
+    let site = v.model();
+    let mut jobs = Vec::with_capacity(site.craftsmen.len() + site.stories.len() + 64);
     let mut push = |path: String, url: String, template, key, target| {
         jobs.push(PageJob {
             path,
@@ -361,10 +361,10 @@ pub fn jobs(v: &Views) -> Vec<PageJob> {
             Target::Craftsmen(page),
         );
     }
-    for (i, p) in v.craftsmen.iter().enumerate() {
+    for (i, p) in site.craftsmen.iter().enumerate() {
         push(
-            format!("craftsmen/{}/index.html", p.card.slug),
-            p.card.url.clone(),
+            format!("craftsmen/{}/index.html", p.slug),
+            c.url(&p.url()),
             "craftsman.html",
             "craftsman",
             Target::Craftsman(i),
@@ -377,10 +377,10 @@ pub fn jobs(v: &Views) -> Vec<PageJob> {
         "cohorts",
         Target::Cohorts,
     );
-    for (i, k) in v.cohorts.iter().enumerate() {
+    for (i, k) in site.cohorts.iter().enumerate() {
         push(
             format!("cohorts/{}/index.html", k.year),
-            k.url.clone(),
+            c.url(&k.url()),
             "cohort.html",
             "cohort",
             Target::Cohort(i),
@@ -393,9 +393,9 @@ pub fn jobs(v: &Views) -> Vec<PageJob> {
         "industries",
         Target::Industries,
     );
-    for (n, i) in v.industries.iter().enumerate() {
-        for page in 0..page_count(v, i.craftsmen.len()) {
-            let path = format!("/industries/{}/", i.letter);
+    for (n, &(letter, count)) in v.industry_counts.iter().enumerate() {
+        for page in 0..page_count(v, count) {
+            let path = format!("/industries/{letter}/");
             push(
                 format!("{}index.html", paged(&path, page).trim_start_matches('/')),
                 c.url(&paged(&path, page)),
@@ -412,10 +412,10 @@ pub fn jobs(v: &Views) -> Vec<PageJob> {
         "stories",
         Target::Stories,
     );
-    for (i, s) in v.stories.iter().enumerate() {
+    for (i, s) in site.stories.iter().enumerate() {
         push(
             format!("stories/{}/index.html", s.slug),
-            s.head.url.clone(),
+            c.url(&format!("/stories/{}/", s.slug)),
             "story.html",
             "story",
             Target::Story(i),
@@ -428,10 +428,10 @@ pub fn jobs(v: &Views) -> Vec<PageJob> {
         "brands",
         Target::Brands,
     );
-    for (i, b) in v.brands.iter().enumerate() {
+    for (i, b) in site.brands.iter().enumerate() {
         push(
             format!("brands/{}/index.html", b.slug),
-            b.url.clone(),
+            c.url(&format!("/brands/{}/", b.slug)),
             "brand.html",
             "brand",
             Target::Brand(i),
@@ -492,9 +492,9 @@ impl PageJob {
                     c.meta("home", &v.site.title, v.site.description.as_deref(), url, Vec::new(), web, None),
                     Data::Json(json!({
                         "stats": v.stats,
-                        "latest_cohort": v.cohorts.last(),
-                        "stories": v.stories.iter().take(4).map(|s| &s.head).collect::<Vec<_>>(),
-                        "brands": v.brands.iter().map(|b| json!({"title": b.title, "url": b.url, "summary": b.summary, "slug": b.slug})).collect::<Vec<_>>(),
+                        "latest_cohort": v.cohorts().next_back(),
+                        "stories": v.stories().iter().take(4).map(|s| &s.head).collect::<Vec<_>>(),
+                        "brands": v.brands().iter().map(|b| json!({"title": b.title, "url": b.url, "summary": b.summary, "slug": b.slug})).collect::<Vec<_>>(),
                     })),
                 )
             }
@@ -510,7 +510,7 @@ impl PageJob {
                     crumbs.push((title.as_str(), url));
                 }
                 let listed: Vec<(String, String)> = if data.pages.len() == 1 {
-                    v.craftsmen.iter().map(|x| (x.card.name.clone(), x.card.url.clone())).collect()
+                    v.cards().map(|x| (x.name.clone(), x.url.clone())).collect()
                 } else {
                     data.letters.iter().flat_map(|g| g.craftsmen.iter()).map(|x| (x.name.clone(), x.url.clone())).collect()
                 };
@@ -520,7 +520,7 @@ impl PageJob {
                 )
             }
             Target::Craftsman(i) => {
-                let p = &v.craftsmen[i];
+                let p = v.craftsman(i);
                 let idx = c.url("/craftsmen/");
                 let photo = p
                     .card
@@ -541,26 +541,24 @@ impl PageJob {
                         "url": c.abs(&p.card.url),
                     }
                 });
-                (
-                    c.meta(
-                        "craftsman",
-                        &p.card.name,
-                        p.card.summary.as_deref(),
-                        &p.card.url,
-                        c.crumbs(&[("工匠名录", &idx), (&p.card.name, &p.card.url)]),
-                        person,
-                        photo,
-                    ),
-                    Data::Craftsman(p),
-                )
+                let meta = c.meta(
+                    "craftsman",
+                    &p.card.name,
+                    p.card.summary.as_deref(),
+                    &p.card.url,
+                    c.crumbs(&[("工匠名录", &idx), (&p.card.name, &p.card.url)]),
+                    person,
+                    photo,
+                );
+                (meta, Data::Craftsman(Box::new(p)))
             }
             Target::Cohorts => (
                 c.meta("cohorts", "历年批次", None, url, c.crumbs(&[("历年批次", url)]),
-                    item_list(&c, v.cohorts.iter().map(|k| (k.title.clone(), k.url.clone()))), None),
-                Data::Json(to_value(&v.cohorts.iter().map(|k| json!({"year": k.year, "title": k.title, "url": k.url, "count": k.count, "ceremony": k.ceremony, "intro": k.intro})).collect::<Vec<_>>())),
+                    item_list(&c, v.cohorts().map(|k| (k.title.clone(), k.url.clone()))), None),
+                Data::Json(to_value(&v.cohorts().map(|k| json!({"year": k.year, "title": k.title, "url": k.url, "count": k.count, "ceremony": k.ceremony, "intro": k.intro})).collect::<Vec<_>>())),
             ),
             Target::Cohort(i) => {
-                let k = &v.cohorts[i];
+                let k = v.cohort(i);
                 let cohorts_url = c.url("/cohorts/");
                 (
                     c.meta(
@@ -595,12 +593,12 @@ impl PageJob {
                     c.crumbs(&[("行业分布", url)]),
                     item_list(
                         &c,
-                        v.industries.iter().map(|i| (i.name.clone(), i.url.clone())),
+                        v.industries().iter().map(|i| (i.name.clone(), i.url.clone())),
                     ),
                     None,
                 ),
                 Data::Json(to_value(
-                    &v.industries
+                    &v.industries()
                         .iter()
                         .map(
                             |i| json!({"letter": i.letter, "name": i.name, "url": i.url, "count": i.count}),
@@ -609,7 +607,7 @@ impl PageJob {
                 )),
             ),
             Target::Industry(n, page) => {
-                let i = &v.industries[n];
+                let i = &v.industries()[n];
                 let ind_url = c.url("/industries/");
                 let size = v.site.index_page_size.max(1);
                 let count = page_count(v, i.craftsmen.len());
@@ -650,18 +648,18 @@ impl PageJob {
                     c.crumbs(&[("技艺故事", url)]),
                     item_list(
                         &c,
-                        v.stories
+                        v.stories()
                             .iter()
                             .map(|s| (s.head.title.clone(), s.head.url.clone())),
                     ),
                     None,
                 ),
                 Data::Json(to_value(
-                    &v.stories.iter().map(|s| &s.head).collect::<Vec<_>>(),
+                    &v.stories().iter().map(|s| &s.head).collect::<Vec<_>>(),
                 )),
             ),
             Target::Story(i) => {
-                let s = &v.stories[i];
+                let s = &v.stories()[i];
                 let st_url = c.url("/stories/");
                 let cover = s
                     .head
@@ -696,11 +694,11 @@ impl PageJob {
             }
             Target::Brands => (
                 c.meta("brands", "十大工匠品牌", None, url, c.crumbs(&[("十大工匠品牌", url)]),
-                    item_list(&c, v.brands.iter().map(|b| (b.title.clone(), b.url.clone()))), None),
-                Data::Json(to_value(&v.brands.iter().map(|b| json!({"slug": b.slug, "title": b.title, "url": b.url, "order": b.order, "summary": b.summary, "figures": b.figures, "count": b.craftsmen.len()})).collect::<Vec<_>>())),
+                    item_list(&c, v.brands().iter().map(|b| (b.title.clone(), b.url.clone()))), None),
+                Data::Json(to_value(&v.brands().iter().map(|b| json!({"slug": b.slug, "title": b.title, "url": b.url, "order": b.order, "summary": b.summary, "figures": b.figures, "count": b.craftsmen.len()})).collect::<Vec<_>>())),
             ),
             Target::Brand(i) => {
-                let b = &v.brands[i];
+                let b = &v.brands()[i];
                 let br_url = c.url("/brands/");
                 (
                     c.meta(
@@ -724,8 +722,8 @@ impl PageJob {
                 Data::Json(json!({
                     "all": v.stats,
                     "charts": crate::render::charts::statistics(v),
-                    "cohorts": v.cohorts.iter().map(|k| json!({"year": k.year, "title": k.title, "url": k.url, "count": k.count, "stats": k.stats})).collect::<Vec<_>>(),
-                    "industries": v.industries.iter().map(|i| json!({"letter": i.letter, "name": i.name, "url": i.url, "count": i.count, "stats": i.stats})).collect::<Vec<_>>(),
+                    "cohorts": v.cohorts().map(|k| json!({"year": k.year, "title": k.title, "url": k.url, "count": k.count, "stats": k.stats})).collect::<Vec<_>>(),
+                    "industries": v.industries().iter().map(|i| json!({"letter": i.letter, "name": i.name, "url": i.url, "count": i.count, "stats": i.stats})).collect::<Vec<_>>(),
                 })),
             ),
             Target::Page(i) => {

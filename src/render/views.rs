@@ -10,8 +10,8 @@ use crate::model::story::{BrandFigure, Page, Story};
 use crate::render::images::ImageView;
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::BTreeMap;
-use std::sync::Arc;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, OnceLock};
 
 /// A date as templates show it.
 #[derive(Debug, Clone, Serialize)]
@@ -230,18 +230,42 @@ pub struct LetterGroup {
     pub craftsmen: Vec<Arc<CraftsmanCard>>,
 }
 
-/// All views of a site, built once and shared by every page render.
-#[derive(Debug, Clone, Serialize)]
+/// Every view of a site. Each is made the first time a page asks for it and then shared by every
+/// page, except a profile's own view, which only its page uses and which is made for it. Making
+/// the whole set costs next to nothing, so that the preview can serve a saved page without first
+/// making the views of ten thousand others.
+///
+/// The views that are kept are made without parallel work of their own: a thread-pool worker that
+/// waited for one inside another task could otherwise be handed a page waiting for the same view.
 pub struct Views {
     pub site: SiteView,
-    pub craftsmen: Vec<CraftsmanView>,
-    pub letters: Vec<LetterGroup>,
-    pub cohorts: Vec<CohortView>,
-    pub industries: Vec<IndustryView>,
-    pub stories: Vec<StoryView>,
-    pub brands: Vec<BrandView>,
-    pub pages: Vec<PageView>,
     pub stats: Stats,
+    pub pages: Vec<PageView>,
+    /// How many profiles each industry section has, by letter (sections without one are left out).
+    pub industry_counts: Vec<(char, usize)>,
+    model: Arc<Site>,
+    images: Images,
+    memo: Option<Arc<ViewMemo>>,
+    /// Cards in the site's profile order.
+    cards: Vec<OnceLock<Arc<CraftsmanCard>>>,
+    by_slug: OnceLock<HashMap<String, usize>>,
+    cohorts: Vec<OnceLock<CohortView>>,
+    /// Each cohort's previous and next links, by profile slug.
+    neighbours: Vec<OnceLock<HashMap<String, Neighbours>>>,
+    /// Each profile's stories: positions in the site's stories, in their order.
+    stories_of: OnceLock<HashMap<String, Vec<usize>>>,
+    letters: OnceLock<Vec<LetterGroup>>,
+    industries: OnceLock<Vec<IndustryView>>,
+    stories: OnceLock<Vec<StoryView>>,
+    brands: OnceLock<Vec<BrandView>>,
+}
+
+/// Previous and next profile in a cohort's order.
+type Neighbours = (Option<Link>, Option<Link>);
+
+/// `n` views not made yet.
+fn unmade<T>(n: usize) -> Vec<OnceLock<T>> {
+    (0..n).map(|_| OnceLock::new()).collect()
 }
 
 /// Prefixes a site path (`/x/`) with the base path (`/sub/` → `/sub/x/`).
@@ -369,164 +393,253 @@ impl ViewMemo {
 }
 
 impl Views {
-    /// Builds every view once; pages then borrow from it. `images` are the resized photos.
-    pub fn new(site: &Site, images: &Images) -> Views {
-        Views::new_with(site, images, None)
+    /// The views of `site` with its resized photos; `memo` keeps cards and cohort orders between
+    /// the preview's rebuilds. Nothing is made yet but the site header, the counts and the pages.
+    pub fn new(site: Arc<Site>, images: Images, memo: Option<Arc<ViewMemo>>) -> Views {
+        let base = site.config.base_path.as_str();
+        if let Some(m) = &memo {
+            m.keep_only(&site);
+        }
+        let mut counts: BTreeMap<char, usize> = BTreeMap::new();
+        for c in &site.craftsmen {
+            if let Some(s) = c.industry {
+                *counts.entry(s.letter).or_default() += 1;
+            }
+        }
+        let industry_counts: Vec<(char, usize)> = counts.into_iter().collect();
+        let header = SiteView {
+            title: site.config.title.clone(),
+            subtitle: site.config.subtitle.clone(),
+            description: site.config.description.clone(),
+            base_url: site.config.base_url.clone(),
+            base_path: site.config.base_path.clone(),
+            language: site.config.language.clone(),
+            demo: site.config.demo,
+            nav: site
+                .config
+                .nav
+                .iter()
+                .map(|n| Link {
+                    title: n.title.clone(),
+                    url: with_base(base, &n.url),
+                })
+                .collect(),
+            footer: site.config.footer.clone(),
+            index_page_size: site.config.index_page_size,
+            craftsmen_count: site.craftsmen.len(),
+            cohorts_count: site.cohorts.len(),
+            industries_count: industry_counts.len(),
+            stories_count: site.stories.len(),
+        };
+        Views {
+            site: header,
+            stats: site.stats.clone(),
+            pages: site.pages.iter().map(|p| page_view(base, p)).collect(),
+            industry_counts,
+            cards: unmade(site.craftsmen.len()),
+            cohorts: unmade(site.cohorts.len()),
+            neighbours: unmade(site.cohorts.len()),
+            by_slug: OnceLock::new(),
+            stories_of: OnceLock::new(),
+            letters: OnceLock::new(),
+            industries: OnceLock::new(),
+            stories: OnceLock::new(),
+            brands: OnceLock::new(),
+            model: site,
+            images,
+            memo,
+        }
     }
 
-    /// [`Views::new`], reusing (and filling) what `memo` kept from earlier builds.
-    pub fn new_with(site: &Site, images: &Images, memo: Option<&ViewMemo>) -> Views {
-        let base = site.config.base_path.as_str();
-        let mut clock = crate::timing::Clock::start();
-        let cards: BTreeMap<&str, Arc<CraftsmanCard>> = site
-            .craftsmen
-            .par_iter()
-            .map(|c| {
-                let card = match memo {
-                    Some(m) => m.card(base, c, images),
-                    None => Arc::new(card(base, c, images)),
-                };
-                (c.slug.as_str(), card)
-            })
-            .collect();
-        if let Some(m) = memo {
-            m.keep_only(site);
+    /// Makes the views every build needs, in parallel, before the pages render (a build renders
+    /// every page; the preview makes each view when a page first asks for it).
+    pub fn make_shared(&self) {
+        (0..self.cards.len()).into_par_iter().for_each(|i| {
+            self.card(i);
+        });
+        (0..self.cohorts.len()).into_par_iter().for_each(|i| {
+            self.cohort(i);
+        });
+    }
+
+    /// The site the views are made from.
+    pub fn model(&self) -> &Site {
+        &self.model
+    }
+
+    fn base(&self) -> &str {
+        &self.model.config.base_path
+    }
+
+    /// How many profiles the site has.
+    pub fn craftsmen_len(&self) -> usize {
+        self.cards.len()
+    }
+
+    /// The card of the `i`-th profile in the site's order.
+    pub fn card(&self, i: usize) -> &Arc<CraftsmanCard> {
+        self.cards[i].get_or_init(|| {
+            let c = &self.model.craftsmen[i];
+            match &self.memo {
+                Some(m) => m.card(self.base(), c, &self.images),
+                None => Arc::new(card(self.base(), c, &self.images)),
+            }
+        })
+    }
+
+    /// Every card, in the site's order.
+    pub fn cards(&self) -> impl ExactSizeIterator<Item = &Arc<CraftsmanCard>> {
+        (0..self.cards.len()).map(|i| self.card(i))
+    }
+
+    /// The card of the profile with this slug.
+    pub fn card_of(&self, slug: &str) -> Option<&Arc<CraftsmanCard>> {
+        let by_slug = self.by_slug.get_or_init(|| {
+            let mut m = HashMap::with_capacity(self.model.craftsmen.len());
+            for (i, c) in self.model.craftsmen.iter().enumerate() {
+                m.entry(c.slug.clone()).or_insert(i);
+            }
+            m
+        });
+        by_slug.get(slug).map(|&i| self.card(i))
+    }
+
+    /// The `i`-th profile's page view, made for the page that shows it.
+    pub fn craftsman(&self, i: usize) -> CraftsmanView {
+        let c = &self.model.craftsmen[i];
+        let base = self.base();
+        let (prev, next) = self.neighbours_of(c);
+        let stories_of = self.stories_of.get_or_init(|| {
+            let mut of: HashMap<String, Vec<usize>> = HashMap::new();
+            for (n, s) in self.model.stories.iter().enumerate() {
+                for (slug, _) in &s.craftsmen {
+                    let list = of.entry(slug.clone()).or_default();
+                    if list.last() != Some(&n) {
+                        list.push(n);
+                    }
+                }
+            }
+            of
+        });
+        CraftsmanView {
+            card: Arc::clone(self.card(i)),
+            facts: facts(c),
+            brands: c
+                .brands
+                .iter()
+                .filter_map(|b| self.model.brands.iter().find(|x| &x.slug == b))
+                .map(|b| Link {
+                    title: b.title.clone(),
+                    url: with_base(base, &format!("/brands/{}/", b.slug)),
+                })
+                .collect(),
+            stories: stories_of
+                .get(c.slug.as_str())
+                .into_iter()
+                .flatten()
+                .map(|&n| story_ref(base, &self.model.stories[n], &self.images))
+                .collect(),
+            content: c.body.html.clone(),
+            headings: headings(&c.body.headings),
+            prev,
+            next,
+            extra: c.extra.clone(),
         }
-        let cards_of = |slugs: &mut dyn Iterator<Item = &str>| -> Vec<Arc<CraftsmanCard>> {
-            slugs.filter_map(|s| cards.get(s).cloned()).collect()
+    }
+
+    /// A profile's neighbours in its cohort's list. Only the cohort of its own year can list it
+    /// (a listing anywhere else is an error, and a site with errors has no pages).
+    fn neighbours_of(&self, c: &Craftsman) -> Neighbours {
+        let Some(k) = self.model.cohorts.iter().position(|k| k.year == c.cohort) else {
+            return (None, None);
         };
-        let cohorts: Vec<CohortView> = site
-            .cohorts
-            .par_iter()
-            .map(|c| cohort_view(site, c, &cards, memo))
-            .collect();
-        clock.mark("views: cards and cohorts");
-        let neighbours = neighbours(&cohorts);
-        let stories: Vec<StoryView> = site
-            .stories
-            .iter()
-            .map(|s| StoryView {
-                head: story_ref(base, s, images),
-                slug: s.slug.clone(),
-                content: s.body.html.clone(),
-                headings: headings(&s.body.headings),
-                craftsmen: cards_of(&mut s.craftsmen.iter().map(|(c, _)| c.as_str())),
-            })
-            .collect();
-        // Each profile's stories, in the site's story order (one pass, not one per profile).
-        let mut stories_of: BTreeMap<&str, Vec<&Story>> = BTreeMap::new();
-        for s in &site.stories {
-            for (slug, _) in &s.craftsmen {
-                let list = stories_of.entry(slug.as_str()).or_default();
-                if !list.last().is_some_and(|last| std::ptr::eq(*last, s)) {
-                    list.push(s);
+        self.neighbours[k]
+            .get_or_init(|| neighbours(self.cohort(k)))
+            .get(c.slug.as_str())
+            .cloned()
+            .unwrap_or((None, None))
+    }
+
+    /// The `i`-th cohort (by year).
+    pub fn cohort(&self, i: usize) -> &CohortView {
+        self.cohorts[i].get_or_init(|| cohort_view(self, &self.model.cohorts[i]))
+    }
+
+    /// Every cohort, by year.
+    pub fn cohorts(&self) -> impl DoubleEndedIterator<Item = &CohortView> + ExactSizeIterator {
+        (0..self.cohorts.len()).map(|i| self.cohort(i))
+    }
+
+    /// The A–Z index's letter groups.
+    pub fn letters(&self) -> &[LetterGroup] {
+        self.letters.get_or_init(|| {
+            let mut letters: Vec<LetterGroup> = Vec::new();
+            for card in self.cards() {
+                match letters.iter_mut().find(|g| g.letter == card.initial) {
+                    Some(g) => g.craftsmen.push(Arc::clone(card)),
+                    None => letters.push(LetterGroup {
+                        letter: card.initial,
+                        craftsmen: vec![Arc::clone(card)],
+                    }),
                 }
             }
-        }
-        let craftsmen: Vec<CraftsmanView> = site
-            .craftsmen
-            .par_iter()
-            .map(|c| {
-                let (prev, next) = neighbours
-                    .get(c.slug.as_str())
-                    .cloned()
-                    .unwrap_or((None, None));
-                CraftsmanView {
-                    card: cards[c.slug.as_str()].clone(),
-                    facts: facts(c),
-                    brands: c
-                        .brands
+            letters.sort_by_key(|g| if g.letter == '#' { '~' } else { g.letter });
+            letters
+        })
+    }
+
+    /// The industry sections that have profiles, by letter.
+    pub fn industries(&self) -> &[IndustryView] {
+        self.industries.get_or_init(|| industries(self))
+    }
+
+    /// The stories, newest first.
+    pub fn stories(&self) -> &[StoryView] {
+        self.stories.get_or_init(|| {
+            let base = self.base();
+            self.model
+                .stories
+                .iter()
+                .map(|s| StoryView {
+                    head: story_ref(base, s, &self.images),
+                    slug: s.slug.clone(),
+                    content: s.body.html.clone(),
+                    headings: headings(&s.body.headings),
+                    craftsmen: s
+                        .craftsmen
                         .iter()
-                        .filter_map(|b| site.brands.iter().find(|x| &x.slug == b))
-                        .map(|b| Link {
-                            title: b.title.clone(),
-                            url: with_base(base, &format!("/brands/{}/", b.slug)),
-                        })
+                        .filter_map(|(slug, _)| self.card_of(slug).cloned())
                         .collect(),
-                    stories: stories_of
-                        .get(c.slug.as_str())
-                        .into_iter()
-                        .flatten()
-                        .map(|s| story_ref(base, s, images))
-                        .collect(),
-                    content: c.body.html.clone(),
-                    headings: headings(&c.body.headings),
-                    prev,
-                    next,
-                    extra: c.extra.clone(),
-                }
-            })
-            .collect();
-        clock.mark("views: stories and profiles");
-        let mut letters: Vec<LetterGroup> = Vec::new();
-        for c in &site.craftsmen {
-            let card = cards[c.slug.as_str()].clone();
-            match letters.iter_mut().find(|g| g.letter == card.initial) {
-                Some(g) => g.craftsmen.push(card),
-                None => letters.push(LetterGroup {
-                    letter: card.initial,
-                    craftsmen: vec![card],
-                }),
-            }
-        }
-        letters.sort_by_key(|g| if g.letter == '#' { '~' } else { g.letter });
-        let industries = industries(site, &cards);
-        let brands = site
-            .brands
-            .iter()
-            .map(|b| BrandView {
-                slug: b.slug.clone(),
-                title: b.title.clone(),
-                url: with_base(base, &format!("/brands/{}/", b.slug)),
-                order: b.order,
-                summary: b.summary.clone(),
-                figures: b.figures.clone(),
-                content: b.body.html.clone(),
-                craftsmen: cards_of(
-                    &mut site
+                })
+                .collect()
+        })
+    }
+
+    /// The brands, by `order`.
+    pub fn brands(&self) -> &[BrandView] {
+        self.brands.get_or_init(|| {
+            let base = self.base();
+            self.model
+                .brands
+                .iter()
+                .map(|b| BrandView {
+                    slug: b.slug.clone(),
+                    title: b.title.clone(),
+                    url: with_base(base, &format!("/brands/{}/", b.slug)),
+                    order: b.order,
+                    summary: b.summary.clone(),
+                    figures: b.figures.clone(),
+                    content: b.body.html.clone(),
+                    craftsmen: self
+                        .model
                         .craftsmen
                         .iter()
                         .filter(|c| c.brands.contains(&b.slug))
-                        .map(|c| c.slug.as_str()),
-                ),
-            })
-            .collect();
-        let pages = site.pages.iter().map(|p| page_view(base, p)).collect();
-        clock.mark("views: letters, industries, brands");
-        Views {
-            site: SiteView {
-                title: site.config.title.clone(),
-                subtitle: site.config.subtitle.clone(),
-                description: site.config.description.clone(),
-                base_url: site.config.base_url.clone(),
-                base_path: site.config.base_path.clone(),
-                language: site.config.language.clone(),
-                demo: site.config.demo,
-                nav: site
-                    .config
-                    .nav
-                    .iter()
-                    .map(|n| Link {
-                        title: n.title.clone(),
-                        url: with_base(base, &n.url),
-                    })
-                    .collect(),
-                footer: site.config.footer.clone(),
-                index_page_size: site.config.index_page_size,
-                craftsmen_count: site.craftsmen.len(),
-                cohorts_count: site.cohorts.len(),
-                industries_count: industries.len(),
-                stories_count: site.stories.len(),
-            },
-            craftsmen,
-            letters,
-            cohorts,
-            industries,
-            stories,
-            brands,
-            pages,
-            stats: site.stats.clone(),
-        }
+                        .filter_map(|c| self.card_of(&c.slug).cloned())
+                        .collect(),
+                })
+                .collect()
+        })
     }
 }
 
@@ -541,7 +654,8 @@ fn page_view(base: &str, p: &Page) -> PageView {
     }
 }
 
-fn facts(c: &Craftsman) -> Facts {
+/// A profile's facts card.
+pub fn facts(c: &Craftsman) -> Facts {
     Facts {
         frontline: c.frontline,
         work_years: c.work_years,
@@ -567,19 +681,16 @@ fn facts(c: &Craftsman) -> Facts {
     }
 }
 
-fn cohort_view(
-    site: &Site,
-    c: &Cohort,
-    cards: &BTreeMap<&str, Arc<CraftsmanCard>>,
-    memo: Option<&ViewMemo>,
-) -> CohortView {
+fn cohort_view(v: &Views, c: &Cohort) -> CohortView {
+    let site = v.model();
+    let memo = v.memo.as_deref();
     let base = site.config.base_path.as_str();
     let stroke = crate::model::names::StrokeOrder::new();
     let members: Vec<MemberView> = c
         .members
         .iter()
         .filter_map(|m| match m {
-            Member::Profile { slug, .. } => cards.get(slug.as_str()).map(|card| MemberView {
+            Member::Profile { slug, .. } => v.card_of(slug).map(|card| MemberView {
                 name: card.name.clone(),
                 employer: Some(card.employer.clone()),
                 post: Some(card.post.clone()),
@@ -613,7 +724,7 @@ fn cohort_view(
             let mut order: Vec<usize> = (0..members.len()).collect();
             match site.config.cohort_order {
                 crate::config::NameOrder::Stroke => {
-                    order.par_sort_by(|&a, &b| stroke.compare(&members[a].name, &members[b].name))
+                    order.sort_by(|&a, &b| stroke.compare(&members[a].name, &members[b].name))
                 }
                 crate::config::NameOrder::Pinyin => {
                     let keys: Vec<_> = members
@@ -625,7 +736,7 @@ fn cohort_view(
                             )
                         })
                         .collect();
-                    order.par_sort_by(|&a, &b| {
+                    order.sort_by(|&a, &b| {
                         crate::model::names::cmp_pinyin(
                             (&members[a].name, &keys[a]),
                             (&members[b].name, &keys[b]),
@@ -670,29 +781,28 @@ fn cohort_view(
     }
 }
 
-/// Previous / next profile within each cohort's official order.
-fn neighbours(cohorts: &[CohortView]) -> BTreeMap<&str, (Option<Link>, Option<Link>)> {
-    let mut out = BTreeMap::new();
-    for c in cohorts {
-        let profiles: Vec<&CraftsmanCard> = c
-            .members
-            .iter()
-            .filter_map(|m| m.profile.as_deref())
-            .collect();
-        for (i, p) in profiles.iter().enumerate() {
-            let link = |q: &CraftsmanCard| Link {
-                title: q.name.clone(),
-                url: q.url.clone(),
-            };
-            let prev = i.checked_sub(1).map(|j| link(profiles[j]));
-            let next = profiles.get(i + 1).map(|q| link(q));
-            out.insert(p.slug.as_str(), (prev, next));
-        }
+/// Previous / next profile within a cohort's official order, by slug.
+fn neighbours(cohort: &CohortView) -> HashMap<String, Neighbours> {
+    let profiles: Vec<&CraftsmanCard> = cohort
+        .members
+        .iter()
+        .filter_map(|m| m.profile.as_deref())
+        .collect();
+    let link = |q: &CraftsmanCard| Link {
+        title: q.name.clone(),
+        url: q.url.clone(),
+    };
+    let mut out = HashMap::with_capacity(profiles.len());
+    for (i, p) in profiles.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|j| link(profiles[j]));
+        let next = profiles.get(i + 1).map(|q| link(q));
+        out.insert(p.slug.clone(), (prev, next));
     }
     out
 }
 
-fn industries(site: &Site, cards: &BTreeMap<&str, Arc<CraftsmanCard>>) -> Vec<IndustryView> {
+fn industries(v: &Views) -> Vec<IndustryView> {
+    let site = v.model();
     let base = site.config.base_path.as_str();
     let mut by: BTreeMap<char, (&'static Section, Vec<&Craftsman>)> = BTreeMap::new();
     for c in &site.craftsmen {
@@ -710,7 +820,7 @@ fn industries(site: &Site, cards: &BTreeMap<&str, Arc<CraftsmanCard>>) -> Vec<In
                 count: list.len(),
                 craftsmen: list
                     .iter()
-                    .filter_map(|c| cards.get(c.slug.as_str()).cloned())
+                    .filter_map(|c| v.card_of(&c.slug).cloned())
                     .collect(),
                 stats: crate::model::stats::compute(&inputs),
             }

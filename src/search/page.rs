@@ -8,10 +8,10 @@ use serde_json::{json, Value};
 /// The search page's data.
 pub fn data(v: &Views) -> Value {
     let base = v.site.base_path.as_str();
-    let people: Vec<_> = v.craftsmen.iter().filter(|c| c.card.published).collect();
+    let people: Vec<_> = v.cards().filter(|c| c.published).collect();
     // The two most common skills (ties in the site's order), then one name three ways.
     let mut skills: Vec<(&str, usize)> = Vec::new();
-    for s in people.iter().flat_map(|c| &c.card.skills) {
+    for s in people.iter().flat_map(|c| &c.skills) {
         match skills.iter_mut().find(|(k, _)| k == s) {
             Some((_, n)) => *n += 1,
             None => skills.push((s, 1)),
@@ -21,16 +21,11 @@ pub fn data(v: &Views) -> Value {
     let mut examples: Vec<String> = skills.iter().take(2).map(|(s, _)| s.to_string()).collect();
     if let Some(c) = people.first() {
         let initials: String = c
-            .card
             .pinyin
             .split(' ')
             .filter_map(|s| s.chars().next())
             .collect();
-        examples.extend([
-            c.card.name.clone(),
-            c.card.pinyin.replace(' ', ""),
-            initials,
-        ]);
+        examples.extend([c.name.clone(), c.pinyin.replace(' ', ""), initials]);
     }
     let craftsmen = with_base(base, "/craftsmen/");
     let index = with_base(base, "/search/");
@@ -40,15 +35,15 @@ pub fn data(v: &Views) -> Value {
             "text": e,
             "url": format!("{index}?q={}", query_escape(e)),
         })).collect::<Vec<_>>(),
-        "letters": v.letters.iter().map(|g| json!({
+        "letters": v.letters().iter().map(|g| json!({
             "letter": g.letter,
             "url": format!("{craftsmen}#letter-{}", g.letter),
             "count": g.craftsmen.len(),
         })).collect::<Vec<_>>(),
-        "industries": v.industries.iter().map(|i| json!({
+        "industries": v.industries().iter().map(|i| json!({
             "letter": i.letter, "name": i.name, "url": i.url, "count": i.count,
         })).collect::<Vec<_>>(),
-        "cohorts": v.cohorts.iter().map(|k| json!({"year": k.year, "title": k.title})).collect::<Vec<_>>(),
+        "cohorts": v.cohorts().map(|k| json!({"year": k.year, "title": k.title})).collect::<Vec<_>>(),
     })
 }
 

@@ -2,7 +2,7 @@
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::site::Site;
-use crate::render::{self, theme::Theme, Content, OutputFile, Prepared};
+use crate::render::{self, feeds, theme::Theme, Content, OutputFile, Prepared};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -12,6 +12,7 @@ use std::sync::{Arc, OnceLock};
 #[derive(Debug, Clone, Copy)]
 enum Entry {
     Page(usize),
+    Feed(usize),
     Generated(usize),
     Copy(usize),
 }
@@ -30,13 +31,14 @@ pub enum Got {
 type Rendered = Result<Arc<Vec<u8>>, Box<Diagnostic>>;
 
 /// The site, its theme and everything its files are rendered from. Building one costs no page
-/// renders; a page is rendered the first time it is asked for and kept.
+/// renders and makes no views; a page (or feed) is rendered the first time it is asked for and kept.
 pub struct Generation {
-    site: Site,
+    site: Arc<Site>,
     theme: Arc<Theme>,
     prepared: Prepared,
     index: HashMap<String, Entry>,
     pages: Vec<OnceLock<Rendered>>,
+    feeds: Vec<OnceLock<Arc<Vec<u8>>>>,
     search: OnceLock<HashMap<String, Arc<Vec<u8>>>>,
 }
 
@@ -46,9 +48,10 @@ impl Generation {
         site: Site,
         theme: Arc<Theme>,
         root: &Path,
-        memo: Option<&crate::render::views::ViewMemo>,
+        memo: Option<&Arc<crate::render::views::ViewMemo>>,
         diags: &mut Diagnostics,
     ) -> Option<Generation> {
+        let site = Arc::new(site);
         let opts = render::RenderOptions {
             root,
             minify: site.config.minify,
@@ -63,6 +66,9 @@ impl Generation {
         for (i, j) in prepared.jobs.iter().enumerate() {
             index.insert(j.path.clone(), Entry::Page(i));
         }
+        for (i, path) in feeds::FILES.iter().enumerate() {
+            index.insert(path.to_string(), Entry::Feed(i));
+        }
         for (i, f) in prepared.generated.iter().enumerate() {
             index.insert(f.path.clone(), Entry::Generated(i));
         }
@@ -76,6 +82,7 @@ impl Generation {
             prepared,
             index,
             pages,
+            feeds: feeds::FILES.iter().map(|_| OnceLock::new()).collect(),
             search: OnceLock::new(),
         })
     }
@@ -107,6 +114,11 @@ impl Generation {
                 Ok(b) => Got::Bytes(b),
                 Err(d) => Got::Failed(d),
             }),
+            Some(Entry::Feed(i)) => {
+                Some(Got::Bytes(Arc::clone(self.feeds[*i].get_or_init(|| {
+                    Arc::new(self.prepared.feed(feeds::FILES[*i]).unwrap_or_default())
+                }))))
+            }
             Some(Entry::Generated(i)) => Some(bytes_of(&self.prepared.generated[*i])),
             Some(Entry::Copy(i)) => Some(bytes_of(&self.prepared.copies[*i])),
             None if Self::in_search(path) => self.search().get(path).cloned().map(Got::Bytes),

@@ -16,7 +16,7 @@ pub struct Rebuilder {
     /// The theme last loaded: its name, the theme (if it loaded) and what loading it reported.
     theme: Option<(String, Option<Arc<Theme>>, Diagnostics)>,
     /// Views of unchanged profiles, kept between rebuilds.
-    views: crate::render::views::ViewMemo,
+    views: Arc<crate::render::views::ViewMemo>,
 }
 
 impl Rebuilder {
