@@ -37,6 +37,26 @@ pub struct StaticFile {
     pub abs: PathBuf,
     /// Path inside content/ with `/` separators (`static/favicon.svg`, `craftsmen/zhang-wei/photo.jpg`).
     pub rel: String,
+    /// Size and modification time when the file was found (`None` if they could not be read).
+    pub stamp: Option<FileStamp>,
+}
+
+/// What tells a file's state without reading it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct FileStamp {
+    pub len: u64,
+    pub modified: std::time::SystemTime,
+}
+
+impl FileStamp {
+    /// The file's stamp now.
+    pub fn of(path: &Path) -> Option<FileStamp> {
+        let m = std::fs::metadata(path).ok()?;
+        Some(FileStamp {
+            len: m.len(),
+            modified: m.modified().ok()?,
+        })
+    }
 }
 
 /// Everything read from content/.
@@ -162,6 +182,7 @@ pub fn item(content: &Path, path: &Path) -> Result<Loaded1, String> {
     let file = |abs: &Path, rel: String| StaticFile {
         abs: abs.to_path_buf(),
         rel,
+        stamp: FileStamp::of(abs),
     };
     let item = match parts.as_slice() {
         ["site.yaml" | "site.yml"] => Item::Site(read(&mut d)?),

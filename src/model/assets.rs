@@ -86,6 +86,7 @@ mod tests {
         let f = |rel: &str| StaticFile {
             abs: rel.into(),
             rel: rel.to_string(),
+            stamp: None,
         };
         AssetIndex::new(&[f("craftsmen/zhang-wei/Photo.JPG"), f("static/img/logo.png")])
     }

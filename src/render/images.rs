@@ -13,6 +13,7 @@
 //! bytes on every machine.
 
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::load::{FileStamp, StaticFile};
 use crate::model::site::Site;
 use crate::render::{Content, OutputFile};
 use crate::source::SourceFile;
@@ -21,7 +22,7 @@ use image::{DynamicImage, ImageDecoder, RgbImage};
 use rayon::prelude::*;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -60,6 +61,8 @@ struct Wanted {
     /// Site URL path of the original (`/craftsmen/x/photo.jpg`).
     url: String,
     abs: PathBuf,
+    /// The file's size and time when the content folder was read.
+    stamp: Option<FileStamp>,
     src: Arc<SourceFile>,
     keys: &'static [&'static str],
 }
@@ -77,24 +80,26 @@ pub struct Photos {
 /// Resizes every profile photo and story cover of `site` (using and filling the cache under `root`).
 /// An unreadable photo is an error located at the `photo:` / `cover:` line.
 ///
-/// With `remember`, a photo whose file has the same size and modification time as when it was
-/// last done in this process is not read again (the preview rebuilds after every save).
+/// With `remember`, a photo whose file had the same size and modification time (when the content
+/// folder was read) as when it was last done in this process is not read again (the preview
+/// rebuilds after every save, and reads again only the files that changed).
 pub fn process(root: &Path, site: &Site, remember: bool, diags: &mut Diagnostics) -> Photos {
-    let files: BTreeMap<String, &PathBuf> = site
+    let files: HashMap<String, &StaticFile> = site
         .static_files
         .iter()
         .chain(&site.assets)
-        .map(|f| (crate::model::assets::url_of(&f.rel), &f.abs))
+        .map(|f| (crate::model::assets::url_of(&f.rel), f))
         .collect();
     let mut wanted: BTreeMap<String, Wanted> = BTreeMap::new();
     let mut want = |url: &Option<String>, src: &Arc<SourceFile>, keys: &'static [&'static str]| {
         let Some(url) = url else { return };
-        let Some(abs) = files.get(url.as_str()) else {
+        let Some(file) = files.get(url.as_str()) else {
             return; // an external URL, or a missing file the model already reported
         };
         wanted.entry(url.clone()).or_insert_with(|| Wanted {
             url: url.clone(),
-            abs: (*abs).clone(),
+            abs: file.abs.clone(),
+            stamp: file.stamp,
             src: src.clone(),
             keys,
         });
@@ -143,18 +148,15 @@ pub fn process(root: &Path, site: &Site, remember: bool, diags: &mut Diagnostics
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 struct Stamp {
     abs: PathBuf,
-    len: u64,
-    modified: std::time::SystemTime,
+    file: FileStamp,
     base: String,
 }
 
 impl Stamp {
     fn of(w: &Wanted, base: &str) -> Option<Stamp> {
-        let m = std::fs::metadata(&w.abs).ok()?;
         Some(Stamp {
             abs: w.abs.clone(),
-            len: m.len(),
-            modified: m.modified().ok()?,
+            file: w.stamp?,
             base: base.to_string(),
         })
     }
@@ -564,6 +566,7 @@ mod tests {
         std::fs::write(&abs, bytes).unwrap();
         Wanted {
             url: "/craftsmen/x/photo.jpg".into(),
+            stamp: FileStamp::of(&abs),
             abs,
             src: Arc::new(SourceFile::new(
                 "content/craftsmen/x/index.md",

@@ -10,7 +10,7 @@ pub mod views;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::site::Site;
 use rayon::prelude::*;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use theme::Theme;
@@ -102,7 +102,9 @@ pub fn prepare(
     opts: &RenderOptions,
     diags: &mut Diagnostics,
 ) -> Option<Prepared> {
+    let mut clock = crate::timing::Clock::start();
     let photos = images::process(opts.root, site, opts.remember_photos, diags);
+    clock.mark("render: photos");
     prepare_with(site, theme, opts, photos, diags)
 }
 
@@ -116,6 +118,7 @@ fn prepare_with(
 ) -> Option<Prepared> {
     let mut clock = crate::timing::Clock::start();
     let views = views::Views::new(Arc::clone(site), photos.views, opts.views.cloned());
+    clock.mark("render: site view");
     let jobs = pages::jobs(&views);
     let generated: Vec<OutputFile> = photos.files;
     clock.mark("render: page list");
@@ -134,6 +137,7 @@ fn prepare_with(
         .chain(feeds::FILES)
         .collect();
     let copies = winners(&made, copies, diags)?;
+    clock.mark("render: files checked");
     Some(Prepared {
         site_value: tera::Value::from_serializable(&views.site),
         views,
@@ -156,13 +160,23 @@ impl Prepared {
         theme: &Theme,
         job: &pages::PageJob,
     ) -> Result<Vec<u8>, Box<Diagnostic>> {
+        self.render_page_as(theme, job, self.minify)
+    }
+
+    /// Renders one page, minified or not (minifying cannot fail: checking a template need not).
+    pub fn render_page_as(
+        &self,
+        theme: &Theme,
+        job: &pages::PageJob,
+        minify: bool,
+    ) -> Result<Vec<u8>, Box<Diagnostic>> {
         let (meta, data) = job.input(&self.views);
         let mut ctx = tera::Context::new();
         ctx.insert_value("site", self.site_value.clone());
         ctx.insert("page", &meta);
         ctx.insert(job.key, &data);
         match theme.tera.render(job.template, &ctx) {
-            Ok(html) => Ok(finish_html(html, self.minify)),
+            Ok(html) => Ok(finish_html(html, minify)),
             Err(e) => Err(Box::new(
                 theme::template_error(&e, false, &theme.files, &theme.sources).unwrap_or_else(
                     || {
@@ -310,10 +324,10 @@ fn winners(
     copies: Vec<OutputFile>,
     diags: &mut Diagnostics,
 ) -> Option<Vec<OutputFile>> {
-    let mut pages: BTreeMap<&str, ()> = BTreeMap::new();
+    let mut pages: HashSet<&str> = HashSet::with_capacity(generated.len());
     let mut ok = true;
     for path in generated {
-        if pages.insert(path, ()).is_some() {
+        if !pages.insert(path) {
             diags.push(collision(path));
             ok = false;
         }
@@ -332,7 +346,7 @@ fn winners(
             ok = false;
             continue;
         }
-        if pages.contains_key(f.path.as_str()) {
+        if pages.contains(f.path.as_str()) {
             diags.push(collision(&f.path));
             ok = false;
             continue;

@@ -150,7 +150,7 @@ impl Generation {
                     Some(r) => r.as_ref().err().map(|d| (**d).clone()),
                     None => self
                         .prepared
-                        .render_page(&self.theme, &self.prepared.jobs[i])
+                        .render_page_as(&self.theme, &self.prepared.jobs[i], false)
                         .err()
                         .map(|d| *d),
                 }
