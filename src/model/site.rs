@@ -51,7 +51,7 @@ pub struct LoadOptions {
 /// (pictures, base path, year) are unchanged. A reused result is exactly what parsing again would give.
 #[derive(Default)]
 pub struct ParseCache {
-    entries: std::sync::Mutex<std::collections::HashMap<String, CacheEntry>>,
+    entries: std::sync::Mutex<CacheMap>,
 }
 
 impl std::fmt::Debug for ParseCache {
@@ -70,45 +70,79 @@ struct CacheEntry {
     diags: Diagnostics,
 }
 
+/// The files of one run as found in the cache: taken out whole at the start of a run, looked up
+/// without locking, and replaced at the end by exactly the files of that run.
+type CacheMap = rustc_hash::FxHashMap<String, CacheEntry>;
+
 impl ParseCache {
-    /// The earlier result for this file, if its text (the same shared text, or an equal one) and
-    /// its context are unchanged.
-    fn get(&self, source: &Arc<SourceFile>, context: u64) -> Option<(Option<Parsed>, Diagnostics)> {
-        let entries = self.entries.lock().ok()?;
-        entries
-            .get(&source.path)
-            .filter(|e| {
-                e.context == context
-                    && (Arc::ptr_eq(&e.source, source) || e.source.text == source.text)
-            })
-            .map(|e| (e.parsed.clone(), e.diags.clone()))
+    /// Takes every entry out (the cache stays empty until [`ParseCache::store`]).
+    fn take(&self) -> CacheMap {
+        self.entries
+            .lock()
+            .map(|mut e| std::mem::take(&mut *e))
+            .unwrap_or_default()
     }
 
-    fn put(
-        &self,
-        source: &Arc<SourceFile>,
-        context: u64,
-        parsed: &Option<Parsed>,
-        diags: &Diagnostics,
-    ) {
-        if let Ok(mut entries) = self.entries.lock() {
-            entries.insert(
-                source.path.clone(),
-                CacheEntry {
-                    context,
-                    source: Arc::clone(source),
-                    parsed: parsed.clone(),
-                    diags: diags.clone(),
-                },
-            );
+    /// Keeps `entries` for the next run, in place of what was there.
+    fn store(&self, entries: CacheMap) {
+        if let Ok(mut e) = self.entries.lock() {
+            *e = entries;
         }
     }
+}
 
-    /// Forgets files that no longer exist.
-    fn retain(&self, paths: &BTreeSet<&str>) {
-        if let Ok(mut entries) = self.entries.lock() {
-            entries.retain(|p, _| paths.contains(p.as_str()));
-        }
+/// Whether the earlier entry still holds for this file: its text (the same shared text, or an
+/// equal one) and its context are unchanged.
+fn still_holds(entry: &CacheEntry, source: &Arc<SourceFile>, context: u64) -> bool {
+    entry.context == context
+        && (Arc::ptr_eq(&entry.source, source) || entry.source.text == source.text)
+}
+
+/// Parses every file, reusing the cache's results for unchanged ones; the cache then holds
+/// exactly these files.
+fn parse_all(
+    files: &[ContentFile],
+    cache: Option<&ParseCache>,
+    context: u64,
+    parse: impl Fn(&ContentFile) -> (Option<Parsed>, Diagnostics) + Sync,
+) -> Vec<(Option<Parsed>, Diagnostics)> {
+    let Some(cache) = cache else {
+        return files.par_iter().map(&parse).collect();
+    };
+    let mut entries = cache.take();
+    // Each result, and whether it is new (not from the cache).
+    let results: Vec<(Option<Parsed>, Diagnostics, bool)> = files
+        .par_iter()
+        .map(|file| match entries.get(&file.source.path) {
+            Some(e) if still_holds(e, &file.source, context) => {
+                (e.parsed.clone(), e.diags.clone(), false)
+            }
+            _ => {
+                let (p, d) = parse(file);
+                (p, d, true)
+            }
+        })
+        .collect();
+    for (file, (parsed, diags, _)) in files.iter().zip(&results).filter(|(_, r)| r.2) {
+        let entry = CacheEntry {
+            context,
+            source: Arc::clone(&file.source),
+            parsed: parsed.clone(),
+            diags: diags.clone(),
+        };
+        entries.insert(file.source.path.clone(), entry);
+    }
+    forget_others(&mut entries, files);
+    cache.store(entries);
+    results.into_iter().map(|(p, d, _)| (p, d)).collect()
+}
+
+/// Drops the entries of files that are gone. Every file has an entry, so there are none to drop
+/// when the counts agree.
+fn forget_others(entries: &mut CacheMap, files: &[ContentFile]) {
+    if entries.len() != files.len() {
+        let paths: HashSet<&str> = files.iter().map(|f| f.source.path.as_str()).collect();
+        entries.retain(|p, _| paths.contains(p.as_str()));
     }
 }
 
@@ -188,34 +222,11 @@ pub fn from_loaded(
         base_path.as_bytes(),
         &this_year.to_le_bytes(),
     ]);
-    let results: Vec<(Option<Parsed>, Diagnostics)> = loaded
-        .files
-        .par_iter()
-        .map(|file| {
-            if let Some(hit) = opts
-                .cache
-                .as_ref()
-                .and_then(|c| c.get(&file.source, context_key))
-            {
-                return hit;
-            }
-            let mut d = Diagnostics::new();
-            let p = parse_one(file, &ctx, this_year, &mut d);
-            if let Some(c) = &opts.cache {
-                c.put(&file.source, context_key, &p, &d);
-            }
-            (p, d)
-        })
-        .collect();
-    if let Some(c) = &opts.cache {
-        c.retain(
-            &loaded
-                .files
-                .iter()
-                .map(|f| f.source.path.as_str())
-                .collect(),
-        );
-    }
+    let results = parse_all(&loaded.files, opts.cache.as_deref(), context_key, |file| {
+        let mut d = Diagnostics::new();
+        let p = parse_one(file, &ctx, this_year, &mut d);
+        (p, d)
+    });
     clock.mark("load: parse");
     let mut site = Site {
         config: config.clone().unwrap_or_else(placeholder_config),
@@ -254,12 +265,14 @@ pub fn from_loaded(
     }
     clock.mark("load: collect");
     cross_check(&mut site, &withdrawn, &unreadable, diags);
+    clock.mark("model: cross-check");
     order(&mut site);
-    clock.mark("model: cross-check and order");
+    clock.mark("model: order");
     let inputs: Vec<_> = site.craftsmen.iter().map(|c| c.stat_input()).collect();
     site.stats = stats::compute(&inputs);
     clock.mark("model: statistics");
     let urls = site.url_paths();
+    clock.mark("model: site paths");
     check_links(&site, &urls, &withdrawn, &unreadable, diags);
     if let Some(src) = &loaded.site {
         check_nav(&site, &urls, src, diags);
