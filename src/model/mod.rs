@@ -3,6 +3,7 @@
 pub mod assets;
 pub mod cohort;
 pub mod craftsman;
+pub mod cross;
 pub mod entry;
 pub mod fields;
 pub mod industry;

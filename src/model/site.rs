@@ -4,8 +4,9 @@ use crate::config::{self, Config, Overrides};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::{self, ContentFile, Kind, StaticFile};
 use crate::model::assets::AssetIndex;
-use crate::model::cohort::{self, Cohort, Member};
+use crate::model::cohort::{self, Cohort};
 use crate::model::craftsman::{self, Craftsman};
+use crate::model::cross;
 use crate::model::entry::Ctx;
 use crate::model::names;
 use crate::model::stats::{self, Stats};
@@ -155,19 +156,6 @@ fn hash_of(parts: &[&[u8]]) -> u64 {
     h.finish()
 }
 
-/// Page slugs that would collide with the site's own sections.
-const RESERVED: &[&str] = &[
-    "craftsmen",
-    "cohorts",
-    "industries",
-    "stories",
-    "brands",
-    "stats",
-    "search",
-    "static",
-    "404",
-];
-
 #[derive(Clone)]
 enum Parsed {
     Craftsman(Arc<Craftsman>),
@@ -264,7 +252,11 @@ pub fn from_loaded(
         }
     }
     clock.mark("load: collect");
-    cross_check(&mut site, &withdrawn, &unreadable, diags);
+    let absent = cross::Absent {
+        unreadable: &unreadable,
+        withdrawn: &withdrawn,
+    };
+    cross::cross_check(&site, &absent, diags);
     clock.mark("model: cross-check");
     order(&mut site);
     clock.mark("model: order");
@@ -316,183 +308,6 @@ fn says_withdrawn(file: &ContentFile) -> bool {
         .text
         .lines()
         .any(|l| l.trim_end() == "published: false")
-}
-
-fn dup<'a>(kind: &str, what: impl Iterator<Item = (&'a str, &'a str)>, diags: &mut Diagnostics) {
-    let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
-    for (slug, file) in what {
-        if let Some(first) = seen.insert(slug, file) {
-            diags.push(
-                Diagnostic::error(
-                    "slug.duplicate",
-                    format!("{kind}网址名 `{slug}` 重复：{first} 和 {file} 用了同一个"),
-                )
-                .in_file(file)
-                .hint("两个文件会生成同一个网页；给其中一个改文件名，或写不同的 `slug:`"),
-            );
-            seen.insert(slug, first);
-        }
-    }
-}
-
-fn cross_check(
-    site: &mut Site,
-    withdrawn: &BTreeSet<String>,
-    unreadable: &BTreeSet<String>,
-    diags: &mut Diagnostics,
-) {
-    dup(
-        "人物",
-        site.craftsmen
-            .iter()
-            .map(|c| (c.slug.as_str(), c.at.src.path.as_str())),
-        diags,
-    );
-    dup(
-        "故事",
-        site.stories
-            .iter()
-            .map(|c| (c.slug.as_str(), c.src.path.as_str())),
-        diags,
-    );
-    dup(
-        "品牌",
-        site.brands
-            .iter()
-            .map(|c| (c.slug.as_str(), c.src.path.as_str())),
-        diags,
-    );
-    dup(
-        "页面",
-        site.pages
-            .iter()
-            .map(|c| (c.slug.as_str(), c.src.path.as_str())),
-        diags,
-    );
-    for p in &site.pages {
-        if RESERVED.contains(&p.slug.as_str()) {
-            diags.push(
-                Diagnostic::error(
-                    "slug.reserved",
-                    format!("页面网址名 `{}` 和网站自带的栏目重名", p.slug),
-                )
-                .in_file(p.src.path.clone())
-                .hint("换一个文件名，如 about、nominate"),
-            );
-        }
-    }
-    let by_slug: BTreeMap<&str, &Craftsman> = site
-        .craftsmen
-        .iter()
-        .map(|c| (c.slug.as_str(), &**c))
-        .collect();
-    let brand_slugs: BTreeSet<&str> = site.brands.iter().map(|b| b.slug.as_str()).collect();
-    let mut listed_in: BTreeMap<&str, i32> = BTreeMap::new();
-    for cohort in &site.cohorts {
-        for m in &cohort.members {
-            let Member::Profile { slug, span } = m else {
-                continue;
-            };
-            match by_slug.get(slug.as_str()) {
-                Some(c) => {
-                    listed_in.insert(c.slug.as_str(), cohort.year);
-                    if c.cohort != cohort.year {
-                        diags.push(
-                            Diagnostic::error(
-                                "cohort.mismatch",
-                                format!(
-                                    "`{slug}` 列在 {} 年的批次里，但人物资料写的是 `cohort: {}`",
-                                    cohort.year, c.cohort
-                                ),
-                            )
-                            .at(&cohort.src, span.0, span.1)
-                            .hint(format!(
-                                "改正其中一处：人物文件 {} 的 `cohort`，或这份名单",
-                                c.at.src.path
-                            )),
-                        );
-                    }
-                }
-                None if withdrawn.contains(slug) || unreadable.contains(slug) => {}
-                None => {
-                    let near = nearest_slug(slug, by_slug.keys().copied());
-                    diags.push(
-                        Diagnostic::error("cohort.unknown-member", format!("成员 `{slug}` 没有对应的人物资料"))
-                            .at(&cohort.src, span.0, span.1)
-                            .hint(match near {
-                                Some(n) => format!("是否想写 `{n}`？还没有资料的成员可写成 `- {{ name: 姓名, employer: 单位 }}`"),
-                                None => format!("新建 content/craftsmen/{slug}.md，或写成 `- {{ name: 姓名, employer: 单位 }}`"),
-                            }),
-                    );
-                }
-            }
-        }
-    }
-    let years: BTreeSet<i32> = site.cohorts.iter().map(|c| c.year).collect();
-    for c in &site.craftsmen {
-        if years.contains(&c.cohort) && !listed_in.contains_key(c.slug.as_str()) {
-            diags.push(
-                Diagnostic::warning(
-                    "cohort.not-listed",
-                    format!(
-                        "`{}` 写的是 `cohort: {}`，但 {} 年的批次名单里没有 ta",
-                        c.name, c.cohort, c.cohort
-                    ),
-                )
-                .at(&c.at.src, c.at.cohort.0, c.at.cohort.1)
-                .hint(format!(
-                    "在 content/cohorts/{}.yaml 的 `members` 里加一行 `  - {}`",
-                    c.cohort, c.slug
-                )),
-            );
-        }
-        for (b, span) in c.brands.iter().zip(&c.at.brands) {
-            if !brand_slugs.contains(b.as_str()) {
-                let near = nearest_slug(b, brand_slugs.iter().copied());
-                diags.push(
-                    Diagnostic::error("brand.unknown", format!("品牌 `{b}` 不存在"))
-                        .at(&c.at.src, span.0, span.1)
-                        .hint(match near {
-                            Some(n) => {
-                                format!("是否想写 `{n}`？品牌的网址名是 content/brands/ 下的文件名")
-                            }
-                            None => format!(
-                                "可用的品牌：{}",
-                                brand_slugs.iter().copied().collect::<Vec<_>>().join(", ")
-                            ),
-                        }),
-                );
-            }
-        }
-    }
-    for s in &site.stories {
-        for (slug, span) in &s.craftsmen {
-            if !by_slug.contains_key(slug.as_str())
-                && !withdrawn.contains(slug)
-                && !unreadable.contains(slug)
-            {
-                let near = nearest_slug(slug, by_slug.keys().copied());
-                diags.push(
-                    Diagnostic::error(
-                        "story.unknown-craftsman",
-                        format!("故事里的工匠 `{slug}` 没有对应的人物资料"),
-                    )
-                    .at(&s.src, span.0, span.1)
-                    .hint(
-                        near.map(|n| format!("是否想写 `{n}`？"))
-                            .unwrap_or_else(|| "写人物文件的网址名（文件名去掉 .md）".into()),
-                    ),
-                );
-            }
-        }
-    }
-}
-
-fn nearest_slug<'a>(slug: &str, all: impl Iterator<Item = &'a str>) -> Option<&'a str> {
-    all.map(|s| (strsim::damerau_levenshtein(slug, s), s))
-        .filter(|&(d, s)| d <= 3 && d < s.len())
-        .min()
-        .map(|(_, s)| s)
 }
 
 fn order(site: &mut Site) {
@@ -675,7 +490,7 @@ fn check_links(
                     path.trim_end_matches(".md").replace("/content/", "/")
                 )
             } else {
-                let near = nearest_slug(path, urls.iter().map(String::as_str));
+                let near = cross::nearest_slug(path, urls.iter().map(String::as_str));
                 match near {
                     Some(n) => format!("是否想链接到 `{n}`？"),
                     None => {
