@@ -9,6 +9,7 @@ pub mod fields;
 pub mod industry;
 pub mod levels;
 pub mod names;
+pub mod paths;
 pub mod site;
 pub mod stats;
 pub mod story;

@@ -7,13 +7,14 @@ use crate::model::assets::AssetIndex;
 use crate::model::cohort::{self, Cohort};
 use crate::model::craftsman::{self, Craftsman};
 use crate::model::cross;
-use crate::model::entry::Ctx;
+use crate::model::entry::{Body, Ctx};
 use crate::model::names;
+use crate::model::paths::UrlIndex;
 use crate::model::stats::{self, Stats};
 use crate::model::story::{self, Brand, Page, Story};
 use crate::source::SourceFile;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashSet};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -263,7 +264,7 @@ pub fn from_loaded(
     let inputs: Vec<_> = site.craftsmen.iter().map(|c| c.stat_input()).collect();
     site.stats = stats::compute(&inputs);
     clock.mark("model: statistics");
-    let urls = site.url_paths();
+    let urls = UrlIndex::new(&site);
     clock.mark("model: site paths");
     check_links(&site, &urls, &withdrawn, &unreadable, diags);
     if let Some(src) = &loaded.site {
@@ -359,78 +360,18 @@ impl Site {
             forget(&mut p.src);
         }
     }
-
-    /// Every URL path the site will have (without the base path), for link checking.
-    pub fn url_paths(&self) -> HashSet<String> {
-        let mut set: HashSet<String> = [
-            "/",
-            "/craftsmen/",
-            "/cohorts/",
-            "/industries/",
-            "/stories/",
-            "/brands/",
-            "/stats/",
-            "/search/",
-            "/atom.xml",
-            "/sitemap.xml",
-            "/robots.txt",
-            "/404.html",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-        set.extend(self.craftsmen.iter().map(|c| c.url()));
-        set.extend(self.cohorts.iter().map(Cohort::url));
-        set.extend(
-            self.craftsmen
-                .iter()
-                .filter_map(|c| c.industry)
-                .map(|s| format!("/industries/{}/", s.letter)),
-        );
-        set.extend(self.stories.iter().map(|s| format!("/stories/{}/", s.slug)));
-        set.extend(self.brands.iter().map(|s| format!("/brands/{}/", s.slug)));
-        set.extend(self.pages.iter().map(|s| format!("/{}/", s.slug)));
-        set.extend(
-            self.static_files
-                .iter()
-                .chain(&self.assets)
-                .map(|f| crate::model::assets::url_of(&f.rel)),
-        );
-        // Later pages of the A–Z index and of large industries.
-        let size = self.config.index_page_size.max(1);
-        let later = |path: &str, n: usize| {
-            (2..=n.div_ceil(size))
-                .map(|p| format!("{path}page/{p}/"))
-                .collect::<Vec<_>>()
-        };
-        set.extend(later("/craftsmen/", self.craftsmen.len()));
-        let mut per_industry: BTreeMap<char, usize> = BTreeMap::new();
-        for c in &self.craftsmen {
-            if let Some(s) = c.industry {
-                *per_industry.entry(s.letter).or_default() += 1;
-            }
-        }
-        for (letter, n) in per_industry {
-            set.extend(later(&format!("/industries/{letter}/"), n));
-        }
-        set
-    }
 }
 
 /// Navigation links in site.yaml must name pages of the site.
 fn check_nav(
     site: &Site,
-    urls: &HashSet<String>,
+    urls: &UrlIndex,
     src: &crate::source::SourceFile,
     diags: &mut Diagnostics,
 ) {
     for item in &site.config.nav {
         let path = item.url.split(['#', '?']).next().unwrap_or(&item.url);
-        if !path.starts_with('/')
-            || path.starts_with("//")
-            || urls.contains(path)
-            || urls.contains(&format!("{path}/"))
-        {
+        if !path.starts_with('/') || path.starts_with("//") || urls.contains_page(path) {
             continue;
         }
         let at = src
@@ -452,58 +393,90 @@ fn check_nav(
 /// Root-relative links in Markdown bodies must name a page or file of the site.
 fn check_links(
     site: &Site,
-    urls: &HashSet<String>,
+    urls: &UrlIndex,
     withdrawn: &BTreeSet<String>,
     unreadable: &BTreeSet<String>,
     diags: &mut Diagnostics,
 ) {
-    let bodies = site
+    let bodies: Vec<(&Body, &Arc<SourceFile>)> = site
         .craftsmen
         .iter()
         .map(|c| (&c.body, &c.at.src))
         .chain(site.stories.iter().map(|s| (&s.body, &s.src)))
         .chain(site.brands.iter().map(|s| (&s.body, &s.src)))
-        .chain(site.pages.iter().map(|s| (&s.body, &s.src)));
-    for (body, src) in bodies {
-        for (url, at) in &body.links {
-            if !url.starts_with('/') || url.starts_with("//") {
-                continue;
-            }
-            let path = url.split(['#', '?']).next().unwrap_or(url);
-            let with_slash = format!("{path}/");
-            if urls.contains(path) || urls.contains(&with_slash) {
-                continue;
-            }
-            let profile = path.trim_end_matches('/').strip_prefix("/craftsmen/");
-            if profile.is_some_and(|s| unreadable.contains(s)) {
-                continue;
-            }
-            let hint = if let Some(slug) = path
-                .trim_end_matches('/')
-                .strip_prefix("/craftsmen/")
-                .filter(|s| withdrawn.contains(*s))
-            {
-                format!("`{slug}` 的资料已撤下（published: false），请去掉这个链接")
-            } else if path.ends_with(".md") {
-                format!(
-                    "链接写网页地址而不是文件名，如 `{}/`",
-                    path.trim_end_matches(".md").replace("/content/", "/")
-                )
-            } else {
-                let near = cross::nearest_slug(path, urls.iter().map(String::as_str));
-                match near {
-                    Some(n) => format!("是否想链接到 `{n}`？"),
-                    None => {
-                        "站内链接以 / 开头并以 / 结尾，如 `/craftsmen/zhang-wei/`、`/cohorts/2018/`"
-                            .to_string()
-                    }
+        .chain(site.pages.iter().map(|s| (&s.body, &s.src)))
+        .collect();
+    // Every path as a string, listed only when a broken link needs the nearest one.
+    let all = std::sync::OnceLock::new();
+    let known = Known {
+        urls,
+        all: &all,
+        site,
+        withdrawn,
+        unreadable,
+    };
+    let found: Vec<Diagnostics> = bodies
+        .par_iter()
+        .map(|(body, src)| {
+            let mut d = Diagnostics::new();
+            for (url, at) in &body.links {
+                if let Some(hint) = broken_link(url, &known) {
+                    d.push(
+                        Diagnostic::error("link.broken", format!("链接 `{url}` 指向的页面不存在"))
+                            .at(src, *at, *at + 1)
+                            .hint(hint),
+                    );
                 }
-            };
-            diags.push(
-                Diagnostic::error("link.broken", format!("链接 `{url}` 指向的页面不存在"))
-                    .at(src, *at, *at + 1)
-                    .hint(hint),
-            );
-        }
+            }
+            d
+        })
+        .collect();
+    for d in found {
+        diags.extend(d);
     }
+}
+
+/// What links are checked against.
+struct Known<'a> {
+    urls: &'a UrlIndex<'a>,
+    /// [`Site::url_paths`], once asked for.
+    all: &'a std::sync::OnceLock<HashSet<String>>,
+    site: &'a Site,
+    withdrawn: &'a BTreeSet<String>,
+    unreadable: &'a BTreeSet<String>,
+}
+
+/// The hint for a root-relative link to no page of the site; `None` for a good link, one that
+/// is not root-relative, or one to a profile that could not be read (reported already).
+fn broken_link(url: &str, known: &Known) -> Option<String> {
+    if !url.starts_with('/') || url.starts_with("//") {
+        return None;
+    }
+    let path = url.split(['#', '?']).next().unwrap_or(url);
+    if known.urls.contains_page(path) {
+        return None;
+    }
+    let profile = path.trim_end_matches('/').strip_prefix("/craftsmen/");
+    if profile.is_some_and(|s| known.unreadable.contains(s)) {
+        return None;
+    }
+    Some(
+        if let Some(slug) = profile.filter(|s| known.withdrawn.contains(*s)) {
+            format!("`{slug}` 的资料已撤下（published: false），请去掉这个链接")
+        } else if path.ends_with(".md") {
+            format!(
+                "链接写网页地址而不是文件名，如 `{}/`",
+                path.trim_end_matches(".md").replace("/content/", "/")
+            )
+        } else {
+            let all = known.all.get_or_init(|| known.site.url_paths());
+            match cross::nearest_slug(path, all.iter().map(String::as_str)) {
+                Some(n) => format!("是否想链接到 `{n}`？"),
+                None => {
+                    "站内链接以 / 开头并以 / 结尾，如 `/craftsmen/zhang-wei/`、`/cohorts/2018/`"
+                        .to_string()
+                }
+            }
+        },
+    )
 }
