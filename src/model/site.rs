@@ -25,10 +25,10 @@ pub struct Site {
     /// In the index order (pinyin unless the site asks for stroke order).
     /// Shared with the preview's cache of parsed files, so that a rebuild copies none of them.
     pub craftsmen: Vec<Arc<Craftsman>>,
-    /// By year.
-    pub cohorts: Vec<Cohort>,
-    /// Newest first.
-    pub stories: Vec<Story>,
+    /// By year. Shared with the cache of parsed files, as the profiles are.
+    pub cohorts: Vec<Arc<Cohort>>,
+    /// Newest first. Shared with the cache of parsed files, as the profiles are.
+    pub stories: Vec<Arc<Story>>,
     /// By `order`.
     pub brands: Vec<Brand>,
     pub pages: Vec<Page>,
@@ -160,8 +160,8 @@ fn hash_of(parts: &[&[u8]]) -> u64 {
 #[derive(Clone)]
 enum Parsed {
     Craftsman(Arc<Craftsman>),
-    Cohort(Box<Cohort>),
-    Story(Box<Story>),
+    Cohort(Arc<Cohort>),
+    Story(Arc<Story>),
     Brand(Box<Brand>),
     Page(Box<Page>),
 }
@@ -246,8 +246,8 @@ pub fn from_loaded(
                 withdrawn.insert(file.file_slug.clone());
             }
             None => {}
-            Some(Parsed::Cohort(c)) => site.cohorts.push(*c),
-            Some(Parsed::Story(s)) => site.stories.push(*s),
+            Some(Parsed::Cohort(c)) => site.cohorts.push(c),
+            Some(Parsed::Story(s)) => site.stories.push(s),
             Some(Parsed::Brand(b)) => site.brands.push(*b),
             Some(Parsed::Page(p)) => site.pages.push(*p),
         }
@@ -277,8 +277,8 @@ pub fn from_loaded(
 fn parse_one(file: &ContentFile, ctx: &Ctx, this_year: i32, d: &mut Diagnostics) -> Option<Parsed> {
     Some(match file.kind {
         Kind::Craftsman => Parsed::Craftsman(Arc::new(craftsman::parse(file, ctx, this_year, d)?)),
-        Kind::Cohort => Parsed::Cohort(Box::new(cohort::parse(file, ctx.base_path, this_year, d)?)),
-        Kind::Story => Parsed::Story(Box::new(story::parse_story(file, ctx, d)?)),
+        Kind::Cohort => Parsed::Cohort(Arc::new(cohort::parse(file, ctx.base_path, this_year, d)?)),
+        Kind::Story => Parsed::Story(Arc::new(story::parse_story(file, ctx, d)?)),
         Kind::Brand => Parsed::Brand(Box::new(story::parse_brand(file, ctx, d)?)),
         Kind::Page => Parsed::Page(Box::new(story::parse_page(file, ctx, d)?)),
     })
@@ -312,17 +312,16 @@ fn says_withdrawn(file: &ContentFile) -> bool {
 }
 
 fn order(site: &mut Site) {
-    let stroke = names::StrokeOrder::new();
     match site.config.index_order {
-        config::NameOrder::Pinyin => site.craftsmen.par_sort_by(|a, b| {
-            names::cmp_pinyin((&a.name, &a.name_key), (&b.name, &b.name_key))
-                .then_with(|| a.slug.cmp(&b.slug))
-        }),
-        config::NameOrder::Stroke => site.craftsmen.par_sort_by(|a, b| {
-            stroke
-                .compare(&a.name, &b.name)
-                .then_with(|| a.slug.cmp(&b.slug))
-        }),
+        config::NameOrder::Pinyin => sort_by_pinyin(&mut site.craftsmen),
+        config::NameOrder::Stroke => {
+            let stroke = names::StrokeOrder::new();
+            site.craftsmen.par_sort_by(|a, b| {
+                stroke
+                    .compare(&a.name, &b.name)
+                    .then_with(|| a.slug.cmp(&b.slug))
+            })
+        }
     }
     site.cohorts.sort_by_key(|c| c.year);
     site.stories
@@ -331,6 +330,21 @@ fn order(site: &mut Site) {
         .sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.slug.cmp(&b.slug)));
     site.pages
         .sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.slug.cmp(&b.slug)));
+}
+
+/// Sorts profiles by [`names::cmp_pinyin`], then by slug. The start of each sort key stands
+/// beside its profile, so that most comparisons read no profile.
+fn sort_by_pinyin(craftsmen: &mut Vec<Arc<Craftsman>>) {
+    let mut keyed: Vec<(u128, Arc<Craftsman>)> = std::mem::take(craftsmen)
+        .into_iter()
+        .map(|c| (names::sort_prefix(&c.name_key.sort), c))
+        .collect();
+    keyed.par_sort_by(|(pa, a), (pb, b)| {
+        pa.cmp(pb)
+            .then_with(|| names::cmp_pinyin((&a.name, &a.name_key), (&b.name, &b.name_key)))
+            .then_with(|| a.slug.cmp(&b.slug))
+    });
+    craftsmen.extend(keyed.into_iter().map(|(_, c)| c));
 }
 
 impl Site {
@@ -348,10 +362,14 @@ impl Site {
             }
         }
         for c in &mut self.cohorts {
-            forget(&mut c.src);
+            if let Some(c) = Arc::get_mut(c) {
+                forget(&mut c.src);
+            }
         }
         for s in &mut self.stories {
-            forget(&mut s.src);
+            if let Some(s) = Arc::get_mut(s) {
+                forget(&mut s.src);
+            }
         }
         for b in &mut self.brands {
             forget(&mut b.src);

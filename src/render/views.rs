@@ -415,7 +415,7 @@ impl Views {
             .collect();
         // Each profile's stories, in the site's story order (one pass, not one per profile).
         let mut stories_of: BTreeMap<&str, Vec<&Story>> = BTreeMap::new();
-        for s in &site.stories {
+        for s in site.stories.iter().map(|s| &**s) {
             for (slug, _) in &s.craftsmen {
                 let list = stories_of.entry(slug.as_str()).or_default();
                 if !list.last().is_some_and(|last| std::ptr::eq(*last, s)) {
