@@ -416,14 +416,6 @@ fn check_links(
     unreadable: &BTreeSet<String>,
     diags: &mut Diagnostics,
 ) {
-    let bodies: Vec<(&Body, &Arc<SourceFile>)> = site
-        .craftsmen
-        .iter()
-        .map(|c| (&c.body, &c.at.src))
-        .chain(site.stories.iter().map(|s| (&s.body, &s.src)))
-        .chain(site.brands.iter().map(|s| (&s.body, &s.src)))
-        .chain(site.pages.iter().map(|s| (&s.body, &s.src)))
-        .collect();
     // Every path as a string, listed only when a broken link needs the nearest one.
     let all = std::sync::OnceLock::new();
     let known = Known {
@@ -433,21 +425,26 @@ fn check_links(
         withdrawn,
         unreadable,
     };
-    let found: Vec<Diagnostics> = bodies
-        .par_iter()
-        .map(|(body, src)| {
-            let mut d = Diagnostics::new();
-            for (url, at) in &body.links {
-                if let Some(hint) = broken_link(url, &known) {
-                    d.push(
-                        Diagnostic::error("link.broken", format!("链接 `{url}` 指向的页面不存在"))
-                            .at(src, *at, *at + 1)
-                            .hint(hint),
-                    );
-                }
+    let check = |body: &Body, src: &SourceFile| -> Diagnostics {
+        let mut d = Diagnostics::new();
+        for (url, at) in body.links.iter() {
+            if let Some(hint) = broken_link(url, &known) {
+                d.push(
+                    Diagnostic::error("link.broken", format!("链接 `{url}` 指向的页面不存在"))
+                        .at(src, at, at + 1)
+                        .hint(hint),
+                );
             }
-            d
-        })
+        }
+        d
+    };
+    let found: Vec<Diagnostics> = site
+        .craftsmen
+        .par_iter()
+        .map(|c| check(&c.body, &c.at.src))
+        .chain(site.stories.par_iter().map(|s| check(&s.body, &s.src)))
+        .chain(site.brands.par_iter().map(|s| check(&s.body, &s.src)))
+        .chain(site.pages.par_iter().map(|s| check(&s.body, &s.src)))
         .collect();
     for d in found {
         diags.extend(d);
