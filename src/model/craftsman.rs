@@ -8,7 +8,7 @@ use crate::model::fields::{Field, Fields};
 use crate::model::industry::{self, Resolution, Section};
 use crate::model::levels::{Award, Education, Level, SkillLevel, TitleLevel};
 use crate::model::names::{self, NameKey};
-use crate::model::stats::{Patents, StatInput};
+use crate::model::stats::{AwardCounts, Patents, StatInput};
 use serde_yaml::Value;
 use std::sync::Arc;
 
@@ -36,6 +36,8 @@ pub struct Craftsman {
     pub title_level: Option<TitleLevel>,
     pub patents: Option<Patents>,
     pub awards: Option<Vec<Award>>,
+    /// The awards as the statistics count them.
+    pub award_counts: Option<AwardCounts>,
     pub benefit_cny: Option<u64>,
     pub published: bool,
     pub extra: serde_json::Value,
@@ -287,6 +289,7 @@ pub fn parse(
         skill_level,
         title_level,
         patents,
+        award_counts: awards.as_deref().map(AwardCounts::of),
         awards,
         benefit_cny,
         published,
@@ -421,7 +424,7 @@ impl Craftsman {
             skill_level: self.skill_level,
             title_level: self.title_level,
             patents: self.patents,
-            awards: self.awards.clone(),
+            awards: self.award_counts,
             benefit_cny: self.benefit_cny,
             industry: self.industry.map(|s| s.letter),
             cohort: self.cohort,

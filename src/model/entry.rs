@@ -22,7 +22,39 @@ pub struct Body {
     pub text: std::sync::Arc<String>,
     pub headings: Vec<markdown::Heading>,
     /// Links as written, with their byte offset in the whole file.
-    pub links: Vec<(String, usize)>,
+    pub links: Links,
+}
+
+/// A body's links as written, with their byte offsets in the whole file, in one buffer: the link
+/// check reads every link of every body.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Links {
+    text: String,
+    /// Where each link ends in `text`, and its byte offset in the file.
+    ends: Vec<(usize, usize)>,
+}
+
+impl Links {
+    /// Each link and its offset, in the order written.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, usize)> + '_ {
+        let mut start = 0;
+        self.ends.iter().map(move |&(end, at)| {
+            let url = self.text.get(start..end).unwrap_or_default();
+            start = end;
+            (url, at)
+        })
+    }
+}
+
+impl<'a> FromIterator<(&'a str, usize)> for Links {
+    fn from_iter<I: IntoIterator<Item = (&'a str, usize)>>(links: I) -> Self {
+        let mut out = Links::default();
+        for (url, at) in links {
+            out.text.push_str(url);
+            out.ends.push((out.text.len(), at));
+        }
+        out
+    }
 }
 
 /// Splits the front matter and parses it; `None` when the file cannot be read further.
@@ -137,7 +169,7 @@ pub fn body(file: &ContentFile, body_start: usize, ctx: &Ctx, diags: &mut Diagno
         links: r
             .links
             .iter()
-            .map(|l| (l.url.clone(), body_start + l.offset))
+            .map(|l| (l.url.as_str(), body_start + l.offset))
             .collect(),
         html: r.html.into(),
         text: r.text.into(),
@@ -256,6 +288,19 @@ fn private_block(yaml: &str) -> Option<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn links_read_back_as_written() {
+        let written = [
+            ("/a/", 3),
+            ("", 7),
+            ("/链接/?q=1#x", 12),
+            ("https://x.org/", 40),
+        ];
+        let links: Links = written.iter().copied().collect();
+        assert_eq!(links.iter().collect::<Vec<_>>(), written);
+        assert_eq!(Links::default().iter().count(), 0);
+    }
 
     #[test]
     fn safe_slugs() {

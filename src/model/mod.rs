@@ -3,11 +3,13 @@
 pub mod assets;
 pub mod cohort;
 pub mod craftsman;
+pub mod cross;
 pub mod entry;
 pub mod fields;
 pub mod industry;
 pub mod levels;
 pub mod names;
+pub mod paths;
 pub mod site;
 pub mod stats;
 pub mod story;

@@ -30,6 +30,11 @@ pub struct NameKey {
     /// The surname's reading, syllables separated by spaces ("zhang", "ou yang"); the first
     /// words of `pinyin`.
     pub surname: String,
+    /// The reading as one string whose byte order is the syllable order of [`cmp_pinyin`]:
+    /// the surname's syllables joined by `\u{1}`, then `\u{0}`, then the given name's joined
+    /// by `\u{1}` ("zhang\u{0}wei", "ou\u{1}yang\u{0}xiu"). No syllable holds a byte below 2.
+    #[serde(skip)]
+    pub sort: String,
 }
 
 /// Surname readings that the `pinyin` crate's first reading gets wrong, and the compound
@@ -300,13 +305,26 @@ fn key_from(surname: Vec<String>, given: Vec<String>) -> NameKey {
         .filter(char::is_ascii_alphabetic)
         .map_or('#', |c| c.to_ascii_uppercase());
     let all: Vec<&str> = surname.iter().chain(&given).map(String::as_str).collect();
+    let pinyin = all.join(" ");
+    let surname = surname.join(" ");
     NameKey {
-        pinyin: all.join(" "),
+        sort: sort_key(&surname, &pinyin),
         compact: all.concat(),
         initials: all.iter().filter_map(|s| s.chars().next()).collect(),
         initial,
-        surname: surname.join(" "),
+        pinyin,
+        surname,
     }
+}
+
+/// [`NameKey::sort`]: the surname's syllables, `\u{0}`, the given name's syllables (the words of
+/// `pinyin` after the surname's), each list joined by `\u{1}`. Since both separators sort before
+/// every byte of a syllable, comparing keys compares the surnames syllable by syllable (`an` <
+/// `ang`, a shorter surname first), then the given names the same way.
+fn sort_key(surname: &str, pinyin: &str) -> String {
+    let surname: Vec<&str> = surname.split_whitespace().collect();
+    let given: Vec<&str> = pinyin.split_whitespace().skip(surname.len()).collect();
+    format!("{}\u{0}{}", surname.join("\u{1}"), given.join("\u{1}"))
 }
 
 /// The reading and sort key of a name. A non-blank `pinyin_override` ("Shan Tianfang",
@@ -331,16 +349,18 @@ pub fn name_key(name: &str, pinyin_override: Option<&str>) -> NameKey {
 /// reading (syllable by syllable, so `an` < `ang` and `lu` < `luo` < `lv`), then by the
 /// stroke order of the characters, then by the raw string. Total and deterministic.
 pub fn cmp_pinyin(a: (&str, &NameKey), b: (&str, &NameKey)) -> Ordering {
-    fn given(k: &NameKey) -> impl Iterator<Item = &str> {
-        k.pinyin
-            .split_whitespace()
-            .skip(k.surname.split_whitespace().count())
-    }
-    a.1.surname
-        .split_whitespace()
-        .cmp(b.1.surname.split_whitespace())
-        .then_with(|| given(a.1).cmp(given(b.1)))
+    a.1.sort
+        .cmp(&b.1.sort)
         .then_with(|| StrokeOrder::shared().compare(a.0, b.0))
+}
+
+/// The first 16 bytes of a [`NameKey::sort`] as a number (zeros past its end): of two keys, the
+/// one with the smaller prefix is the smaller, so a sort compares whole keys only on a tie.
+pub fn sort_prefix(key: &str) -> u128 {
+    let mut bytes = [0u8; 16];
+    let n = key.len().min(16);
+    bytes[..n].copy_from_slice(&key.as_bytes()[..n]);
+    u128::from_be_bytes(bytes)
 }
 
 /// The 姓氏笔画 order (stroke count, then the order of strokes) of ICU's
@@ -414,6 +434,7 @@ mod tests {
                 initials: "zw".into(),
                 initial: 'Z',
                 surname: "zhang".into(),
+                sort: "zhang\u{0}wei".into(),
             }
         );
     }
@@ -573,6 +594,96 @@ mod tests {
         assert_eq!(sorted(&["昂立", "安娜"]), ["安娜", "昂立"]);
         // Surname first: zhang < zhang sun, even when the given name would say otherwise.
         assert_eq!(sorted(&["长孙无忌", "张伟"]), ["张伟", "长孙无忌"]);
+    }
+
+    /// The order the sort key stands for: surname syllables, then given-name syllables, each
+    /// compared as a list of words.
+    fn by_syllables(a: &NameKey, b: &NameKey) -> Ordering {
+        fn given(k: &NameKey) -> impl Iterator<Item = &str> {
+            k.pinyin
+                .split_whitespace()
+                .skip(k.surname.split_whitespace().count())
+        }
+        a.surname
+            .split_whitespace()
+            .cmp(b.surname.split_whitespace())
+            .then_with(|| given(a).cmp(given(b)))
+    }
+
+    #[test]
+    fn sort_key_order_is_syllable_order() {
+        let plain = [
+            "安娜",
+            "昂立",
+            "安",
+            "昂",
+            "阿",
+            "陆军",
+            "罗兰",
+            "吕方",
+            "卢",
+            "罗",
+            "吕",
+            "路路",
+            "欧阳修",
+            "欧阳",
+            "欧",
+            "区志航",
+            "区",
+            "欧阳晓东",
+            "张伟",
+            "长孙无忌",
+            "张",
+            "章",
+            "张三丰",
+            "Anna Smith",
+            "Anna",
+            "An Na",
+            "ang",
+            "3号",
+            "3",
+            "10号",
+            "2b",
+            "A1",
+            "a",
+            "",
+            "·—",
+            "阿依古丽·买买提",
+            "单于然",
+            "单田芳",
+            "司马",
+            "司马光",
+            "Ｚ李",
+        ];
+        let written = [
+            ("安娜", "an"),
+            ("安娜", "an na"),
+            ("安娜", "Anna"),
+            ("欧阳修", "Ouyang Xiu"),
+            ("欧阳修", "ou yang"),
+            ("吕", "lu"),
+            ("吕", "Lǚ"),
+            ("罗", "luo"),
+            ("张伟", "zhang-wei"),
+            ("张伟", "Zhangwei"),
+            ("单田芳", "Shan Tian-fang"),
+            ("李", "smith lee"),
+        ];
+        let keys: Vec<NameKey> = plain
+            .iter()
+            .map(|n| key(n))
+            .chain(written.iter().map(|(n, w)| name_key(n, Some(w))))
+            .collect();
+        for a in &keys {
+            for b in &keys {
+                assert_eq!(a.sort.cmp(&b.sort), by_syllables(a, b), "{a:?} {b:?}");
+                let prefixes = sort_prefix(&a.sort).cmp(&sort_prefix(&b.sort));
+                assert!(
+                    prefixes.is_eq() || prefixes == a.sort.cmp(&b.sort),
+                    "{a:?} {b:?}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -4,15 +4,17 @@ use crate::config::{self, Config, Overrides};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::{self, ContentFile, Kind, StaticFile};
 use crate::model::assets::AssetIndex;
-use crate::model::cohort::{self, Cohort, Member};
+use crate::model::cohort::{self, Cohort};
 use crate::model::craftsman::{self, Craftsman};
-use crate::model::entry::Ctx;
+use crate::model::cross;
+use crate::model::entry::{Body, Ctx};
 use crate::model::names;
+use crate::model::paths::UrlIndex;
 use crate::model::stats::{self, Stats};
 use crate::model::story::{self, Brand, Page, Story};
 use crate::source::SourceFile;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashSet};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -23,10 +25,10 @@ pub struct Site {
     /// In the index order (pinyin unless the site asks for stroke order).
     /// Shared with the preview's cache of parsed files, so that a rebuild copies none of them.
     pub craftsmen: Vec<Arc<Craftsman>>,
-    /// By year.
-    pub cohorts: Vec<Cohort>,
-    /// Newest first.
-    pub stories: Vec<Story>,
+    /// By year. Shared with the cache of parsed files, as the profiles are.
+    pub cohorts: Vec<Arc<Cohort>>,
+    /// Newest first. Shared with the cache of parsed files, as the profiles are.
+    pub stories: Vec<Arc<Story>>,
     /// By `order`.
     pub brands: Vec<Brand>,
     pub pages: Vec<Page>,
@@ -51,7 +53,7 @@ pub struct LoadOptions {
 /// (pictures, base path, year) are unchanged. A reused result is exactly what parsing again would give.
 #[derive(Default)]
 pub struct ParseCache {
-    entries: std::sync::Mutex<std::collections::HashMap<String, CacheEntry>>,
+    entries: std::sync::Mutex<CacheMap>,
 }
 
 impl std::fmt::Debug for ParseCache {
@@ -70,45 +72,79 @@ struct CacheEntry {
     diags: Diagnostics,
 }
 
+/// The files of one run as found in the cache: taken out whole at the start of a run, looked up
+/// without locking, and replaced at the end by exactly the files of that run.
+type CacheMap = rustc_hash::FxHashMap<String, CacheEntry>;
+
 impl ParseCache {
-    /// The earlier result for this file, if its text (the same shared text, or an equal one) and
-    /// its context are unchanged.
-    fn get(&self, source: &Arc<SourceFile>, context: u64) -> Option<(Option<Parsed>, Diagnostics)> {
-        let entries = self.entries.lock().ok()?;
-        entries
-            .get(&source.path)
-            .filter(|e| {
-                e.context == context
-                    && (Arc::ptr_eq(&e.source, source) || e.source.text == source.text)
-            })
-            .map(|e| (e.parsed.clone(), e.diags.clone()))
+    /// Takes every entry out (the cache stays empty until [`ParseCache::store`]).
+    fn take(&self) -> CacheMap {
+        self.entries
+            .lock()
+            .map(|mut e| std::mem::take(&mut *e))
+            .unwrap_or_default()
     }
 
-    fn put(
-        &self,
-        source: &Arc<SourceFile>,
-        context: u64,
-        parsed: &Option<Parsed>,
-        diags: &Diagnostics,
-    ) {
-        if let Ok(mut entries) = self.entries.lock() {
-            entries.insert(
-                source.path.clone(),
-                CacheEntry {
-                    context,
-                    source: Arc::clone(source),
-                    parsed: parsed.clone(),
-                    diags: diags.clone(),
-                },
-            );
+    /// Keeps `entries` for the next run, in place of what was there.
+    fn store(&self, entries: CacheMap) {
+        if let Ok(mut e) = self.entries.lock() {
+            *e = entries;
         }
     }
+}
 
-    /// Forgets files that no longer exist.
-    fn retain(&self, paths: &BTreeSet<&str>) {
-        if let Ok(mut entries) = self.entries.lock() {
-            entries.retain(|p, _| paths.contains(p.as_str()));
-        }
+/// Whether the earlier entry still holds for this file: its text (the same shared text, or an
+/// equal one) and its context are unchanged.
+fn still_holds(entry: &CacheEntry, source: &Arc<SourceFile>, context: u64) -> bool {
+    entry.context == context
+        && (Arc::ptr_eq(&entry.source, source) || entry.source.text == source.text)
+}
+
+/// Parses every file, reusing the cache's results for unchanged ones; the cache then holds
+/// exactly these files.
+fn parse_all(
+    files: &[ContentFile],
+    cache: Option<&ParseCache>,
+    context: u64,
+    parse: impl Fn(&ContentFile) -> (Option<Parsed>, Diagnostics) + Sync,
+) -> Vec<(Option<Parsed>, Diagnostics)> {
+    let Some(cache) = cache else {
+        return files.par_iter().map(&parse).collect();
+    };
+    let mut entries = cache.take();
+    // Each result, and whether it is new (not from the cache).
+    let results: Vec<(Option<Parsed>, Diagnostics, bool)> = files
+        .par_iter()
+        .map(|file| match entries.get(&file.source.path) {
+            Some(e) if still_holds(e, &file.source, context) => {
+                (e.parsed.clone(), e.diags.clone(), false)
+            }
+            _ => {
+                let (p, d) = parse(file);
+                (p, d, true)
+            }
+        })
+        .collect();
+    for (file, (parsed, diags, _)) in files.iter().zip(&results).filter(|(_, r)| r.2) {
+        let entry = CacheEntry {
+            context,
+            source: Arc::clone(&file.source),
+            parsed: parsed.clone(),
+            diags: diags.clone(),
+        };
+        entries.insert(file.source.path.clone(), entry);
+    }
+    forget_others(&mut entries, files);
+    cache.store(entries);
+    results.into_iter().map(|(p, d, _)| (p, d)).collect()
+}
+
+/// Drops the entries of files that are gone. Every file has an entry, so there are none to drop
+/// when the counts agree.
+fn forget_others(entries: &mut CacheMap, files: &[ContentFile]) {
+    if entries.len() != files.len() {
+        let paths: HashSet<&str> = files.iter().map(|f| f.source.path.as_str()).collect();
+        entries.retain(|p, _| paths.contains(p.as_str()));
     }
 }
 
@@ -121,24 +157,11 @@ fn hash_of(parts: &[&[u8]]) -> u64 {
     h.finish()
 }
 
-/// Page slugs that would collide with the site's own sections.
-const RESERVED: &[&str] = &[
-    "craftsmen",
-    "cohorts",
-    "industries",
-    "stories",
-    "brands",
-    "stats",
-    "search",
-    "static",
-    "404",
-];
-
 #[derive(Clone)]
 enum Parsed {
     Craftsman(Arc<Craftsman>),
-    Cohort(Box<Cohort>),
-    Story(Box<Story>),
+    Cohort(Arc<Cohort>),
+    Story(Arc<Story>),
     Brand(Box<Brand>),
     Page(Box<Page>),
 }
@@ -188,34 +211,11 @@ pub fn from_loaded(
         base_path.as_bytes(),
         &this_year.to_le_bytes(),
     ]);
-    let results: Vec<(Option<Parsed>, Diagnostics)> = loaded
-        .files
-        .par_iter()
-        .map(|file| {
-            if let Some(hit) = opts
-                .cache
-                .as_ref()
-                .and_then(|c| c.get(&file.source, context_key))
-            {
-                return hit;
-            }
-            let mut d = Diagnostics::new();
-            let p = parse_one(file, &ctx, this_year, &mut d);
-            if let Some(c) = &opts.cache {
-                c.put(&file.source, context_key, &p, &d);
-            }
-            (p, d)
-        })
-        .collect();
-    if let Some(c) = &opts.cache {
-        c.retain(
-            &loaded
-                .files
-                .iter()
-                .map(|f| f.source.path.as_str())
-                .collect(),
-        );
-    }
+    let results = parse_all(&loaded.files, opts.cache.as_deref(), context_key, |file| {
+        let mut d = Diagnostics::new();
+        let p = parse_one(file, &ctx, this_year, &mut d);
+        (p, d)
+    });
     clock.mark("load: parse");
     let mut site = Site {
         config: config.clone().unwrap_or_else(placeholder_config),
@@ -246,20 +246,26 @@ pub fn from_loaded(
                 withdrawn.insert(file.file_slug.clone());
             }
             None => {}
-            Some(Parsed::Cohort(c)) => site.cohorts.push(*c),
-            Some(Parsed::Story(s)) => site.stories.push(*s),
+            Some(Parsed::Cohort(c)) => site.cohorts.push(c),
+            Some(Parsed::Story(s)) => site.stories.push(s),
             Some(Parsed::Brand(b)) => site.brands.push(*b),
             Some(Parsed::Page(p)) => site.pages.push(*p),
         }
     }
     clock.mark("load: collect");
-    cross_check(&mut site, &withdrawn, &unreadable, diags);
+    let absent = cross::Absent {
+        unreadable: &unreadable,
+        withdrawn: &withdrawn,
+    };
+    cross::cross_check(&site, &absent, diags);
+    clock.mark("model: cross-check");
     order(&mut site);
-    clock.mark("model: cross-check and order");
+    clock.mark("model: order");
     let inputs: Vec<_> = site.craftsmen.iter().map(|c| c.stat_input()).collect();
     site.stats = stats::compute(&inputs);
     clock.mark("model: statistics");
-    let urls = site.url_paths();
+    let urls = UrlIndex::new(&site);
+    clock.mark("model: site paths");
     check_links(&site, &urls, &withdrawn, &unreadable, diags);
     if let Some(src) = &loaded.site {
         check_nav(&site, &urls, src, diags);
@@ -271,8 +277,8 @@ pub fn from_loaded(
 fn parse_one(file: &ContentFile, ctx: &Ctx, this_year: i32, d: &mut Diagnostics) -> Option<Parsed> {
     Some(match file.kind {
         Kind::Craftsman => Parsed::Craftsman(Arc::new(craftsman::parse(file, ctx, this_year, d)?)),
-        Kind::Cohort => Parsed::Cohort(Box::new(cohort::parse(file, ctx.base_path, this_year, d)?)),
-        Kind::Story => Parsed::Story(Box::new(story::parse_story(file, ctx, d)?)),
+        Kind::Cohort => Parsed::Cohort(Arc::new(cohort::parse(file, ctx.base_path, this_year, d)?)),
+        Kind::Story => Parsed::Story(Arc::new(story::parse_story(file, ctx, d)?)),
         Kind::Brand => Parsed::Brand(Box::new(story::parse_brand(file, ctx, d)?)),
         Kind::Page => Parsed::Page(Box::new(story::parse_page(file, ctx, d)?)),
     })
@@ -305,195 +311,17 @@ fn says_withdrawn(file: &ContentFile) -> bool {
         .any(|l| l.trim_end() == "published: false")
 }
 
-fn dup<'a>(kind: &str, what: impl Iterator<Item = (&'a str, &'a str)>, diags: &mut Diagnostics) {
-    let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
-    for (slug, file) in what {
-        if let Some(first) = seen.insert(slug, file) {
-            diags.push(
-                Diagnostic::error(
-                    "slug.duplicate",
-                    format!("{kind}网址名 `{slug}` 重复：{first} 和 {file} 用了同一个"),
-                )
-                .in_file(file)
-                .hint("两个文件会生成同一个网页；给其中一个改文件名，或写不同的 `slug:`"),
-            );
-            seen.insert(slug, first);
-        }
-    }
-}
-
-fn cross_check(
-    site: &mut Site,
-    withdrawn: &BTreeSet<String>,
-    unreadable: &BTreeSet<String>,
-    diags: &mut Diagnostics,
-) {
-    dup(
-        "人物",
-        site.craftsmen
-            .iter()
-            .map(|c| (c.slug.as_str(), c.at.src.path.as_str())),
-        diags,
-    );
-    dup(
-        "故事",
-        site.stories
-            .iter()
-            .map(|c| (c.slug.as_str(), c.src.path.as_str())),
-        diags,
-    );
-    dup(
-        "品牌",
-        site.brands
-            .iter()
-            .map(|c| (c.slug.as_str(), c.src.path.as_str())),
-        diags,
-    );
-    dup(
-        "页面",
-        site.pages
-            .iter()
-            .map(|c| (c.slug.as_str(), c.src.path.as_str())),
-        diags,
-    );
-    for p in &site.pages {
-        if RESERVED.contains(&p.slug.as_str()) {
-            diags.push(
-                Diagnostic::error(
-                    "slug.reserved",
-                    format!("页面网址名 `{}` 和网站自带的栏目重名", p.slug),
-                )
-                .in_file(p.src.path.clone())
-                .hint("换一个文件名，如 about、nominate"),
-            );
-        }
-    }
-    let by_slug: BTreeMap<&str, &Craftsman> = site
-        .craftsmen
-        .iter()
-        .map(|c| (c.slug.as_str(), &**c))
-        .collect();
-    let brand_slugs: BTreeSet<&str> = site.brands.iter().map(|b| b.slug.as_str()).collect();
-    let mut listed_in: BTreeMap<&str, i32> = BTreeMap::new();
-    for cohort in &site.cohorts {
-        for m in &cohort.members {
-            let Member::Profile { slug, span } = m else {
-                continue;
-            };
-            match by_slug.get(slug.as_str()) {
-                Some(c) => {
-                    listed_in.insert(c.slug.as_str(), cohort.year);
-                    if c.cohort != cohort.year {
-                        diags.push(
-                            Diagnostic::error(
-                                "cohort.mismatch",
-                                format!(
-                                    "`{slug}` 列在 {} 年的批次里，但人物资料写的是 `cohort: {}`",
-                                    cohort.year, c.cohort
-                                ),
-                            )
-                            .at(&cohort.src, span.0, span.1)
-                            .hint(format!(
-                                "改正其中一处：人物文件 {} 的 `cohort`，或这份名单",
-                                c.at.src.path
-                            )),
-                        );
-                    }
-                }
-                None if withdrawn.contains(slug) || unreadable.contains(slug) => {}
-                None => {
-                    let near = nearest_slug(slug, by_slug.keys().copied());
-                    diags.push(
-                        Diagnostic::error("cohort.unknown-member", format!("成员 `{slug}` 没有对应的人物资料"))
-                            .at(&cohort.src, span.0, span.1)
-                            .hint(match near {
-                                Some(n) => format!("是否想写 `{n}`？还没有资料的成员可写成 `- {{ name: 姓名, employer: 单位 }}`"),
-                                None => format!("新建 content/craftsmen/{slug}.md，或写成 `- {{ name: 姓名, employer: 单位 }}`"),
-                            }),
-                    );
-                }
-            }
-        }
-    }
-    let years: BTreeSet<i32> = site.cohorts.iter().map(|c| c.year).collect();
-    for c in &site.craftsmen {
-        if years.contains(&c.cohort) && !listed_in.contains_key(c.slug.as_str()) {
-            diags.push(
-                Diagnostic::warning(
-                    "cohort.not-listed",
-                    format!(
-                        "`{}` 写的是 `cohort: {}`，但 {} 年的批次名单里没有 ta",
-                        c.name, c.cohort, c.cohort
-                    ),
-                )
-                .at(&c.at.src, c.at.cohort.0, c.at.cohort.1)
-                .hint(format!(
-                    "在 content/cohorts/{}.yaml 的 `members` 里加一行 `  - {}`",
-                    c.cohort, c.slug
-                )),
-            );
-        }
-        for (b, span) in c.brands.iter().zip(&c.at.brands) {
-            if !brand_slugs.contains(b.as_str()) {
-                let near = nearest_slug(b, brand_slugs.iter().copied());
-                diags.push(
-                    Diagnostic::error("brand.unknown", format!("品牌 `{b}` 不存在"))
-                        .at(&c.at.src, span.0, span.1)
-                        .hint(match near {
-                            Some(n) => {
-                                format!("是否想写 `{n}`？品牌的网址名是 content/brands/ 下的文件名")
-                            }
-                            None => format!(
-                                "可用的品牌：{}",
-                                brand_slugs.iter().copied().collect::<Vec<_>>().join(", ")
-                            ),
-                        }),
-                );
-            }
-        }
-    }
-    for s in &site.stories {
-        for (slug, span) in &s.craftsmen {
-            if !by_slug.contains_key(slug.as_str())
-                && !withdrawn.contains(slug)
-                && !unreadable.contains(slug)
-            {
-                let near = nearest_slug(slug, by_slug.keys().copied());
-                diags.push(
-                    Diagnostic::error(
-                        "story.unknown-craftsman",
-                        format!("故事里的工匠 `{slug}` 没有对应的人物资料"),
-                    )
-                    .at(&s.src, span.0, span.1)
-                    .hint(
-                        near.map(|n| format!("是否想写 `{n}`？"))
-                            .unwrap_or_else(|| "写人物文件的网址名（文件名去掉 .md）".into()),
-                    ),
-                );
-            }
-        }
-    }
-}
-
-fn nearest_slug<'a>(slug: &str, all: impl Iterator<Item = &'a str>) -> Option<&'a str> {
-    all.map(|s| (strsim::damerau_levenshtein(slug, s), s))
-        .filter(|&(d, s)| d <= 3 && d < s.len())
-        .min()
-        .map(|(_, s)| s)
-}
-
 fn order(site: &mut Site) {
-    let stroke = names::StrokeOrder::new();
     match site.config.index_order {
-        config::NameOrder::Pinyin => site.craftsmen.par_sort_by(|a, b| {
-            names::cmp_pinyin((&a.name, &a.name_key), (&b.name, &b.name_key))
-                .then_with(|| a.slug.cmp(&b.slug))
-        }),
-        config::NameOrder::Stroke => site.craftsmen.par_sort_by(|a, b| {
-            stroke
-                .compare(&a.name, &b.name)
-                .then_with(|| a.slug.cmp(&b.slug))
-        }),
+        config::NameOrder::Pinyin => sort_by_pinyin(&mut site.craftsmen),
+        config::NameOrder::Stroke => {
+            let stroke = names::StrokeOrder::new();
+            site.craftsmen.par_sort_by(|a, b| {
+                stroke
+                    .compare(&a.name, &b.name)
+                    .then_with(|| a.slug.cmp(&b.slug))
+            })
+        }
     }
     site.cohorts.sort_by_key(|c| c.year);
     site.stories
@@ -502,6 +330,21 @@ fn order(site: &mut Site) {
         .sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.slug.cmp(&b.slug)));
     site.pages
         .sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.slug.cmp(&b.slug)));
+}
+
+/// Sorts profiles by [`names::cmp_pinyin`], then by slug. The start of each sort key stands
+/// beside its profile, so that most comparisons read no profile.
+fn sort_by_pinyin(craftsmen: &mut Vec<Arc<Craftsman>>) {
+    let mut keyed: Vec<(u128, Arc<Craftsman>)> = std::mem::take(craftsmen)
+        .into_iter()
+        .map(|c| (names::sort_prefix(&c.name_key.sort), c))
+        .collect();
+    keyed.par_sort_by(|(pa, a), (pb, b)| {
+        pa.cmp(pb)
+            .then_with(|| names::cmp_pinyin((&a.name, &a.name_key), (&b.name, &b.name_key)))
+            .then_with(|| a.slug.cmp(&b.slug))
+    });
+    craftsmen.extend(keyed.into_iter().map(|(_, c)| c));
 }
 
 impl Site {
@@ -519,10 +362,14 @@ impl Site {
             }
         }
         for c in &mut self.cohorts {
-            forget(&mut c.src);
+            if let Some(c) = Arc::get_mut(c) {
+                forget(&mut c.src);
+            }
         }
         for s in &mut self.stories {
-            forget(&mut s.src);
+            if let Some(s) = Arc::get_mut(s) {
+                forget(&mut s.src);
+            }
         }
         for b in &mut self.brands {
             forget(&mut b.src);
@@ -531,78 +378,18 @@ impl Site {
             forget(&mut p.src);
         }
     }
-
-    /// Every URL path the site will have (without the base path), for link checking.
-    pub fn url_paths(&self) -> HashSet<String> {
-        let mut set: HashSet<String> = [
-            "/",
-            "/craftsmen/",
-            "/cohorts/",
-            "/industries/",
-            "/stories/",
-            "/brands/",
-            "/stats/",
-            "/search/",
-            "/atom.xml",
-            "/sitemap.xml",
-            "/robots.txt",
-            "/404.html",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-        set.extend(self.craftsmen.iter().map(|c| c.url()));
-        set.extend(self.cohorts.iter().map(Cohort::url));
-        set.extend(
-            self.craftsmen
-                .iter()
-                .filter_map(|c| c.industry)
-                .map(|s| format!("/industries/{}/", s.letter)),
-        );
-        set.extend(self.stories.iter().map(|s| format!("/stories/{}/", s.slug)));
-        set.extend(self.brands.iter().map(|s| format!("/brands/{}/", s.slug)));
-        set.extend(self.pages.iter().map(|s| format!("/{}/", s.slug)));
-        set.extend(
-            self.static_files
-                .iter()
-                .chain(&self.assets)
-                .map(|f| crate::model::assets::url_of(&f.rel)),
-        );
-        // Later pages of the A–Z index and of large industries.
-        let size = self.config.index_page_size.max(1);
-        let later = |path: &str, n: usize| {
-            (2..=n.div_ceil(size))
-                .map(|p| format!("{path}page/{p}/"))
-                .collect::<Vec<_>>()
-        };
-        set.extend(later("/craftsmen/", self.craftsmen.len()));
-        let mut per_industry: BTreeMap<char, usize> = BTreeMap::new();
-        for c in &self.craftsmen {
-            if let Some(s) = c.industry {
-                *per_industry.entry(s.letter).or_default() += 1;
-            }
-        }
-        for (letter, n) in per_industry {
-            set.extend(later(&format!("/industries/{letter}/"), n));
-        }
-        set
-    }
 }
 
 /// Navigation links in site.yaml must name pages of the site.
 fn check_nav(
     site: &Site,
-    urls: &HashSet<String>,
+    urls: &UrlIndex,
     src: &crate::source::SourceFile,
     diags: &mut Diagnostics,
 ) {
     for item in &site.config.nav {
         let path = item.url.split(['#', '?']).next().unwrap_or(&item.url);
-        if !path.starts_with('/')
-            || path.starts_with("//")
-            || urls.contains(path)
-            || urls.contains(&format!("{path}/"))
-        {
+        if !path.starts_with('/') || path.starts_with("//") || urls.contains_page(path) {
             continue;
         }
         let at = src
@@ -624,58 +411,87 @@ fn check_nav(
 /// Root-relative links in Markdown bodies must name a page or file of the site.
 fn check_links(
     site: &Site,
-    urls: &HashSet<String>,
+    urls: &UrlIndex,
     withdrawn: &BTreeSet<String>,
     unreadable: &BTreeSet<String>,
     diags: &mut Diagnostics,
 ) {
-    let bodies = site
-        .craftsmen
-        .iter()
-        .map(|c| (&c.body, &c.at.src))
-        .chain(site.stories.iter().map(|s| (&s.body, &s.src)))
-        .chain(site.brands.iter().map(|s| (&s.body, &s.src)))
-        .chain(site.pages.iter().map(|s| (&s.body, &s.src)));
-    for (body, src) in bodies {
-        for (url, at) in &body.links {
-            if !url.starts_with('/') || url.starts_with("//") {
-                continue;
+    // Every path as a string, listed only when a broken link needs the nearest one.
+    let all = std::sync::OnceLock::new();
+    let known = Known {
+        urls,
+        all: &all,
+        site,
+        withdrawn,
+        unreadable,
+    };
+    let check = |body: &Body, src: &SourceFile| -> Diagnostics {
+        let mut d = Diagnostics::new();
+        for (url, at) in body.links.iter() {
+            if let Some(hint) = broken_link(url, &known) {
+                d.push(
+                    Diagnostic::error("link.broken", format!("链接 `{url}` 指向的页面不存在"))
+                        .at(src, at, at + 1)
+                        .hint(hint),
+                );
             }
-            let path = url.split(['#', '?']).next().unwrap_or(url);
-            let with_slash = format!("{path}/");
-            if urls.contains(path) || urls.contains(&with_slash) {
-                continue;
-            }
-            let profile = path.trim_end_matches('/').strip_prefix("/craftsmen/");
-            if profile.is_some_and(|s| unreadable.contains(s)) {
-                continue;
-            }
-            let hint = if let Some(slug) = path
-                .trim_end_matches('/')
-                .strip_prefix("/craftsmen/")
-                .filter(|s| withdrawn.contains(*s))
-            {
-                format!("`{slug}` 的资料已撤下（published: false），请去掉这个链接")
-            } else if path.ends_with(".md") {
-                format!(
-                    "链接写网页地址而不是文件名，如 `{}/`",
-                    path.trim_end_matches(".md").replace("/content/", "/")
-                )
-            } else {
-                let near = nearest_slug(path, urls.iter().map(String::as_str));
-                match near {
-                    Some(n) => format!("是否想链接到 `{n}`？"),
-                    None => {
-                        "站内链接以 / 开头并以 / 结尾，如 `/craftsmen/zhang-wei/`、`/cohorts/2018/`"
-                            .to_string()
-                    }
-                }
-            };
-            diags.push(
-                Diagnostic::error("link.broken", format!("链接 `{url}` 指向的页面不存在"))
-                    .at(src, *at, *at + 1)
-                    .hint(hint),
-            );
         }
+        d
+    };
+    let found: Vec<Diagnostics> = site
+        .craftsmen
+        .par_iter()
+        .map(|c| check(&c.body, &c.at.src))
+        .chain(site.stories.par_iter().map(|s| check(&s.body, &s.src)))
+        .chain(site.brands.par_iter().map(|s| check(&s.body, &s.src)))
+        .chain(site.pages.par_iter().map(|s| check(&s.body, &s.src)))
+        .collect();
+    for d in found {
+        diags.extend(d);
     }
+}
+
+/// What links are checked against.
+struct Known<'a> {
+    urls: &'a UrlIndex<'a>,
+    /// [`Site::url_paths`], once asked for.
+    all: &'a std::sync::OnceLock<HashSet<String>>,
+    site: &'a Site,
+    withdrawn: &'a BTreeSet<String>,
+    unreadable: &'a BTreeSet<String>,
+}
+
+/// The hint for a root-relative link to no page of the site; `None` for a good link, one that
+/// is not root-relative, or one to a profile that could not be read (reported already).
+fn broken_link(url: &str, known: &Known) -> Option<String> {
+    if !url.starts_with('/') || url.starts_with("//") {
+        return None;
+    }
+    let path = url.split(['#', '?']).next().unwrap_or(url);
+    if known.urls.contains_page(path) {
+        return None;
+    }
+    let profile = path.trim_end_matches('/').strip_prefix("/craftsmen/");
+    if profile.is_some_and(|s| known.unreadable.contains(s)) {
+        return None;
+    }
+    Some(
+        if let Some(slug) = profile.filter(|s| known.withdrawn.contains(*s)) {
+            format!("`{slug}` 的资料已撤下（published: false），请去掉这个链接")
+        } else if path.ends_with(".md") {
+            format!(
+                "链接写网页地址而不是文件名，如 `{}/`",
+                path.trim_end_matches(".md").replace("/content/", "/")
+            )
+        } else {
+            let all = known.all.get_or_init(|| known.site.url_paths());
+            match cross::nearest_slug(path, all.iter().map(String::as_str)) {
+                Some(n) => format!("是否想链接到 `{n}`？"),
+                None => {
+                    "站内链接以 / 开头并以 / 结尾，如 `/craftsmen/zhang-wei/`、`/cohorts/2018/`"
+                        .to_string()
+                }
+            }
+        },
+    )
 }

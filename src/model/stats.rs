@@ -34,7 +34,7 @@ pub struct StatInput {
     pub skill_level: Option<SkillLevel>,
     pub title_level: Option<TitleLevel>,
     pub patents: Option<Patents>,
-    pub awards: Option<Vec<Award>>,
+    pub awards: Option<AwardCounts>,
     pub benefit_cny: Option<u64>,
     /// The GB/T 4754-2017 section letter (`C` for 制造业).
     pub industry: Option<char>,
@@ -81,6 +81,51 @@ pub struct ShanghaiAwards {
     pub third: usize,
     /// Shanghai awards whose grade could not be read.
     pub ungraded: usize,
+}
+
+impl ShanghaiAwards {
+    fn add(&mut self, other: &ShanghaiAwards) {
+        self.special += other.special;
+        self.first += other.first;
+        self.second += other.second;
+        self.third += other.third;
+        self.ungraded += other.ungraded;
+    }
+}
+
+/// One profile's awards, counted as [`AwardStats`] counts them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct AwardCounts {
+    pub national: usize,
+    pub shanghai: ShanghaiAwards,
+    pub other: usize,
+}
+
+impl AwardCounts {
+    pub fn of(awards: &[Award]) -> Self {
+        let mut counts = AwardCounts::default();
+        for award in awards {
+            counts.count(award.kind());
+        }
+        counts
+    }
+
+    fn count(&mut self, kind: AwardKind) {
+        match kind {
+            AwardKind::National => self.national += 1,
+            AwardKind::Shanghai(grade) => {
+                let sh = &mut self.shanghai;
+                match grade {
+                    Some(AwardGrade::Special) => sh.special += 1,
+                    Some(AwardGrade::First) => sh.first += 1,
+                    Some(AwardGrade::Second) => sh.second += 1,
+                    Some(AwardGrade::Third) => sh.third += 1,
+                    None => sh.ungraded += 1,
+                }
+            }
+            AwardKind::Other => self.other += 1,
+        }
+    }
 }
 
 /// Counts of awards (not of people) listed on the profiles.
@@ -318,27 +363,14 @@ fn awards(inputs: &[&StatInput]) -> AwardStats {
         missing: 0,
     };
     for p in inputs {
-        let Some(list) = &p.awards else {
+        let Some(counts) = &p.awards else {
             stats.missing += 1;
             continue;
         };
         stats.known += 1;
-        for award in list {
-            match award.kind() {
-                AwardKind::National => stats.national += 1,
-                AwardKind::Shanghai(grade) => {
-                    let sh = &mut stats.shanghai;
-                    match grade {
-                        Some(AwardGrade::Special) => sh.special += 1,
-                        Some(AwardGrade::First) => sh.first += 1,
-                        Some(AwardGrade::Second) => sh.second += 1,
-                        Some(AwardGrade::Third) => sh.third += 1,
-                        None => sh.ungraded += 1,
-                    }
-                }
-                AwardKind::Other => stats.other += 1,
-            }
-        }
+        stats.national += counts.national;
+        stats.shanghai.add(&counts.shanghai);
+        stats.other += counts.other;
     }
     stats
 }
@@ -541,7 +573,7 @@ mod tests {
                 skill_level: Some(Sk::SeniorTechnician),
                 title_level: Some(Ti::ViceSenior),
                 patents: patents(3, 5, 0),
-                awards: Some(vec![award("国家科技进步奖", Some("二等奖"))]),
+                awards: Some(AwardCounts::of(&[award("国家科技进步奖", Some("二等奖"))])),
                 benefit_cny: Some(1_200_000_000),
                 industry: Some('C'),
                 cohort: 2016,
@@ -553,7 +585,10 @@ mod tests {
                 skill_level: Some(Sk::Technician),
                 title_level: Some(Ti::Intermediate),
                 patents: patents(0, 2, 1),
-                awards: Some(vec![award("上海市科技进步奖", Some("二等奖"))]),
+                awards: Some(AwardCounts::of(&[award(
+                    "上海市科技进步奖",
+                    Some("二等奖"),
+                )])),
                 benefit_cny: Some(800_000_000),
                 industry: Some('C'),
                 cohort: 2016,
@@ -565,10 +600,10 @@ mod tests {
                 skill_level: Some(Sk::NoCertificate),
                 title_level: Some(Ti::FullSenior),
                 patents: patents(4, 0, 0),
-                awards: Some(vec![
+                awards: Some(AwardCounts::of(&[
                     award("上海市科技进步奖", Some("三等奖")),
                     award("全国五一劳动奖章", None),
-                ]),
+                ])),
                 benefit_cny: Some(960_000_000),
                 industry: Some('I'),
                 cohort: 2017,
@@ -580,7 +615,7 @@ mod tests {
                 skill_level: Some(Sk::Senior),
                 title_level: Some(Ti::NoTitle),
                 patents: patents(0, 0, 0),
-                awards: Some(vec![]),
+                awards: Some(AwardCounts::of(&[])),
                 benefit_cny: None,
                 industry: Some('G'),
                 cohort: 2017,
@@ -598,7 +633,7 @@ mod tests {
                 skill_level: Some(Sk::SeniorTechnician),
                 title_level: Some(Ti::Junior),
                 patents: patents(1, 1, 0),
-                awards: Some(vec![Award::named("上海市科技进步奖三等奖")]),
+                awards: Some(AwardCounts::of(&[Award::named("上海市科技进步奖三等奖")])),
                 industry: Some('E'),
                 cohort: 2018,
                 ..Default::default()
@@ -618,7 +653,10 @@ mod tests {
                 skill_level: Some(Sk::Intermediate),
                 title_level: Some(Ti::NoTitle),
                 patents: patents(0, 3, 0),
-                awards: Some(vec![award("上海市科学技术进步奖", Some("三等奖"))]),
+                awards: Some(AwardCounts::of(&[award(
+                    "上海市科学技术进步奖",
+                    Some("三等奖"),
+                )])),
                 benefit_cny: Some(0),
                 industry: Some('C'),
                 cohort: 2019,

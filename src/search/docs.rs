@@ -208,7 +208,7 @@ impl<'a> Docs<'a> {
         let sources = people
             .into_iter()
             .map(Source::Craftsman)
-            .chain(site.stories.iter().map(Source::Story))
+            .chain(site.stories.iter().map(|s| Source::Story(s)))
             .chain(site.brands.iter().map(Source::Brand))
             .chain(site.pages.iter().map(Source::Page))
             .collect();
