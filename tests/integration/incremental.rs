@@ -61,7 +61,7 @@ fn incremental(r: &mut Rebuilder, changed: Option<&[PathBuf]>) -> Outcome {
 fn edit(site: &TestSite, rng: &mut Rng, step: usize) -> Vec<PathBuf> {
     let profile = "content/craftsmen/zhang-wei.md";
     let at = |p: &str| site.root().join(p);
-    match rng.below(9) {
+    match rng.below(12) {
         0 => {
             let t = site.read(profile);
             let line = t
@@ -136,6 +136,38 @@ fn edit(site: &TestSite, rng: &mut Rng, step: usize) -> Vec<PathBuf> {
                 t.replacen("<article class=\"x\">", "<article>", 1)
             };
             site.write(p, flipped);
+            vec![at(p)]
+        }
+        8 => {
+            // A new surname: another letter of the A–Z index, another place in the cohort's order.
+            let t = site.read(profile);
+            let renamed = if t.contains("name: 张伟\n") {
+                t.replace("name: 张伟\n", "name: 安伟\n")
+            } else {
+                t.replace("name: 安伟\n", "name: 张伟\n")
+            };
+            site.write(profile, renamed);
+            vec![at(profile)]
+        }
+        9 => {
+            let t = site.read(profile);
+            let moved = if t.contains("brands: [studio]\n") {
+                t.replace("brands: [studio]\n", "brands: []\n")
+            } else {
+                t.replace("brands: []\n", "brands: [studio]\n")
+            };
+            site.write(profile, moved);
+            vec![at(profile)]
+        }
+        10 => {
+            let p = "content/cohorts/2018.yaml";
+            let c = site.read(p);
+            let swapped = if c.contains("  - zhang-wei\n  - li-na\n") {
+                c.replace("  - zhang-wei\n  - li-na\n", "  - li-na\n  - zhang-wei\n")
+            } else {
+                c.replace("  - li-na\n  - zhang-wei\n", "  - zhang-wei\n  - li-na\n")
+            };
+            site.write(p, swapped);
             vec![at(p)]
         }
         _ => {
