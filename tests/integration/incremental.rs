@@ -58,6 +58,18 @@ fn incremental(r: &mut Rebuilder, changed: Option<&[PathBuf]>) -> Outcome {
 }
 
 /// Makes one random edit and returns the paths it touched (absolute, as file events give them).
+/// Replaces the first `a` in the file with `b`, or (when there is no `a`) the first `b` with `a`.
+fn toggle(site: &TestSite, path: &str, a: &str, b: &str) -> Vec<PathBuf> {
+    let t = site.read(path);
+    let flipped = if t.contains(a) {
+        t.replacen(a, b, 1)
+    } else {
+        t.replacen(b, a, 1)
+    };
+    site.write(path, flipped);
+    vec![site.root().join(path)]
+}
+
 fn edit(site: &TestSite, rng: &mut Rng, step: usize) -> Vec<PathBuf> {
     let profile = "content/craftsmen/zhang-wei.md";
     let at = |p: &str| site.root().join(p);
@@ -75,16 +87,7 @@ fn edit(site: &TestSite, rng: &mut Rng, step: usize) -> Vec<PathBuf> {
             );
             vec![at(profile)]
         }
-        1 => {
-            let t = site.read(profile);
-            let broken = if t.contains("work_years: 30\n") {
-                t.replace("work_years: 30\n", "work_years: 30年\n")
-            } else {
-                t.replace("work_years: 30年\n", "work_years: 30\n")
-            };
-            site.write(profile, broken);
-            vec![at(profile)]
-        }
+        1 => toggle(site, profile, "work_years: 30\n", "work_years: 30年\n"),
         2 => {
             let p = format!("content/craftsmen/extra-{}.md", rng.below(3));
             site.write(
@@ -116,60 +119,27 @@ fn edit(site: &TestSite, rng: &mut Rng, step: usize) -> Vec<PathBuf> {
             site.write(p, format!("{t}\n第{step}段。"));
             vec![at(p)]
         }
-        6 => {
-            let p = "content/cohorts/2018.yaml";
-            let c = site.read(p);
-            let flipped = if c.contains("title: 2018年度") {
-                c.replace("title: 2018年度", "title: 2018 年度")
-            } else {
-                c.replace("title: 2018 年度", "title: 2018年度")
-            };
-            site.write(p, flipped);
-            vec![at(p)]
-        }
-        7 => {
-            let p = "themes/default/templates/page.html";
-            let t = site.read(p);
-            let flipped = if t.contains("<article>") {
-                t.replacen("<article>", "<article class=\"x\">", 1)
-            } else {
-                t.replacen("<article class=\"x\">", "<article>", 1)
-            };
-            site.write(p, flipped);
-            vec![at(p)]
-        }
-        8 => {
-            // A new surname: another letter of the A–Z index, another place in the cohort's order.
-            let t = site.read(profile);
-            let renamed = if t.contains("name: 张伟\n") {
-                t.replace("name: 张伟\n", "name: 安伟\n")
-            } else {
-                t.replace("name: 安伟\n", "name: 张伟\n")
-            };
-            site.write(profile, renamed);
-            vec![at(profile)]
-        }
-        9 => {
-            let t = site.read(profile);
-            let moved = if t.contains("brands: [studio]\n") {
-                t.replace("brands: [studio]\n", "brands: []\n")
-            } else {
-                t.replace("brands: []\n", "brands: [studio]\n")
-            };
-            site.write(profile, moved);
-            vec![at(profile)]
-        }
-        10 => {
-            let p = "content/cohorts/2018.yaml";
-            let c = site.read(p);
-            let swapped = if c.contains("  - zhang-wei\n  - li-na\n") {
-                c.replace("  - zhang-wei\n  - li-na\n", "  - li-na\n  - zhang-wei\n")
-            } else {
-                c.replace("  - li-na\n  - zhang-wei\n", "  - zhang-wei\n  - li-na\n")
-            };
-            site.write(p, swapped);
-            vec![at(p)]
-        }
+        6 => toggle(
+            site,
+            "content/cohorts/2018.yaml",
+            "title: 2018年度",
+            "title: 2018 年度",
+        ),
+        7 => toggle(
+            site,
+            "themes/default/templates/page.html",
+            "<article>",
+            "<article class=\"x\">",
+        ),
+        // A new surname: another letter of the A–Z index, another place in the cohort's order.
+        8 => toggle(site, profile, "name: 张伟\n", "name: 安伟\n"),
+        9 => toggle(site, profile, "brands: [studio]\n", "brands: []\n"),
+        10 => toggle(
+            site,
+            "content/cohorts/2018.yaml",
+            "  - zhang-wei\n  - li-na\n",
+            "  - li-na\n  - zhang-wei\n",
+        ),
         _ => {
             let p = "content/pages/about.md";
             let t = site.read(p);
