@@ -68,7 +68,7 @@ struct Wanted {
 }
 
 /// One photo done: its view and its files, or why it could not be read.
-type Done = Result<(ImageView, Vec<OutputFile>), Box<Diagnostic>>;
+type Done = Result<PhotoDone, Box<Diagnostic>>;
 
 /// Resized photos: the views by original URL path, and the files to write.
 #[derive(Debug, Default)]
@@ -121,12 +121,12 @@ pub fn process(root: &Path, site: &Site, remember: bool, diags: &mut Diagnostics
                 return one(w, &cache, base);
             }
             let stamp = Stamp::of(w, base);
-            if let Some(done) = stamp.as_ref().and_then(recalled) {
+            if let Some(done) = stamp.as_ref().and_then(|s| memo().recall(s)) {
                 return Ok(done);
             }
             let r = one(w, &cache, base);
             if let (Some(stamp), Ok(done)) = (stamp, &r) {
-                remember_done(stamp, done.clone());
+                memo().remember(stamp, done.clone());
             }
             r
         })
@@ -162,21 +162,38 @@ impl Stamp {
     }
 }
 
-type Memo = std::sync::Mutex<std::collections::HashMap<Stamp, (ImageView, Vec<OutputFile>)>>;
-
-fn memo() -> &'static Memo {
-    static MEMO: std::sync::OnceLock<Memo> = std::sync::OnceLock::new();
-    MEMO.get_or_init(Default::default)
+/// Photos done in this process: one entry per photo file and base path, with the stamp it was
+/// done at (a photo saved again replaces its entry, so the memo does not grow with each save).
+#[derive(Default)]
+struct PhotoMemo {
+    done: std::sync::Mutex<HashMap<(PathBuf, String), (FileStamp, PhotoDone)>>,
 }
 
-fn recalled(stamp: &Stamp) -> Option<(ImageView, Vec<OutputFile>)> {
-    memo().lock().ok()?.get(stamp).cloned()
-}
+/// A photo's view and files.
+type PhotoDone = (ImageView, Vec<OutputFile>);
 
-fn remember_done(stamp: Stamp, done: (ImageView, Vec<OutputFile>)) {
-    if let Ok(mut m) = memo().lock() {
-        m.insert(stamp, done);
+impl PhotoMemo {
+    fn recall(&self, stamp: &Stamp) -> Option<PhotoDone> {
+        let done = self.done.lock().ok()?;
+        let (at, d) = done.get(&(stamp.abs.clone(), stamp.base.clone()))?;
+        (*at == stamp.file).then(|| d.clone())
     }
+
+    fn remember(&self, stamp: Stamp, d: PhotoDone) {
+        if let Ok(mut done) = self.done.lock() {
+            done.insert((stamp.abs, stamp.base), (stamp.file, d));
+        }
+    }
+
+    #[cfg(test)]
+    fn len(&self) -> usize {
+        self.done.lock().map(|d| d.len()).unwrap_or(0)
+    }
+}
+
+fn memo() -> &'static PhotoMemo {
+    static MEMO: std::sync::OnceLock<PhotoMemo> = std::sync::OnceLock::new();
+    MEMO.get_or_init(Default::default)
 }
 
 /// Resizes one photo, or takes its sizes from the cache.
@@ -574,6 +591,36 @@ mod tests {
             )),
             keys: &["photo", "照片"],
         }
+    }
+
+    #[test]
+    fn a_photo_saved_again_replaces_its_memo_entry() {
+        let memo = PhotoMemo::default();
+        let view = |src: &str| ImageView {
+            src: src.into(),
+            width: 1,
+            height: 1,
+            srcset: String::new(),
+            srcset_webp: String::new(),
+            large: String::new(),
+        };
+        let stamp = |secs: u64| Stamp {
+            abs: "/site/content/craftsmen/x/photo.jpg".into(),
+            file: FileStamp {
+                len: 10,
+                modified: std::time::UNIX_EPOCH + std::time::Duration::from_secs(secs),
+            },
+            base: "/".into(),
+        };
+        memo.remember(stamp(1), (view("a"), Vec::new()));
+        assert_eq!(memo.recall(&stamp(1)).map(|d| d.0.src), Some("a".into()));
+        memo.remember(stamp(2), (view("b"), Vec::new()));
+        assert_eq!(memo.len(), 1);
+        assert!(
+            memo.recall(&stamp(1)).is_none(),
+            "an older state is not recalled"
+        );
+        assert_eq!(memo.recall(&stamp(2)).map(|d| d.0.src), Some("b".into()));
     }
 
     #[test]
