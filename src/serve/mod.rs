@@ -234,6 +234,10 @@ fn settle_time(root: &Path, paths: &[PathBuf]) -> std::time::Duration {
     }
 }
 
+/// How long the check of every page waits after a rebuild: the open pages reload in that time,
+/// and their requests should not share the processor with the check.
+const CHECK_AFTER: std::time::Duration = std::time::Duration::from_millis(250);
+
 /// Waits for changes; a burst (a `git pull`) collapses into one rebuild with the final state.
 /// An empty batch means the watcher lost track of events: everything is read again.
 fn rebuild_loop(
@@ -242,7 +246,16 @@ fn rebuild_loop(
     mut rebuilder: Rebuilder,
     rx: mpsc::Receiver<Vec<PathBuf>>,
 ) {
-    while let Ok(first) = rx.recv() {
+    // Changes that arrived while the last rebuild waited to check its pages.
+    let mut waiting: Option<Vec<PathBuf>> = None;
+    loop {
+        let first = match waiting.take() {
+            Some(batch) => batch,
+            None => match rx.recv() {
+                Ok(batch) => batch,
+                Err(_) => return,
+            },
+        };
         let mut rescan = first.is_empty();
         let mut paths = first;
         // A single save settles at once; a burst (many paths) waits for a longer quiet spell so
@@ -262,7 +275,12 @@ fn rebuild_loop(
         };
         let changed = (!rescan).then_some(paths.as_slice());
         if let Some(site) = rebuild(app, &mut rebuilder, changed, change) {
-            verify(app, &site);
+            match rx.recv_timeout(CHECK_AFTER) {
+                // Saved again: the next rebuild replaces this site, unchecked.
+                Ok(batch) => waiting = Some(batch),
+                Err(mpsc::RecvTimeoutError::Timeout) => verify(app, &site),
+                Err(mpsc::RecvTimeoutError::Disconnected) => return,
+            }
         }
     }
 }
