@@ -94,8 +94,9 @@ pub struct Prepared {
     minify: bool,
 }
 
-/// Resizes photos, builds the views, lists the pages and the other files, and checks that no
-/// two files share a path (the search index owns `search/`). `None`: a collision (in `diags`).
+/// Resizes photos, sets up the views (each made when a page first asks for it), lists the pages
+/// and the other files, and checks that no two files share a path (the search index owns
+/// `search/`). `None`: a collision (in `diags`).
 pub fn prepare(
     site: &Arc<Site>,
     theme: &Theme,

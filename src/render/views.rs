@@ -1,4 +1,4 @@
-//! Serialisable views of the site model that templates read: every URL already carries the base path.
+//! Serialisable views of the site model that templates read, each made when a page first needs it: every URL already carries the base path.
 
 use crate::model::cohort::{Cohort, Member};
 use crate::model::craftsman::Craftsman;
