@@ -827,3 +827,77 @@ fn industries(v: &Views) -> Vec<IndustryView> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::Diagnostics;
+    use crate::model::site::{self, LoadOptions};
+    use std::path::Path;
+
+    fn minimal() -> Views {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal");
+        let mut d = Diagnostics::new();
+        let site = site::load(&root, &LoadOptions::default(), &mut d)
+            .expect("the fixture is readable")
+            .expect("the fixture has no errors");
+        Views::new(Arc::new(site), Images::new(), None)
+    }
+
+    #[test]
+    fn a_profile_page_makes_only_the_views_it_shows() {
+        let v = minimal();
+        assert!(
+            v.cards.iter().all(|c| c.get().is_none()),
+            "nothing is made up front"
+        );
+        let i = v
+            .model()
+            .craftsmen
+            .iter()
+            .position(|c| c.slug == "zhang-wei")
+            .expect("the fixture has zhang-wei");
+        let page = v.craftsman(i);
+        // Its neighbours follow its cohort's order.
+        let cohort = v.cohort(0);
+        let profiles: Vec<&str> = cohort
+            .members
+            .iter()
+            .filter_map(|m| m.profile.as_ref().map(|p| p.slug.as_str()))
+            .collect();
+        let at = profiles
+            .iter()
+            .position(|s| *s == "zhang-wei")
+            .expect("listed");
+        let name_at = |n: Option<usize>| n.and_then(|n| profiles.get(n)).map(|s| s.to_string());
+        let slug_of = |l: &Option<Link>| {
+            l.as_ref().map(|l| {
+                l.url
+                    .trim_end_matches('/')
+                    .rsplit('/')
+                    .next()
+                    .unwrap_or("")
+                    .to_string()
+            })
+        };
+        assert_eq!(slug_of(&page.prev), name_at(at.checked_sub(1)));
+        assert_eq!(slug_of(&page.next), name_at(Some(at + 1)));
+        assert_eq!(page.stories.len(), 1, "the fixture's story names zhang-wei");
+        // Nothing that only list pages show was made.
+        assert!(v.letters.get().is_none());
+        assert!(v.industries.get().is_none());
+        assert!(v.brands.get().is_none());
+        assert!(v.stories.get().is_none());
+    }
+
+    #[test]
+    fn list_views_hold_every_profile_once() {
+        let v = minimal();
+        let in_letters: usize = v.letters().iter().map(|g| g.craftsmen.len()).sum();
+        assert_eq!(in_letters, v.craftsmen_len());
+        let in_industries: usize = v.industries().iter().map(|i| i.count).sum();
+        let counted: usize = v.industry_counts.iter().map(|(_, n)| n).sum();
+        assert_eq!(in_industries, counted);
+        assert_eq!(v.site.industries_count, v.industries().len());
+    }
+}
