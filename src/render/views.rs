@@ -248,7 +248,7 @@ pub struct Views {
     memo: Option<Arc<ViewMemo>>,
     /// Cards in the site's profile order.
     cards: Vec<OnceLock<Arc<CraftsmanCard>>>,
-    by_slug: OnceLock<HashMap<String, usize>>,
+    by_slug: OnceLock<rustc_hash::FxHashMap<String, usize>>,
     cohorts: Vec<OnceLock<CohortView>>,
     /// Each cohort's previous and next links, by profile slug.
     neighbours: Vec<OnceLock<HashMap<String, Neighbours>>>,
@@ -495,7 +495,10 @@ impl Views {
     /// The card of the profile with this slug.
     pub fn card_of(&self, slug: &str) -> Option<&Arc<CraftsmanCard>> {
         let by_slug = self.by_slug.get_or_init(|| {
-            let mut m = HashMap::with_capacity(self.model.craftsmen.len());
+            let mut m = rustc_hash::FxHashMap::with_capacity_and_hasher(
+                self.model.craftsmen.len(),
+                Default::default(),
+            );
             for (i, c) in self.model.craftsmen.iter().enumerate() {
                 m.entry(c.slug.clone()).or_insert(i);
             }

@@ -36,7 +36,8 @@ pub struct Generation {
     site: Arc<Site>,
     theme: Arc<Theme>,
     prepared: Prepared,
-    index: HashMap<String, Entry>,
+    /// Every output path (about two per profile): hashed with FxHash, which is cheap for short keys.
+    index: rustc_hash::FxHashMap<String, Entry>,
     pages: Vec<OnceLock<Rendered>>,
     feeds: Vec<OnceLock<Arc<Vec<u8>>>>,
     search: OnceLock<HashMap<String, Arc<Vec<u8>>>>,
@@ -60,8 +61,9 @@ impl Generation {
             views: memo,
         };
         let prepared = render::prepare(&site, &theme, &opts, diags)?;
-        let mut index = HashMap::with_capacity(
+        let mut index = rustc_hash::FxHashMap::with_capacity_and_hasher(
             prepared.jobs.len() + prepared.generated.len() + prepared.copies.len(),
+            Default::default(),
         );
         for (i, j) in prepared.jobs.iter().enumerate() {
             index.insert(j.path.clone(), Entry::Page(i));
