@@ -36,8 +36,6 @@ pub struct App {
     pub state: RwLock<Served>,
     pub events: broadcast::Sender<String>,
     last_change: RwLock<Change>,
-    /// Set when files changed since the current rebuild started: stops the check of every page.
-    pub dirty: Arc<AtomicBool>,
 }
 
 impl App {
@@ -46,7 +44,6 @@ impl App {
             state: RwLock::new(Served::default()),
             events: broadcast::channel(64).0,
             last_change: RwLock::new(Change::Pages),
-            dirty: Arc::new(AtomicBool::new(false)),
         }
     }
 
@@ -114,10 +111,19 @@ pub fn rebuild(
     built
 }
 
-/// Renders every page of a new build in the background of the preview (stopping as soon as files
-/// change again); a page whose template fails brings back the last good build and the overlay.
-fn verify(app: &App, site: &Arc<generation::Generation>) {
-    let Some(errors) = site.verify(&app.dirty) else {
+/// Starts the check of every page of a new build on a thread of its own, so that the next save
+/// never waits for it; setting the returned flag stops it after the page it is on.
+fn check_pages(app: &Arc<App>, site: Arc<generation::Generation>) -> Arc<AtomicBool> {
+    let stop = Arc::new(AtomicBool::new(false));
+    let (app, flag) = (Arc::clone(app), Arc::clone(&stop));
+    std::thread::spawn(move || verify(&app, &site, &flag));
+    stop
+}
+
+/// Renders every page of a new build in the background of the preview (stopping once `stop` is
+/// set); a page whose template fails brings back the last good build and the overlay.
+fn verify(app: &App, site: &Arc<generation::Generation>, stop: &AtomicBool) {
+    let Some(errors) = site.verify(stop) else {
         return;
     };
     let mut s = app.state.write().unwrap_or_else(|e| e.into_inner());
@@ -184,7 +190,7 @@ async fn serve(mut opts: Options) -> Result<(), String> {
     // Watch before the first build, so that no save from here on is missed.
     let (tx, rx) = mpsc::channel();
     let app = Arc::new(App::new());
-    let _watching = watch::watch(&opts.root, opts.poll, tx, app.dirty.clone())?;
+    let _watching = watch::watch(&opts.root, opts.poll, tx)?;
     let mut rebuilder = Rebuilder::new(&opts.root, load);
     let first = rebuild(&app, &mut rebuilder, None, Change::Pages);
     println!("预览地址：{url}");
@@ -192,10 +198,8 @@ async fn serve(mut opts: Options) -> Result<(), String> {
     let worker_app = app.clone();
     let root = opts.root.clone();
     std::thread::spawn(move || {
-        if let Some(site) = first {
-            verify(&worker_app, &site);
-        }
-        rebuild_loop(&worker_app, &root, rebuilder, rx)
+        let checking = first.map(|site| check_pages(&worker_app, site));
+        rebuild_loop(&worker_app, &root, rebuilder, rx, checking)
     });
     if opts.open {
         open_browser(&url);
@@ -208,8 +212,9 @@ async fn serve(mut opts: Options) -> Result<(), String> {
         .map_err(|e| format!("服务出错：{e}"))
 }
 
-/// How long the folders must stay quiet after one file was saved before the rebuild starts.
-const QUIET: std::time::Duration = std::time::Duration::from_millis(3);
+/// How long the folders must stay quiet after one file was saved before the rebuild starts (an
+/// editor's save is a handful of events within a millisecond or two).
+const QUIET: std::time::Duration = std::time::Duration::from_millis(5);
 /// How long they must stay quiet when several files changed together (a copy, a checkout).
 const SEVERAL_QUIET: std::time::Duration = std::time::Duration::from_millis(100);
 /// More changed paths than this make a burst.
@@ -241,10 +246,11 @@ const CHECK_AFTER: std::time::Duration = std::time::Duration::from_millis(250);
 /// Waits for changes; a burst (a `git pull`) collapses into one rebuild with the final state.
 /// An empty batch means the watcher lost track of events: everything is read again.
 fn rebuild_loop(
-    app: &App,
+    app: &Arc<App>,
     root: &Path,
     mut rebuilder: Rebuilder,
     rx: mpsc::Receiver<Vec<PathBuf>>,
+    mut checking: Option<Arc<AtomicBool>>,
 ) {
     // Changes that arrived while the last rebuild waited to check its pages.
     let mut waiting: Option<Vec<PathBuf>> = None;
@@ -256,6 +262,7 @@ fn rebuild_loop(
                 Err(_) => return,
             },
         };
+        let mut clock = crate::timing::Clock::start();
         let mut rescan = first.is_empty();
         let mut paths = first;
         // A single save settles at once; a burst (many paths) waits for a longer quiet spell so
@@ -264,9 +271,13 @@ fn rebuild_loop(
             rescan |= more.is_empty();
             paths.extend(more);
         }
-        app.dirty.store(false, Ordering::Relaxed);
+        clock.mark("watch: settled");
         if !rescan && watch::classify_batch(root, &paths) == ChangeKind::Ignored {
             continue;
+        }
+        // Files changed: the check of the site they replace stops.
+        if let Some(stop) = checking.take() {
+            stop.store(true, Ordering::Relaxed);
         }
         let change = if !rescan && watch::css_only(root, &paths) {
             Change::CssOnly
@@ -275,12 +286,36 @@ fn rebuild_loop(
         };
         let changed = (!rescan).then_some(paths.as_slice());
         if let Some(site) = rebuild(app, &mut rebuilder, changed, change) {
-            match rx.recv_timeout(CHECK_AFTER) {
+            match next_change(&rx, root, CHECK_AFTER) {
                 // Saved again: the next rebuild replaces this site, unchecked.
-                Ok(batch) => waiting = Some(batch),
-                Err(mpsc::RecvTimeoutError::Timeout) => verify(app, &site),
-                Err(mpsc::RecvTimeoutError::Disconnected) => return,
+                Ok(Some(batch)) => waiting = Some(batch),
+                Ok(None) => checking = Some(check_pages(app, site)),
+                Err(()) => return,
             }
+        }
+    }
+}
+
+/// The next batch of changes that matters (or asks for a full read) within `within`; editors'
+/// temporary files are passed over. `Err`: the watcher is gone.
+fn next_change(
+    rx: &mpsc::Receiver<Vec<PathBuf>>,
+    root: &Path,
+    within: std::time::Duration,
+) -> Result<Option<Vec<PathBuf>>, ()> {
+    let until = std::time::Instant::now() + within;
+    loop {
+        let left = until.saturating_duration_since(std::time::Instant::now());
+        match rx.recv_timeout(left) {
+            Ok(batch)
+                if batch.is_empty()
+                    || watch::classify_batch(root, &batch) != ChangeKind::Ignored =>
+            {
+                return Ok(Some(batch))
+            }
+            Ok(_) => {}
+            Err(mpsc::RecvTimeoutError::Timeout) => return Ok(None),
+            Err(mpsc::RecvTimeoutError::Disconnected) => return Err(()),
         }
     }
 }
@@ -301,6 +336,23 @@ fn open_browser(url: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_page_check_waits_past_temporary_files_but_not_past_a_save() {
+        let root = Path::new("/site");
+        let short = std::time::Duration::from_millis(20);
+        let (tx, rx) = mpsc::channel();
+        tx.send(vec![PathBuf::from("/site/content/craftsmen/.a.md.swp")])
+            .unwrap();
+        assert_eq!(next_change(&rx, root, short), Ok(None));
+        let save = vec![PathBuf::from("/site/content/craftsmen/a.md")];
+        tx.send(save.clone()).unwrap();
+        assert_eq!(next_change(&rx, root, short), Ok(Some(save)));
+        tx.send(Vec::new()).unwrap();
+        assert_eq!(next_change(&rx, root, short), Ok(Some(Vec::new())));
+        drop(tx);
+        assert_eq!(next_change(&rx, root, short), Err(()));
+    }
 
     #[test]
     fn one_saved_file_settles_fast_and_many_wait_longer() {

@@ -1,11 +1,8 @@
-//! Watching content/ and themes/: file events debounced, editors' temporary files dropped, each batch classified.
+//! Watching content/ and themes/: file events passed on as they come, editors' temporary files dropped, each batch classified.
 
-use notify::RecursiveMode;
-use notify_debouncer_full::{new_debouncer, new_debouncer_opt, DebounceEventResult, NoCache};
+use notify::{RecursiveMode, Watcher};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::Sender;
-use std::sync::Arc;
 use std::time::Duration;
 
 /// What a changed path means for the site.
@@ -79,76 +76,57 @@ pub struct Watching {
     _inner: Box<dyn std::any::Any + Send>,
 }
 
-/// Watches the site's folders (folders, not files: editors save by rename) and sends each debounced batch of paths.
-/// `poll` uses periodic scanning for shares and mounts that send no file events.
-pub fn watch(
-    root: &Path,
-    poll: bool,
-    tx: Sender<Vec<PathBuf>>,
-    dirty: Arc<AtomicBool>,
-) -> Result<Watching, String> {
-    let watched = root.to_path_buf();
-    let handler = move |res: DebounceEventResult| {
-        let (paths, lost): (Vec<PathBuf>, bool) = match res {
+/// Watches the site's folders (folders, not files: editors save by rename) and sends the changed
+/// paths of each file event at once; the rebuild loop waits for quiet, so that a save's handful
+/// of events and a burst of many files each end in one rebuild. An empty batch means events were
+/// lost. `poll` uses periodic scanning for shares and mounts that send no file events.
+///
+/// Nothing runs between events: no timer wakes the process while the editor is not saving.
+pub fn watch(root: &Path, poll: bool, tx: Sender<Vec<PathBuf>>) -> Result<Watching, String> {
+    let handler = move |res: notify::Result<notify::Event>| {
+        let (paths, lost) = match res {
+            // The queue overflowed: an empty batch asks for a full read.
+            Ok(e) if e.need_rescan() => (Vec::new(), true),
             // Reading files (our own rebuild does) is not a change.
-            Ok(events) => {
-                let lost = events.iter().any(|e| e.event.need_rescan());
-                let paths = events
-                    .into_iter()
-                    .filter(|e| is_change(&e.event.kind))
-                    .flat_map(|e| e.event.paths)
-                    .collect();
-                (if lost { Vec::new() } else { paths }, lost)
-            }
-            // Events were lost (the queue overflowed): an empty batch asks for a full read.
+            Ok(e) if is_change(&e.kind) => (e.paths, false),
+            Ok(_) => return,
             Err(_) => (Vec::new(), true),
         };
         if paths.is_empty() && !lost {
             return;
         }
-        if lost || classify_batch(&watched, &paths) != ChangeKind::Ignored {
-            dirty.store(true, Ordering::Relaxed);
-        }
         let _ = tx.send(paths);
     };
-    // Short: a save is a handful of events within a millisecond or two; the rebuild loop waits for quiet.
-    let timeout = Duration::from_millis(4);
-    let tick = Some(Duration::from_millis(1));
     let dirs: Vec<PathBuf> = ["content", "themes"]
         .iter()
         .map(|d| root.join(d))
         .filter(|d| d.is_dir())
         .collect();
+    let start = |e: notify::Error| format!("无法开始监视文件：{e}");
     if poll {
         let config = notify::Config::default()
             .with_poll_interval(Duration::from_millis(500))
             .with_compare_contents(true);
-        let mut d = new_debouncer_opt::<_, notify::PollWatcher, NoCache>(
-            timeout, tick, handler, NoCache, config,
-        )
-        .map_err(|e| format!("无法开始监视文件：{e}"))?;
-        for dir in &dirs {
-            d.watch(dir, RecursiveMode::Recursive)
-                .map_err(|e| format!("无法监视 {}：{e}", dir.display()))?;
-        }
-        Ok(Watching {
-            _inner: Box::new(d),
-        })
+        let w = notify::PollWatcher::new(handler, config).map_err(start)?;
+        watch_dirs(w, &dirs)
     } else {
-        let mut d =
-            new_debouncer(timeout, tick, handler).map_err(|e| format!("无法开始监视文件：{e}"))?;
-        for dir in &dirs {
-            d.watch(dir, RecursiveMode::Recursive).map_err(|e| {
-                format!(
-                    "无法监视 {}：{e}（文件太多时可调大 inotify 上限，或加 --poll）",
-                    dir.display()
-                )
-            })?;
-        }
-        Ok(Watching {
-            _inner: Box::new(d),
-        })
+        let w = notify::recommended_watcher(handler).map_err(start)?;
+        watch_dirs(w, &dirs)
     }
+}
+
+fn watch_dirs<W: Watcher + Send + 'static>(mut w: W, dirs: &[PathBuf]) -> Result<Watching, String> {
+    for dir in dirs {
+        w.watch(dir, RecursiveMode::Recursive).map_err(|e| {
+            format!(
+                "无法监视 {}：{e}（文件太多时可调大 inotify 上限，或加 --poll）",
+                dir.display()
+            )
+        })?;
+    }
+    Ok(Watching {
+        _inner: Box::new(w),
+    })
 }
 
 #[cfg(test)]
