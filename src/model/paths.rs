@@ -21,6 +21,17 @@ const FIXED: &[&str] = &[
 ];
 
 impl Site {
+    /// How many profiles each industry section has, by letter (sections without one left out).
+    pub fn industry_counts(&self) -> Vec<(char, usize)> {
+        let mut counts: BTreeMap<char, usize> = BTreeMap::new();
+        for c in &self.craftsmen {
+            if let Some(s) = c.industry {
+                *counts.entry(s.letter).or_default() += 1;
+            }
+        }
+        counts.into_iter().collect()
+    }
+
     /// Every URL path the site will have (without the base path).
     pub fn url_paths(&self) -> HashSet<String> {
         let mut set: HashSet<String> = other_paths(self).into_iter().collect();
@@ -49,13 +60,7 @@ fn other_paths(site: &Site) -> Vec<String> {
     // Each industry's page and the later pages of the A–Z index and of large industries.
     let size = site.config.index_page_size.max(1);
     paths.extend(later_pages("/craftsmen/", site.craftsmen.len(), size));
-    let mut per_industry: BTreeMap<char, usize> = BTreeMap::new();
-    for c in &site.craftsmen {
-        if let Some(s) = c.industry {
-            *per_industry.entry(s.letter).or_default() += 1;
-        }
-    }
-    for (letter, n) in per_industry {
+    for (letter, n) in site.industry_counts() {
         let path = format!("/industries/{letter}/");
         paths.extend(later_pages(&path, n, size));
         paths.push(path);

@@ -400,13 +400,7 @@ impl Views {
         if let Some(m) = &memo {
             m.keep_only(&site);
         }
-        let mut counts: BTreeMap<char, usize> = BTreeMap::new();
-        for c in &site.craftsmen {
-            if let Some(s) = c.industry {
-                *counts.entry(s.letter).or_default() += 1;
-            }
-        }
-        let industry_counts: Vec<(char, usize)> = counts.into_iter().collect();
+        let industry_counts = site.industry_counts();
         let header = SiteView {
             title: site.config.title.clone(),
             subtitle: site.config.subtitle.clone(),
@@ -637,8 +631,9 @@ impl Views {
                         .model
                         .craftsmen
                         .iter()
-                        .filter(|c| c.brands.contains(&b.slug))
-                        .filter_map(|c| self.card_of(&c.slug).cloned())
+                        .enumerate()
+                        .filter(|(_, c)| c.brands.contains(&b.slug))
+                        .map(|(i, _)| Arc::clone(self.card(i)))
                         .collect(),
                 })
                 .collect()
@@ -807,24 +802,25 @@ fn neighbours(cohort: &CohortView) -> HashMap<String, Neighbours> {
 fn industries(v: &Views) -> Vec<IndustryView> {
     let site = v.model();
     let base = site.config.base_path.as_str();
-    let mut by: BTreeMap<char, (&'static Section, Vec<&Craftsman>)> = BTreeMap::new();
-    for c in &site.craftsmen {
+    // Each section's profiles, by their position in the site's order.
+    let mut by: BTreeMap<char, (&'static Section, Vec<usize>)> = BTreeMap::new();
+    for (i, c) in site.craftsmen.iter().enumerate() {
         if let Some(s) = c.industry {
-            by.entry(s.letter).or_insert((s, Vec::new())).1.push(c);
+            by.entry(s.letter).or_insert((s, Vec::new())).1.push(i);
         }
     }
     by.into_values()
         .map(|(s, list)| {
-            let inputs: Vec<_> = list.iter().map(|c| c.stat_input()).collect();
+            let inputs: Vec<_> = list
+                .iter()
+                .map(|&i| site.craftsmen[i].stat_input())
+                .collect();
             IndustryView {
                 letter: s.letter,
                 name: s.name.to_string(),
                 url: with_base(base, &format!("/industries/{}/", s.letter)),
                 count: list.len(),
-                craftsmen: list
-                    .iter()
-                    .filter_map(|c| v.card_of(&c.slug).cloned())
-                    .collect(),
+                craftsmen: list.iter().map(|&i| Arc::clone(v.card(i))).collect(),
                 stats: crate::model::stats::compute(&inputs),
             }
         })
