@@ -5,6 +5,7 @@
 
 pub mod config;
 pub mod diag;
+pub mod html_text;
 pub mod load;
 pub mod markdown;
 pub mod model;

@@ -42,6 +42,34 @@ pub struct Rendered {
     pub links: Vec<Link>,
     /// Every Markdown image source as written.
     pub images: Vec<Link>,
+    /// What the document publishes as text, in source order, with where each piece stands in
+    /// the input: for finding personal data and pointing at its line.
+    #[serde(skip)]
+    pub published: SourceText,
+}
+
+/// Text in source order, each piece with the byte offset in the input it comes from.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SourceText {
+    pub text: String,
+    /// (offset in `text`, offset in the input) where each piece starts, in order.
+    origins: Vec<(usize, usize)>,
+}
+
+impl SourceText {
+    fn push(&mut self, piece: &str, origin: usize) {
+        if piece.is_empty() {
+            return;
+        }
+        self.origins.push((self.text.len(), origin));
+        self.text.push_str(piece);
+    }
+
+    /// The input offset of the piece that holds `text` offset `at`.
+    pub fn origin(&self, at: usize) -> usize {
+        let i = self.origins.partition_point(|&(t, _)| t <= at);
+        i.checked_sub(1).map_or(0, |i| self.origins[i].1)
+    }
 }
 
 /// A heading and the id its anchor got.
@@ -75,6 +103,7 @@ pub fn render(markdown: &str, options: &Options) -> Rendered {
         .collect();
     let spanned = join_cjk_lines(strong::repair(markdown, parsed));
     let (links, images) = collect_links(&spanned);
+    let published = published_text(&spanned);
     let mut events: Vec<Event> = spanned.into_iter().map(|(event, _)| event).collect();
     let footnotes = Footnotes::number(&events);
     let headings = assign_heading_ids(&mut events, footnotes.reserved_ids());
@@ -89,6 +118,7 @@ pub fn render(markdown: &str, options: &Options) -> Rendered {
         headings,
         links,
         images,
+        published,
     }
 }
 
@@ -672,6 +702,41 @@ fn move_footnotes_last<'a>(events: Vec<Event<'a>>, footnotes: &Footnotes) -> Vec
     main
 }
 
+/// What a document publishes as text, in source order: its text and code, raw HTML as a reader
+/// gets it ([`crate::html_text::published`]), then link and image addresses and titles
+/// (percent-decoded), each with its place in the input.
+fn published_text(events: &[Spanned]) -> SourceText {
+    let mut out = SourceText::default();
+    let mut addresses: Vec<(String, usize)> = Vec::new();
+    for (event, range) in events {
+        match event {
+            Event::Text(text) | Event::Code(text) => out.push(text, range.start),
+            Event::SoftBreak | Event::HardBreak => out.push("\n", range.start),
+            Event::Html(raw) | Event::InlineHtml(raw) => {
+                out.push(&crate::html_text::published(raw), range.start)
+            }
+            Event::Start(Tag::Link {
+                dest_url, title, ..
+            })
+            | Event::Start(Tag::Image {
+                dest_url, title, ..
+            }) => {
+                let url = percent_encoding::percent_decode_str(dest_url).decode_utf8_lossy();
+                addresses.push((format!("{url}\n{title}\n"), range.start));
+            }
+            event if is_inline(event) => {}
+            _ => out.push("\n", range.start),
+        }
+    }
+    if let Some(&(_, first)) = addresses.first() {
+        out.push("\n", first);
+    }
+    for (piece, origin) in &addresses {
+        out.push(piece, *origin);
+    }
+    out
+}
+
 /// Plain text: text and code kept, markup dropped, a newline at every block boundary,
 /// table cells separated by tabs.
 fn plain_text(events: &[Event]) -> String {
@@ -684,7 +749,7 @@ fn plain_text(events: &[Event]) -> String {
             Event::Html(raw) => html.push_str(raw),
             Event::End(TagEnd::HtmlBlock) => {
                 end_line(&mut out);
-                out.push_str(strip_tags(&html).trim());
+                out.push_str(crate::html_text::decode_entities(&strip_tags(&html)).trim());
                 html.clear();
                 end_line(&mut out);
             }

@@ -1,5 +1,6 @@
 //! Loading: walk content/, read each file as text, split front matter and parse YAML with locations.
 
+pub mod anchors;
 pub mod frontmatter;
 pub mod text;
 pub mod yaml;

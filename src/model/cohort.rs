@@ -9,6 +9,7 @@ use crate::model::entry;
 use crate::model::fields::{Date, Field, Fields};
 use crate::model::industry::Section;
 use crate::model::names::{self, NameKey};
+use crate::model::published::Published;
 use serde_yaml::Value;
 use std::sync::Arc;
 
@@ -83,6 +84,7 @@ pub fn parse(
     file: &ContentFile,
     base_path: &str,
     this_year: i32,
+    published: &mut Published,
     diags: &mut Diagnostics,
 ) -> Option<Cohort> {
     let src = &file.source;
@@ -167,7 +169,10 @@ pub fn parse(
             }
         }
     }
-    entry::scan_personal(src, (0, src.text.len()), false, diags);
+    // The introduction is Markdown: scanned as it renders.
+    published.values(&doc, &["intro"], diags);
+    let intro = markdown::render(&intro, &markdown::Options { base_path });
+    published.markdown(src, doc.value_span(&[Seg::Key("intro")]).0, &intro, diags);
     if diags.error_count() > before {
         return None;
     }
@@ -175,7 +180,7 @@ pub fn parse(
         year: year?,
         title: title?,
         ceremony,
-        intro_html: markdown::render(&intro, &markdown::Options { base_path }).html,
+        intro_html: intro.html,
         members,
         src: Arc::clone(src),
     })

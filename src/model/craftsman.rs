@@ -8,6 +8,7 @@ use crate::model::fields::{Field, Fields};
 use crate::model::industry::{self, Resolution, Section};
 use crate::model::levels::{Award, Education, Level, SkillLevel, TitleLevel};
 use crate::model::names::{self, NameKey};
+use crate::model::published::{Published, PRIVATE};
 use crate::model::stats::{AwardCounts, Patents, StatInput};
 use serde_yaml::Value;
 use std::sync::Arc;
@@ -186,6 +187,7 @@ pub fn parse(
     file: &ContentFile,
     ctx: &Ctx,
     this_year: i32,
+    public: &mut Published,
     diags: &mut Diagnostics,
 ) -> Option<Craftsman> {
     let (doc, body_start) = entry::open(file, diags)?;
@@ -232,8 +234,8 @@ pub fn parse(
     let awards = read_awards(&mut f);
     let benefit_cny = f.int("benefit_cny", false, 0, i64::MAX).map(|n| n as u64);
     let published = f.boolean("published").unwrap_or(true);
-    if f.raw("private").is_some() {
-        f.mapping("private");
+    if f.raw(PRIVATE).is_some() {
+        f.mapping(PRIVATE);
     }
     let extra = match f.mapping("extra") {
         Some(m) => serde_json::to_value(m).unwrap_or(serde_json::Value::Null),
@@ -257,14 +259,10 @@ pub fn parse(
     let slug = entry::slug(file, written_slug, &doc, diags, || {
         names::slug_from_name(&name_for_slug)
     });
-    entry::scan_personal(&file.source, doc.range, true, diags);
-    entry::scan_personal(
-        &file.source,
-        (body_start, file.source.text.len()),
-        false,
-        diags,
-    );
-    let body = entry::body(file, body_start, ctx, diags);
+    public.values(&doc, &[PRIVATE], diags);
+    public.private(&doc, diags);
+    entry::publish_slug(file, &doc, slug.as_deref(), public, diags);
+    let body = entry::body(file, body_start, ctx, public, diags);
     if diags.error_count() > errors_before {
         return None;
     }

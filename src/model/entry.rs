@@ -5,7 +5,7 @@ use crate::load::yaml::{self, Doc, Seg};
 use crate::load::{frontmatter, ContentFile};
 use crate::markdown::{self, Rendered};
 use crate::model::assets::{AssetIndex, Found};
-use crate::privacy::{self, PersonalKind};
+use crate::model::published::Published;
 use crate::source::SourceFile;
 
 /// Settings every parser needs.
@@ -133,6 +133,21 @@ pub fn slug(
     None
 }
 
+/// Scans the slug, which becomes the page's address (and so stands in the sitemap, the feeds and
+/// the search index): at the `slug:` line when written there, else naming the file.
+pub fn publish_slug(
+    file: &ContentFile,
+    doc: &Doc,
+    slug: Option<&str>,
+    published: &mut Published,
+    diags: &mut Diagnostics,
+) {
+    let Some(slug) = slug else { return };
+    let written = doc.value.get("slug").is_some();
+    let located = written.then(|| (&*file.source, doc.value_span(&[Seg::Key("slug")])));
+    published.name(&file.source.path, located, slug, diags);
+}
+
 /// Lowercase ASCII letters, digits and single inner hyphens; no dots, spaces or other scripts.
 pub fn is_safe_slug(s: &str) -> bool {
     !s.is_empty()
@@ -144,8 +159,15 @@ pub fn is_safe_slug(s: &str) -> bool {
         && !s.contains("--")
 }
 
-/// Renders the body, checks its images exist (letter case included), and records its links.
-pub fn body(file: &ContentFile, body_start: usize, ctx: &Ctx, diags: &mut Diagnostics) -> Body {
+/// Renders the body, checks its images exist (letter case included), records its links, and
+/// scans what it publishes.
+pub fn body(
+    file: &ContentFile,
+    body_start: usize,
+    ctx: &Ctx,
+    published: &mut Published,
+    diags: &mut Diagnostics,
+) -> Body {
     let text = &file.source.text[body_start..];
     let r: Rendered = markdown::render(
         text,
@@ -153,6 +175,7 @@ pub fn body(file: &ContentFile, body_start: usize, ctx: &Ctx, diags: &mut Diagno
             base_path: ctx.base_path,
         },
     );
+    published.markdown(&file.source, body_start, &r, diags);
     let dir = dir_rel(file);
     for img in &r.images {
         let at = body_start + img.offset;
@@ -232,59 +255,6 @@ pub fn check_asset(
     }
 }
 
-/// Reports ID-card and mobile numbers in a range of published text, skipping a top-level `private:` block.
-pub fn scan_personal(
-    src: &SourceFile,
-    range: (usize, usize),
-    skip_private: bool,
-    diags: &mut Diagnostics,
-) {
-    let text = &src.text[range.0..range.1];
-    let private = if skip_private {
-        private_block(text)
-    } else {
-        None
-    };
-    for f in privacy::find_personal_data(text) {
-        if private.is_some_and(|(s, e)| f.start >= s && f.start < e) {
-            continue;
-        }
-        let (code, what) = match f.kind {
-            PersonalKind::IdNumber => ("privacy.id-number", "身份证号"),
-            PersonalKind::Mobile => ("privacy.mobile", "手机号"),
-        };
-        diags.push(
-            Diagnostic::error(
-                code,
-                format!("公开内容里出现了疑似{what}，这是个人信息，不能发布"),
-            )
-            .at(src, range.0 + f.start, range.0 + f.end)
-            .hint("删掉它；编辑部内部需要保存的，放到 `private:` 下面（不会出现在网站上）"),
-        );
-    }
-}
-
-/// Byte range (within `yaml`) of a top-level `private:` block, including its indented lines.
-fn private_block(yaml: &str) -> Option<(usize, usize)> {
-    let mut start = None;
-    let mut pos = 0;
-    for line in yaml.split_inclusive('\n') {
-        let here = pos;
-        pos += line.len();
-        match start {
-            None if line.starts_with("private:") => start = Some(here),
-            Some(s) => {
-                let t = line.trim_end_matches(['\n', '\r']);
-                if !t.is_empty() && !t.starts_with([' ', '\t', '#']) {
-                    return Some((s, here));
-                }
-            }
-            None => {}
-        }
-    }
-    start.map(|s| (s, yaml.len()))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -320,19 +290,5 @@ mod tests {
         ] {
             assert!(!is_safe_slug(bad), "{bad}");
         }
-    }
-
-    #[test]
-    fn private_block_is_skipped_but_the_rest_is_scanned() {
-        let text = "name: 张伟\nprivate:\n  phone: 13812345678\n  id: 110101199003071234\nsummary: 电话13912345678\n";
-        let src = SourceFile::new("a.md", text);
-        let mut d = Diagnostics::new();
-        scan_personal(&src, (0, text.len()), true, &mut d);
-        let d = d.into_sorted();
-        assert_eq!(d.len(), 1, "{d:?}");
-        assert_eq!(
-            (d[0].code, d[0].line, d[0].column),
-            ("privacy.mobile", 5, 12)
-        );
     }
 }

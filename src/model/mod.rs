@@ -2,6 +2,7 @@
 
 pub mod assets;
 pub mod cohort;
+pub mod copied;
 pub mod craftsman;
 pub mod cross;
 pub mod entry;
@@ -10,6 +11,7 @@ pub mod industry;
 pub mod levels;
 pub mod names;
 pub mod paths;
+pub mod published;
 pub mod site;
 pub mod stats;
 pub mod story;

@@ -10,6 +10,7 @@ use crate::model::cross;
 use crate::model::entry::{Body, Ctx};
 use crate::model::names;
 use crate::model::paths::UrlIndex;
+use crate::model::published::{self, Published};
 use crate::model::stats::{self, Stats};
 use crate::model::story::{self, Brand, Page, Story};
 use crate::source::SourceFile;
@@ -68,8 +69,16 @@ struct CacheEntry {
     /// Hash of what the file was checked against.
     context: u64,
     source: Arc<SourceFile>,
+    result: Parse,
+}
+
+/// What parsing one file gives: the parsed item (`None` when it has errors), its diagnostics, and
+/// what it publishes (for the private-value check).
+#[derive(Clone)]
+struct Parse {
     parsed: Option<Parsed>,
     diags: Diagnostics,
+    published: Arc<Published>,
 }
 
 /// The files of one run as found in the cache: taken out whole at the start of a run, looked up
@@ -106,37 +115,31 @@ fn parse_all(
     files: &[ContentFile],
     cache: Option<&ParseCache>,
     context: u64,
-    parse: impl Fn(&ContentFile) -> (Option<Parsed>, Diagnostics) + Sync,
-) -> Vec<(Option<Parsed>, Diagnostics)> {
+    parse: impl Fn(&ContentFile) -> Parse + Sync,
+) -> Vec<Parse> {
     let Some(cache) = cache else {
         return files.par_iter().map(&parse).collect();
     };
     let mut entries = cache.take();
     // Each result, and whether it is new (not from the cache).
-    let results: Vec<(Option<Parsed>, Diagnostics, bool)> = files
+    let results: Vec<(Parse, bool)> = files
         .par_iter()
         .map(|file| match entries.get(&file.source.path) {
-            Some(e) if still_holds(e, &file.source, context) => {
-                (e.parsed.clone(), e.diags.clone(), false)
-            }
-            _ => {
-                let (p, d) = parse(file);
-                (p, d, true)
-            }
+            Some(e) if still_holds(e, &file.source, context) => (e.result.clone(), false),
+            _ => (parse(file), true),
         })
         .collect();
-    for (file, (parsed, diags, _)) in files.iter().zip(&results).filter(|(_, r)| r.2) {
+    for (file, (result, _)) in files.iter().zip(&results).filter(|(_, r)| r.1) {
         let entry = CacheEntry {
             context,
             source: Arc::clone(&file.source),
-            parsed: parsed.clone(),
-            diags: diags.clone(),
+            result: result.clone(),
         };
         entries.insert(file.source.path.clone(), entry);
     }
     forget_others(&mut entries, files);
     cache.store(entries);
-    results.into_iter().map(|(p, d, _)| (p, d)).collect()
+    results.into_iter().map(|(r, _)| r).collect()
 }
 
 /// Drops the entries of files that are gone. Every file has an entry, so there are none to drop
@@ -212,9 +215,14 @@ pub fn from_loaded(
         &this_year.to_le_bytes(),
     ]);
     let results = parse_all(&loaded.files, opts.cache.as_deref(), context_key, |file| {
-        let mut d = Diagnostics::new();
-        let p = parse_one(file, &ctx, this_year, &mut d);
-        (p, d)
+        let mut diags = Diagnostics::new();
+        let mut published = Published::default();
+        let parsed = parse_one(file, &ctx, this_year, &mut published, &mut diags);
+        Parse {
+            parsed,
+            diags,
+            published: Arc::new(published),
+        }
     });
     clock.mark("load: parse");
     let mut site = Site {
@@ -232,8 +240,15 @@ pub fn from_loaded(
     let mut unreadable: BTreeSet<String> = BTreeSet::new();
     // Withdrawn profiles (`published: false`), by file name, so that links to them get a precise hint.
     let mut withdrawn: BTreeSet<String> = BTreeSet::new();
-    for ((p, d), file) in results.into_iter().zip(&loaded.files) {
+    let mut published: Vec<(Arc<SourceFile>, Arc<Published>)> = Vec::new();
+    for (r, file) in results.into_iter().zip(&loaded.files) {
+        let Parse {
+            parsed: p,
+            diags: d,
+            published: texts,
+        } = r;
         diags.extend(d);
+        published.push((Arc::clone(&file.source), texts));
         if p.is_none() && file.kind == Kind::Craftsman {
             unreadable.insert(file.file_slug.clone());
             if !opts.drafts && says_withdrawn(file) {
@@ -253,6 +268,19 @@ pub fn from_loaded(
         }
     }
     clock.mark("load: collect");
+    if let Some(src) = &loaded.site {
+        published.push((Arc::clone(src), Arc::new(published::settings(src, diags))));
+    }
+    let copied: Vec<&StaticFile> = site.static_files.iter().chain(&site.assets).collect();
+    for (src, p) in crate::model::copied::scan(&copied, diags) {
+        published.push((src, Arc::new(p)));
+    }
+    let pairs: Vec<(&SourceFile, &Published)> =
+        published.iter().map(|(s, p)| (&**s, &**p)).collect();
+    published::check_repeats(&pairs, diags);
+    drop(pairs);
+    drop(published);
+    clock.mark("model: personal data");
     let absent = cross::Absent {
         unreadable: &unreadable,
         withdrawn: &withdrawn,
@@ -274,13 +302,22 @@ pub fn from_loaded(
     config.map(|config| Site { config, ..site })
 }
 
-fn parse_one(file: &ContentFile, ctx: &Ctx, this_year: i32, d: &mut Diagnostics) -> Option<Parsed> {
+fn parse_one(
+    file: &ContentFile,
+    ctx: &Ctx,
+    this_year: i32,
+    p: &mut Published,
+    d: &mut Diagnostics,
+) -> Option<Parsed> {
+    let base = ctx.base_path;
     Some(match file.kind {
-        Kind::Craftsman => Parsed::Craftsman(Arc::new(craftsman::parse(file, ctx, this_year, d)?)),
-        Kind::Cohort => Parsed::Cohort(Arc::new(cohort::parse(file, ctx.base_path, this_year, d)?)),
-        Kind::Story => Parsed::Story(Arc::new(story::parse_story(file, ctx, d)?)),
-        Kind::Brand => Parsed::Brand(Box::new(story::parse_brand(file, ctx, d)?)),
-        Kind::Page => Parsed::Page(Box::new(story::parse_page(file, ctx, d)?)),
+        Kind::Craftsman => {
+            Parsed::Craftsman(Arc::new(craftsman::parse(file, ctx, this_year, p, d)?))
+        }
+        Kind::Cohort => Parsed::Cohort(Arc::new(cohort::parse(file, base, this_year, p, d)?)),
+        Kind::Story => Parsed::Story(Arc::new(story::parse_story(file, ctx, p, d)?)),
+        Kind::Brand => Parsed::Brand(Box::new(story::parse_brand(file, ctx, p, d)?)),
+        Kind::Page => Parsed::Page(Box::new(story::parse_page(file, ctx, p, d)?)),
     })
 }
 

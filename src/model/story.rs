@@ -6,6 +6,7 @@ use crate::load::ContentFile;
 use crate::model::entry::{self, Body, Ctx};
 use crate::model::fields::{Date, Field, Fields};
 use crate::model::names;
+use crate::model::published::Published;
 use serde::Serialize;
 use serde_yaml::Value;
 use std::sync::Arc;
@@ -135,7 +136,12 @@ fn finish<T>(diags: &Diagnostics, before: usize, value: impl FnOnce() -> Option<
     }
 }
 
-pub fn parse_story(file: &ContentFile, ctx: &Ctx, diags: &mut Diagnostics) -> Option<Story> {
+pub fn parse_story(
+    file: &ContentFile,
+    ctx: &Ctx,
+    published: &mut Published,
+    diags: &mut Diagnostics,
+) -> Option<Story> {
     let (doc, body_start) = entry::open(file, diags)?;
     let before = diags.error_count();
     let mut f = Fields::top(&doc, STORY_FIELDS, "故事的字段区", diags)?;
@@ -163,8 +169,9 @@ pub fn parse_story(file: &ContentFile, ctx: &Ctx, diags: &mut Diagnostics) -> Op
     });
     let t = title.clone().unwrap_or_default();
     let slug = entry::slug(file, written, &doc, diags, || names::slug_from_name(&t));
-    entry::scan_personal(&file.source, (0, file.source.text.len()), false, diags);
-    let body = entry::body(file, body_start, ctx, diags);
+    published.values(&doc, &[], diags);
+    entry::publish_slug(file, &doc, slug.as_deref(), published, diags);
+    let body = entry::body(file, body_start, ctx, published, diags);
     finish(diags, before, || {
         Some(Story {
             slug: slug?,
@@ -179,7 +186,12 @@ pub fn parse_story(file: &ContentFile, ctx: &Ctx, diags: &mut Diagnostics) -> Op
     })
 }
 
-pub fn parse_brand(file: &ContentFile, ctx: &Ctx, diags: &mut Diagnostics) -> Option<Brand> {
+pub fn parse_brand(
+    file: &ContentFile,
+    ctx: &Ctx,
+    published: &mut Published,
+    diags: &mut Diagnostics,
+) -> Option<Brand> {
     let (doc, body_start) = entry::open(file, diags)?;
     let before = diags.error_count();
     let mut f = Fields::top(&doc, BRAND_FIELDS, "品牌的字段区", diags)?;
@@ -213,8 +225,9 @@ pub fn parse_brand(file: &ContentFile, ctx: &Ctx, diags: &mut Diagnostics) -> Op
         }
     }
     let slug = entry::slug(file, written, &doc, diags, || "brand".to_string());
-    entry::scan_personal(&file.source, (0, file.source.text.len()), false, diags);
-    let body = entry::body(file, body_start, ctx, diags);
+    published.values(&doc, &[], diags);
+    entry::publish_slug(file, &doc, slug.as_deref(), published, diags);
+    let body = entry::body(file, body_start, ctx, published, diags);
     finish(diags, before, || {
         Some(Brand {
             slug: slug?,
@@ -228,7 +241,12 @@ pub fn parse_brand(file: &ContentFile, ctx: &Ctx, diags: &mut Diagnostics) -> Op
     })
 }
 
-pub fn parse_page(file: &ContentFile, ctx: &Ctx, diags: &mut Diagnostics) -> Option<Page> {
+pub fn parse_page(
+    file: &ContentFile,
+    ctx: &Ctx,
+    published: &mut Published,
+    diags: &mut Diagnostics,
+) -> Option<Page> {
     let (doc, body_start) = entry::open(file, diags)?;
     let before = diags.error_count();
     let mut f = Fields::top(&doc, PAGE_FIELDS, "页面的字段区", diags)?;
@@ -237,8 +255,9 @@ pub fn parse_page(file: &ContentFile, ctx: &Ctx, diags: &mut Diagnostics) -> Opt
     let summary = f.string("summary", false);
     let order = f.int("order", false, 0, 999).unwrap_or(100);
     let slug = entry::slug(file, written, &doc, diags, || "page".to_string());
-    entry::scan_personal(&file.source, (0, file.source.text.len()), false, diags);
-    let body = entry::body(file, body_start, ctx, diags);
+    published.values(&doc, &[], diags);
+    entry::publish_slug(file, &doc, slug.as_deref(), published, diags);
+    let body = entry::body(file, body_start, ctx, published, diags);
     finish(diags, before, || {
         Some(Page {
             slug: slug?,

@@ -1,0 +1,495 @@
+//! What a content file publishes, read as readers get it (YAML values decoded, Markdown rendered): personal numbers in it are errors at their line, and its folded text is kept for the private-value check.
+//!
+//! The scan reads values after YAML has decoded them (`"\x31\x33…"`, folded lines) and bodies
+//! after Markdown and the sanitiser have rendered them (`&#49;`, `139**1234**5678`,
+//! `139<span>1234</span>5678`, `\-`): the text the pages and the search index get. What the
+//! editor keeps under `private:` is never published; [`check_repeats`] makes sure it is not
+//! published another way either (an alias, or the same value written again in any file).
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::html_text;
+use crate::load::anchors;
+use crate::load::yaml::{Doc, Seg};
+use crate::markdown::Rendered;
+use crate::privacy::{self, repeats, Finding};
+use crate::source::SourceFile;
+use serde_yaml::Value;
+
+/// The top-level key whose values are never published.
+pub const PRIVATE: &str = "private";
+
+/// What one file publishes, folded for comparing, and the private values it keeps.
+#[derive(Debug, Clone, Default)]
+pub struct Published {
+    /// Every published value and text, folded ([`repeats::fold_into`]), one per line.
+    pub folded: String,
+    /// The `private:` values worth looking for elsewhere.
+    pub private: Vec<PrivateValue>,
+    /// Where the `private:` block stands in the file (a repeat is not looked for inside it).
+    pub private_block: Option<(usize, usize)>,
+}
+
+/// One value kept under `private:`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PrivateValue {
+    /// The value folded.
+    pub folded: String,
+    /// Its key as a path (`private.address`).
+    pub key: String,
+    /// Where the value stands in the file.
+    pub at: (usize, usize),
+}
+
+impl Published {
+    /// Scans every value of `doc` but those of the top-level keys in `skip`: decoded strings,
+    /// and numbers and keys inside mappings the schema does not type (`extra:`).
+    pub fn values(&mut self, doc: &Doc, skip: &[&str], diags: &mut Diagnostics) {
+        let Value::Mapping(top) = &doc.value else {
+            return;
+        };
+        for (key, value) in top {
+            let Some(k) = key.as_str() else { continue };
+            if skip.contains(&k) {
+                continue;
+            }
+            let mut path = vec![Seg::Key(k)];
+            self.walk(doc, value, &mut path, k == "extra", diags);
+        }
+    }
+
+    fn walk<'v>(
+        &mut self,
+        doc: &Doc,
+        value: &'v Value,
+        path: &mut Vec<Seg<'v>>,
+        untyped: bool,
+        diags: &mut Diagnostics,
+    ) {
+        match value {
+            Value::String(s) => self.value(doc, path, s, false, diags),
+            Value::Number(n) if untyped => self.value(doc, path, &n.to_string(), false, diags),
+            Value::Sequence(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    path.push(Seg::Index(i));
+                    self.walk(doc, item, path, untyped, diags);
+                    path.pop();
+                }
+            }
+            Value::Mapping(m) => {
+                for (key, item) in m {
+                    let Some(k) = key.as_str() else {
+                        // A number or other scalar as a key: scanned, located near its mapping.
+                        if let Ok(k) = serde_yaml::to_string(key) {
+                            self.odd_key(doc, path, k.trim_end(), diags);
+                        }
+                        self.walk(doc, item, path, untyped, diags);
+                        continue;
+                    };
+                    path.push(Seg::Key(k));
+                    self.value(doc, path, k, true, diags);
+                    self.walk(doc, item, path, untyped, diags);
+                    path.pop();
+                }
+            }
+            Value::Tagged(t) => self.walk(doc, &t.value, path, untyped, diags),
+            _ => {}
+        }
+    }
+
+    /// One published string at `path` (the key itself with `is_key`).
+    fn value(
+        &mut self,
+        doc: &Doc,
+        path: &[Seg],
+        text: &str,
+        is_key: bool,
+        diags: &mut Diagnostics,
+    ) {
+        self.fold(text);
+        for f in privacy::find_personal_data(text) {
+            let (s, e) = if is_key {
+                doc.key_span(path)
+            } else {
+                doc.value_span(path)
+            };
+            // Point at the number itself when the value stands in the file as it reads.
+            let at = doc
+                .src
+                .text
+                .get(s..e.max(s))
+                .and_then(|written| written.find(f.text(text)))
+                .map_or((s, e), |k| (s + k, s + k + f.end - f.start));
+            diags.push(finding(&f, f.text(text)).at(doc.src, at.0, at.1));
+        }
+    }
+
+    /// A key that is not a string (`13812345678: x`), found in the text after its mapping's key.
+    fn odd_key(&mut self, doc: &Doc, parent: &[Seg], key: &str, diags: &mut Diagnostics) {
+        self.fold(key);
+        for f in privacy::find_personal_data(key) {
+            let from = doc.key_span(parent).0;
+            let at = doc.src.text[from..doc.range.1]
+                .find(key)
+                .map_or((from, from + 1), |k| (from + k, from + k + key.len()));
+            diags.push(finding(&f, f.text(key)).at(doc.src, at.0, at.1));
+        }
+    }
+
+    /// Scans a rendered Markdown document that starts at byte `start` of `src`: its text as the
+    /// input says it (each finding at its line) and the finished HTML as pages get it (findings
+    /// only the HTML shows are put at the document's first line).
+    pub fn markdown(
+        &mut self,
+        src: &SourceFile,
+        start: usize,
+        rendered: &Rendered,
+        diags: &mut Diagnostics,
+    ) {
+        let text = &rendered.published;
+        let found = privacy::find_personal_data(&text.text);
+        for f in &found {
+            let at = start + text.origin(f.start);
+            let written = f.text(&text.text);
+            let exact = src.text.get(at..).and_then(|rest| {
+                let k = rest.find(written)?;
+                // Only within the piece's own line.
+                (!rest[..k].contains('\n')).then_some(at + k)
+            });
+            let (s, e) = exact.map_or((at, at + 1), |s| (s, s + written.len()));
+            diags.push(finding(f, written).at(src, s, e));
+        }
+        let page = html_text::published(&rendered.html);
+        for f in privacy::find_personal_data(&page) {
+            if found.iter().any(|g| g.digits == f.digits) {
+                continue;
+            }
+            let line_end = src.text[start..]
+                .find('\n')
+                .map_or(src.text.len(), |i| start + i);
+            diags.push(
+                finding(&f, f.text(&page))
+                    .at(src, start, line_end.max(start + 1))
+                    .hint(format!(
+                        "它出现在正文生成的网页里（`{}`）：检查正文里拆开写的号码、HTML 和链接，删掉它",
+                        f.text(&page)
+                    )),
+            );
+        }
+        self.fold(&page);
+    }
+
+    /// Scans a text published as it is (a copied file: `shown` is what a reader gets from
+    /// `src`): each finding at its place in `src` when it is written there as shown, else
+    /// naming the file.
+    pub fn text_as_shown(&mut self, src: &SourceFile, shown: &str, diags: &mut Diagnostics) {
+        for f in privacy::find_personal_data(shown) {
+            let written = f.text(shown);
+            let at = if std::ptr::eq(shown, src.text.as_str()) {
+                Some(f.start)
+            } else {
+                src.text.find(written)
+            };
+            let d = finding(&f, written);
+            diags.push(match at {
+                Some(s) => d.at(src, s, s + written.len()),
+                None => d.in_file(src.path.clone()),
+            });
+        }
+        self.fold(shown);
+    }
+
+    /// Scans a name that becomes part of the site's addresses (a slug, a file name): in the
+    /// file at `at`, or naming the file when `at` is `None`.
+    pub fn name(
+        &mut self,
+        src_path: &str,
+        located: Option<(&SourceFile, (usize, usize))>,
+        name: &str,
+        diags: &mut Diagnostics,
+    ) {
+        self.fold(name);
+        for f in privacy::find_personal_data(name) {
+            let d = finding(&f, f.text(name)).hint(
+                "文件名和网址名（slug）会出现在网址、站点地图、订阅和搜索里：换一个不含个人信息的名字",
+            );
+            diags.push(match located {
+                Some((src, (s, e))) => d.at(src, s, e),
+                None => d.in_file(src_path),
+            });
+        }
+    }
+
+    /// Records the values under `private:` and reports every alias that carries one of them out
+    /// into a published field.
+    pub fn private(&mut self, doc: &Doc, diags: &mut Diagnostics) {
+        let Some(value) = doc.value.get(PRIVATE) else {
+            return;
+        };
+        let mut path = vec![Seg::Key(PRIVATE)];
+        let key = doc.key_span(&path);
+        let mut end = key.1;
+        self.collect_private(doc, value, &mut path, &mut end);
+        self.private_block = Some((key.0, end));
+        let yaml = &doc.src.text[doc.range.0..doc.range.1];
+        for (s, e) in anchors::aliases_leaving(yaml, PRIVATE) {
+            let (s, e) = (doc.range.0 + s, doc.range.0 + e);
+            diags.push(
+                Diagnostic::error(
+                    "privacy.private-alias",
+                    format!(
+                        "别名 `{}` 把 `private:`（内部资料）里的值带进了公开的字段",
+                        &doc.src.text[s..e]
+                    ),
+                )
+                .at(doc.src, s, e)
+                .hint("private: 里的值不能用 & 和 * 在别处引用：公开字段里直接写出可以公开的内容，或者删掉这个别名"),
+            );
+        }
+    }
+
+    fn collect_private<'v>(
+        &mut self,
+        doc: &Doc,
+        value: &'v Value,
+        path: &mut Vec<Seg<'v>>,
+        end: &mut usize,
+    ) {
+        let leaf = match value {
+            Value::String(s) => Some(s.clone()),
+            Value::Number(n) => Some(n.to_string()),
+            Value::Sequence(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    path.push(Seg::Index(i));
+                    self.collect_private(doc, item, path, end);
+                    path.pop();
+                }
+                None
+            }
+            Value::Mapping(m) => {
+                for (k, item) in m {
+                    if let Some(k) = k.as_str() {
+                        path.push(Seg::Key(k));
+                        self.collect_private(doc, item, path, end);
+                        path.pop();
+                    }
+                }
+                None
+            }
+            Value::Tagged(t) => {
+                self.collect_private(doc, &t.value, path, end);
+                None
+            }
+            _ => None,
+        };
+        let at = doc.value_span(path);
+        *end = (*end).max(at.1);
+        let Some(text) = leaf else { return };
+        let mut folded = String::new();
+        repeats::fold_into(&text, &mut folded);
+        if repeats::worth_looking_for(&folded) {
+            self.private.push(PrivateValue {
+                folded,
+                key: path_name(path),
+                at,
+            });
+        }
+    }
+
+    fn fold(&mut self, text: &str) {
+        repeats::fold_into(text, &mut self.folded);
+        self.folded.push('\n');
+    }
+}
+
+/// Scans the site settings (title, description, footer, navigation …): every value is published.
+pub fn settings(src: &SourceFile, diags: &mut Diagnostics) -> Published {
+    let mut published = Published::default();
+    // Syntax errors are reported where the settings are read.
+    let mut ignored = Diagnostics::new();
+    if let Some(doc) = crate::load::yaml::parse(src, (0, src.text.len()), &mut ignored) {
+        published.values(&doc, &[], diags);
+    }
+    published
+}
+
+/// `private.contacts[0].tel`
+fn path_name(path: &[Seg]) -> String {
+    let mut out = String::new();
+    for seg in path {
+        match seg {
+            Seg::Key(k) if out.is_empty() => out.push_str(k),
+            Seg::Key(k) => {
+                out.push('.');
+                out.push_str(k);
+            }
+            Seg::Index(i) => out.push_str(&format!("[{i}]")),
+        }
+    }
+    out
+}
+
+/// The error for a personal number found in published text.
+fn finding(f: &Finding, written: &str) -> Diagnostic {
+    Diagnostic::error(
+        f.kind.code(),
+        format!(
+            "公开内容里出现了疑似{}（`{written}`），这是个人信息，不能发布",
+            f.kind.label()
+        ),
+    )
+    .hint("删掉它；编辑部内部需要保存的，放到 `private:` 下面（不会出现在网站上）")
+}
+
+/// Reports every private value that appears again in the published text of any file (each
+/// file's [`Published`], beside its source).
+pub fn check_repeats(files: &[(&SourceFile, &Published)], diags: &mut Diagnostics) {
+    let owners: Vec<(&SourceFile, &PrivateValue)> = files
+        .iter()
+        .flat_map(|(src, p)| p.private.iter().map(move |v| (*src, v)))
+        .collect();
+    if owners.is_empty() {
+        return;
+    }
+    let finder = repeats::Finder::new(owners.iter().map(|(_, v)| v.folded.as_str()));
+    let found: Vec<Diagnostics> = {
+        use rayon::prelude::*;
+        files
+            .par_iter()
+            .map(|(src, published)| {
+                let mut d = Diagnostics::new();
+                for i in finder.find(&published.folded) {
+                    let (owner, value) = owners[i];
+                    d.push(repeat(src, published.private_block, owner, value));
+                }
+                d
+            })
+            .collect()
+    };
+    for d in found {
+        diags.extend(d);
+    }
+}
+
+/// The error for `value` (kept private in `owner`) found again in `src`: at its first place in
+/// the file outside the `private:` block, or naming the file when it is spelt differently there.
+fn repeat(
+    src: &SourceFile,
+    private_block: Option<(usize, usize)>,
+    owner: &SourceFile,
+    value: &PrivateValue,
+) -> Diagnostic {
+    let (line, _) = owner.line_col(value.at.0);
+    let d = Diagnostic::error(
+        "privacy.private-repeated",
+        format!(
+            "`{}` 里的内部资料 `{}` 也出现在公开内容里",
+            owner.path, value.key
+        ),
+    )
+    .hint(format!(
+        "{}第 {line} 行把它放在 private: 下，它就不能再出现在网站上：可以公开就从 private: 里删掉它，否则从这里删掉",
+        if std::ptr::eq(src, owner) {
+            String::new()
+        } else {
+            format!("{} ", owner.path)
+        }
+    ));
+    let (folded, offsets) = repeats::fold_with_offsets(&src.text);
+    let inside = |at: usize| private_block.is_some_and(|(s, e)| at >= s && at < e);
+    let place = folded
+        .match_indices(value.folded.as_str())
+        .map(|(i, m)| (offsets[i], offsets[i + m.len() - 1]))
+        .find(|&(s, _)| !inside(s));
+    match place {
+        Some((s, last)) => {
+            let e = last + src.text[last..].chars().next().map_or(1, char::len_utf8);
+            d.at(src, s, e)
+        }
+        None => d.in_file(src.path.clone()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::yaml;
+
+    fn scan(yaml_text: &str) -> (Published, Vec<(&'static str, usize, usize)>) {
+        let src = SourceFile::new("content/craftsmen/a.md", yaml_text);
+        let mut d = Diagnostics::new();
+        let doc = yaml::parse(&src, (0, yaml_text.len()), &mut d).expect("YAML");
+        let mut p = Published::default();
+        p.values(&doc, &[PRIVATE], &mut d);
+        p.private(&doc, &mut d);
+        let found = d
+            .into_sorted()
+            .into_iter()
+            .map(|d| (d.code, d.line, d.column))
+            .collect();
+        (p, found)
+    }
+
+    #[test]
+    fn decoded_values_are_scanned_at_their_line() {
+        let (_, found) = scan(
+            "name: 张伟\nsummary: \"电话\\x31\\x33\\x38\\x31\\x32\\x33\\x34\\x35\\x36\\x37\\x38\"\n",
+        );
+        assert_eq!(found, [("privacy.mobile", 2, 10)]);
+        let (_, found) = scan("summary: >\n  电话 138\n  1234 5678\nname: x\n");
+        assert_eq!(found, [("privacy.mobile", 1, 10)]);
+        let (_, found) = scan("summary: 电话 138 1234 5678\n");
+        assert_eq!(found, [("privacy.mobile", 1, 13)]);
+    }
+
+    #[test]
+    fn extra_numbers_and_keys_are_scanned_but_private_is_not() {
+        let (p, found) = scan(
+            "private:\n  phone: 13812345678\n  address: 漕溪北路88号\nextra:\n  tel: 13912345678\n  13712345678: x\nbenefit_cny: 13000000000\n",
+        );
+        assert_eq!(found, [("privacy.mobile", 5, 8), ("privacy.mobile", 6, 3)]);
+        let kept: Vec<&str> = p.private.iter().map(|v| v.key.as_str()).collect();
+        assert_eq!(kept, ["private.phone", "private.address"]);
+        assert!(!p.folded.contains("13812345678"));
+        assert!(p.folded.contains("13912345678"));
+    }
+
+    #[test]
+    fn an_alias_out_of_private_is_an_error() {
+        let (_, found) = scan("private:\n  home: &h 漕溪北路88号\nextra:\n  where: *h\n");
+        assert_eq!(found, [("privacy.private-alias", 4, 10)]);
+    }
+
+    #[test]
+    fn a_private_value_written_again_elsewhere_is_found_and_located() {
+        let a = SourceFile::new(
+            "content/craftsmen/a.md",
+            "private:\n  address: 漕溪北路 88 号\nsummary: 好人\n",
+        );
+        let b = SourceFile::new(
+            "content/stories/b.md",
+            "title: 走访\n---\n我们去了漕溪北路88号。\n",
+        );
+        let mut pa = Published {
+            private: vec![PrivateValue {
+                folded: "漕溪北路88号".into(),
+                key: "private.address".into(),
+                at: (20, 36),
+            }],
+            private_block: Some((0, 37)),
+            ..Published::default()
+        };
+        pa.fold("好人");
+        let mut pb = Published::default();
+        pb.fold("走访");
+        pb.fold("我们去了漕溪北路88号。");
+        let mut d = Diagnostics::new();
+        check_repeats(&[(&a, &pa), (&b, &pb)], &mut d);
+        let d = d.into_sorted();
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(
+            (d[0].code, d[0].file.as_str(), d[0].line, d[0].column),
+            ("privacy.private-repeated", "content/stories/b.md", 3, 5)
+        );
+        assert!(d[0].message.contains("private.address"), "{}", d[0].message);
+    }
+}
