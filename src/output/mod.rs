@@ -189,4 +189,51 @@ mod tests {
             .collect();
         assert_eq!(leftovers, ["public"], "{leftovers:?}");
     }
+
+    fn page(text: &str) -> [OutputFile; 1] {
+        [OutputFile {
+            path: "index.html".into(),
+            content: Content::Bytes(text.as_bytes().to_vec()),
+        }]
+    }
+
+    #[test]
+    fn the_output_is_marked_and_its_git_kept() {
+        let t = tempfile::tempdir().unwrap();
+        let out = t.path().join("public");
+        write_atomic(&out, &page("one")).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(out.join(MARKER)).unwrap(),
+            MARKER_TEXT
+        );
+        std::fs::create_dir(out.join(GIT)).unwrap();
+        std::fs::write(out.join(".git/HEAD"), "ref").unwrap();
+        write_atomic(&out, &page("two")).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(out.join("index.html")).unwrap(),
+            "two"
+        );
+        assert_eq!(
+            std::fs::read_to_string(out.join(".git/HEAD")).unwrap(),
+            "ref"
+        );
+        let beside: Vec<_> = std::fs::read_dir(t.path()).unwrap().collect();
+        assert_eq!(beside.len(), 1, "no scratch folder left");
+    }
+
+    #[test]
+    fn a_folder_of_other_files_is_not_replaced_and_nothing_is_made_beside_it() {
+        let t = tempfile::tempdir().unwrap();
+        let out = t.path().join("home");
+        std::fs::create_dir(&out).unwrap();
+        std::fs::write(out.join("notes.txt"), "keep").unwrap();
+        assert!(write_atomic(&out, &page("x")).is_err());
+        assert_eq!(
+            std::fs::read_to_string(out.join("notes.txt")).unwrap(),
+            "keep"
+        );
+        assert!(!out.join("index.html").exists());
+        let beside: Vec<_> = std::fs::read_dir(t.path()).unwrap().collect();
+        assert_eq!(beside.len(), 1);
+    }
 }
