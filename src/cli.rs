@@ -41,17 +41,21 @@ pub enum Command {
     Build {
         #[command(flatten)]
         common: Common,
-        /// Where the site is written; replaced as a whole only when the build succeeds.
+        /// Where the site is written (default ROOT/public): a folder gongjiang made, an empty one
+        /// or a new one; replaced as a whole (keeping its .git) only when the build succeeds.
         #[arg(long)]
         output: Option<PathBuf>,
         /// Override `base_url` from site.yaml.
         #[arg(long)]
         base_url: Option<String>,
     },
-    /// Run every step of build (content, templates, links) without writing anything.
+    /// Run every step of build (content, templates, links, the output folder) without writing anything.
     Check {
         #[command(flatten)]
         common: Common,
+        /// The output folder build would write (default ROOT/public): checked by build's rules.
+        #[arg(long)]
+        output: Option<PathBuf>,
     },
     /// Write a new content file with every field explained: `new craftsman 张伟`, `new story 标题`, `new cohort 2026`.
     New {

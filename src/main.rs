@@ -25,7 +25,7 @@ fn main() -> ExitCode {
             output,
             base_url,
         } => cmd::build::run(common, output.clone(), base_url.clone()),
-        cli::Command::Check { common } => cmd::check::run(common),
+        cli::Command::Check { common, output } => cmd::check::run(common, output.clone()),
         cli::Command::New { what, root } => cmd::new::run(root, what),
         cli::Command::Init { dir, theme_copy } => cmd::init::run(dir, *theme_copy),
         cli::Command::Serve {

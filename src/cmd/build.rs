@@ -16,7 +16,7 @@ pub fn run(
 ) -> Result<Outcome, String> {
     let started = Instant::now();
     let out = output_dir.unwrap_or_else(|| common.root.join("public"));
-    output::check_output_dir(&common.root, &out)?;
+    output::check_target(&common.root, &out)?;
     let opts = LoadOptions {
         drafts: common.drafts,
         overrides: Overrides { base_url },

@@ -80,11 +80,14 @@ impl TestSite {
     }
 }
 
-/// Every file under `dir` with its bytes, sorted by path.
+/// Every file of the site under `dir` with its bytes, sorted by path. The output marker
+/// `.gongjiang-output` is part of the site; a `.git` there is the user's, not the site's, and is
+/// left out.
 pub fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
     let mut out: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(dir)
         .sort_by_file_name()
         .into_iter()
+        .filter_entry(|e| e.depth() != 1 || e.file_name() != ".git")
         .map(|e| e.unwrap())
         .filter(|e| e.file_type().is_file())
         .map(|e| {
@@ -108,4 +111,41 @@ pub fn stderr(o: &Output) -> String {
 
 pub fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// Everything under `dir` (itself included), symlinks not followed: each entry's path, kind,
+/// permission bits and bytes (a file's content, a link's target). Equal snapshots mean that
+/// nothing was touched.
+#[cfg(unix)]
+pub fn snapshot(dir: &Path) -> Vec<(String, String, u32, Vec<u8>)> {
+    use std::os::unix::fs::PermissionsExt;
+    walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .map(|e| e.unwrap())
+        .map(|e| {
+            let meta = std::fs::symlink_metadata(e.path()).unwrap();
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            let mode = meta.permissions().mode() & 0o7777;
+            let t = meta.file_type();
+            if t.is_symlink() {
+                let to = std::fs::read_link(e.path()).unwrap();
+                (
+                    rel,
+                    "link".into(),
+                    0,
+                    to.to_string_lossy().as_bytes().to_vec(),
+                )
+            } else if t.is_dir() {
+                (rel, "dir".into(), mode, Vec::new())
+            } else {
+                (rel, "file".into(), mode, std::fs::read(e.path()).unwrap())
+            }
+        })
+        .collect()
 }

@@ -1,37 +1,16 @@
 //! Where the built files go: written into a scratch folder beside the output and swapped in only when all succeeded.
 
+mod scratch;
+mod target;
+
 use crate::render::{Content, OutputFile};
 use rayon::prelude::*;
+use scratch::Kind;
 use std::path::{Path, PathBuf};
+use target::{check_folder, GIT, MARKER_TEXT};
+pub use target::{check_target, MARKER};
 
-/// Refuses output folders whose replacement would destroy the site's sources.
-pub fn check_output_dir(root: &Path, out: &Path) -> Result<(), String> {
-    let root_abs = absolute(root);
-    let out_abs = absolute(out);
-    if root_abs.starts_with(&out_abs) {
-        return Err(format!("输出文件夹 {} 包含了站点文件夹本身，构建会覆盖源文件：请换一个输出文件夹（默认是 public/）", out.display()));
-    }
-    for inner in ["content", "themes"] {
-        if out_abs.starts_with(root_abs.join(inner)) {
-            return Err(format!(
-                "输出文件夹 {} 在 {inner}/ 里面：请换一个输出文件夹（默认是 public/）",
-                out.display()
-            ));
-        }
-    }
-    if out_abs.is_dir() {
-        for marker in ["content", ".git", "Cargo.toml", "site.yaml"] {
-            if out_abs.join(marker).exists() {
-                return Err(format!(
-                    "输出文件夹 {} 里有 {marker}，看起来不是构建输出；为免覆盖，请换一个输出文件夹",
-                    out.display()
-                ));
-            }
-        }
-    }
-    Ok(())
-}
-
+/// `p` made absolute and cleaned of `.` and `..`, without asking the file system.
 fn absolute(p: &Path) -> PathBuf {
     let p = if p.is_absolute() {
         p.to_path_buf()
@@ -73,22 +52,25 @@ pub struct Staging {
 }
 
 impl Staging {
+    /// Checks that `out` may be replaced ([`check_target`]'s rules for what is there), removes
+    /// the scratch folders of killed builds beside it, and makes this build's own.
     pub fn new(out: &Path) -> Result<Staging, String> {
+        check_folder(out)?;
         let out = absolute(out);
-        let parent = out
-            .parent()
-            .ok_or_else(|| format!("输出文件夹 {} 无效", out.display()))?;
-        let name = out
-            .file_name()
-            .map(|n| n.to_string_lossy().to_string())
-            .unwrap_or_else(|| "public".into());
+        let (Some(parent), Some(name)) = (out.parent(), out.file_name()) else {
+            return Err(format!("输出文件夹 {} 无效", out.display()));
+        };
+        let name = name.to_string_lossy().into_owned();
         std::fs::create_dir_all(parent)
             .map_err(|e| format!("无法创建 {}：{e}", parent.display()))?;
+        let kept = scratch::remove_stale(&out);
         let pid = std::process::id();
-        let tmp = parent.join(format!(".{name}.gongjiang-new-{pid}"));
-        let old = parent.join(format!(".{name}.gongjiang-old-{pid}"));
-        let _ = std::fs::remove_dir_all(&tmp);
-        std::fs::create_dir_all(&tmp).map_err(|e| format!("无法创建 {}：{e}", tmp.display()))?;
+        let tmp = parent.join(scratch::name(&name, Kind::New, pid));
+        let old = parent.join(scratch::name(&name, Kind::Old, pid));
+        std::fs::create_dir(&tmp).map_err(|e| format!("无法创建 {}：{e}", tmp.display()))?;
+        if std::fs::symlink_metadata(&out).is_err() {
+            scratch::adopt_git(&kept, &tmp);
+        }
         Ok(Staging {
             out,
             tmp,
@@ -143,23 +125,26 @@ impl Staging {
         }
     }
 
-    /// Swaps the new site in for the old one, then removes the old one.
+    /// Swaps the new site in for the old one, then removes the old one. The output folder is
+    /// checked again first (it may have changed while the site was rendered); a `.git` in it is
+    /// moved into the new site just before the swap. A build killed between that move and the
+    /// swap leaves the previous site without its `.git`, which waits in this build's scratch
+    /// folder: the next build puts it back before anything else.
     pub fn commit(mut self) -> Result<(), String> {
-        let had_old = self.out.exists();
-        if had_old {
-            let _ = std::fs::remove_dir_all(&self.old);
-            std::fs::rename(&self.out, &self.old)
-                .map_err(|e| format!("无法替换输出文件夹 {}：{e}", self.out.display()))?;
+        check_folder(&self.out)?;
+        let failed = |e: std::io::Error| format!("无法替换输出文件夹 {}：{e}", self.out.display());
+        std::fs::write(self.tmp.join(MARKER), MARKER_TEXT).map_err(failed)?;
+        let git = self.out.join(GIT);
+        if std::fs::symlink_metadata(&git).is_ok() {
+            std::fs::rename(&git, self.tmp.join(GIT)).map_err(failed)?;
         }
-        if let Err(e) = std::fs::rename(&self.tmp, &self.out) {
-            if had_old {
-                let _ = std::fs::rename(&self.old, &self.out);
-            }
-            return Err(format!("无法替换输出文件夹 {}：{e}", self.out.display()));
-        }
+        let previous = scratch::swap(&self.tmp, &self.out, &self.old).map_err(failed)?;
         self.committed = true;
-        if had_old {
-            remove_tree(&self.old);
+        // Another build swapping at the same moment may have left the .git in the previous site.
+        if let Some(previous) = previous {
+            if scratch::put_back_git(&previous, &self.out) {
+                scratch::remove_tree(&previous);
+            }
         }
         Ok(())
     }
@@ -167,45 +152,15 @@ impl Staging {
 
 impl Drop for Staging {
     fn drop(&mut self) {
-        if !self.committed {
-            let _ = std::fs::remove_dir_all(&self.tmp);
+        if !self.committed && scratch::put_back_git(&self.tmp, &self.out) {
+            scratch::remove_tree(&self.tmp);
         }
     }
-}
-
-/// Removes a folder tree, folders in parallel (best effort: the old site is garbage by now).
-fn remove_tree(dir: &Path) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        let _ = std::fs::remove_dir_all(dir);
-        return;
-    };
-    let entries: Vec<(PathBuf, bool)> = entries
-        .filter_map(|e| e.ok())
-        .map(|e| (e.path(), e.file_type().is_ok_and(|t| t.is_dir())))
-        .collect();
-    entries.par_iter().for_each(|(p, is_dir)| {
-        if *is_dir {
-            remove_tree(p);
-        } else {
-            let _ = std::fs::remove_file(p);
-        }
-    });
-    let _ = std::fs::remove_dir(dir);
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn refuses_to_overwrite_the_site() {
-        let t = tempfile::tempdir().unwrap();
-        std::fs::create_dir_all(t.path().join("content")).unwrap();
-        assert!(check_output_dir(t.path(), t.path()).is_err());
-        assert!(check_output_dir(t.path(), &t.path().join("content/out")).is_err());
-        assert!(check_output_dir(&t.path().join("site"), t.path()).is_err());
-        assert!(check_output_dir(t.path(), &t.path().join("public")).is_ok());
-    }
 
     #[test]
     fn a_failed_write_leaves_the_old_output() {
@@ -233,5 +188,52 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(leftovers, ["public"], "{leftovers:?}");
+    }
+
+    fn page(text: &str) -> [OutputFile; 1] {
+        [OutputFile {
+            path: "index.html".into(),
+            content: Content::Bytes(text.as_bytes().to_vec()),
+        }]
+    }
+
+    #[test]
+    fn the_output_is_marked_and_its_git_kept() {
+        let t = tempfile::tempdir().unwrap();
+        let out = t.path().join("public");
+        write_atomic(&out, &page("one")).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(out.join(MARKER)).unwrap(),
+            MARKER_TEXT
+        );
+        std::fs::create_dir(out.join(GIT)).unwrap();
+        std::fs::write(out.join(".git/HEAD"), "ref").unwrap();
+        write_atomic(&out, &page("two")).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(out.join("index.html")).unwrap(),
+            "two"
+        );
+        assert_eq!(
+            std::fs::read_to_string(out.join(".git/HEAD")).unwrap(),
+            "ref"
+        );
+        let beside: Vec<_> = std::fs::read_dir(t.path()).unwrap().collect();
+        assert_eq!(beside.len(), 1, "no scratch folder left");
+    }
+
+    #[test]
+    fn a_folder_of_other_files_is_not_replaced_and_nothing_is_made_beside_it() {
+        let t = tempfile::tempdir().unwrap();
+        let out = t.path().join("home");
+        std::fs::create_dir(&out).unwrap();
+        std::fs::write(out.join("notes.txt"), "keep").unwrap();
+        assert!(write_atomic(&out, &page("x")).is_err());
+        assert_eq!(
+            std::fs::read_to_string(out.join("notes.txt")).unwrap(),
+            "keep"
+        );
+        assert!(!out.join("index.html").exists());
+        let beside: Vec<_> = std::fs::read_dir(t.path()).unwrap().collect();
+        assert_eq!(beside.len(), 1);
     }
 }
