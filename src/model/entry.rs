@@ -133,8 +133,9 @@ pub fn slug(
     None
 }
 
-/// Scans the slug, which becomes the page's address (and so stands in the sitemap, the feeds and
-/// the search index): at the `slug:` line when written there, else naming the file.
+/// Scans a slug taken from the file (or folder) name, which becomes the page's address (and so
+/// stands in the sitemap, the feeds and the search index). A `slug:` field is scanned with the
+/// other values.
 pub fn publish_slug(
     file: &ContentFile,
     doc: &Doc,
@@ -142,10 +143,11 @@ pub fn publish_slug(
     published: &mut Published,
     diags: &mut Diagnostics,
 ) {
-    let Some(slug) = slug else { return };
-    let written = doc.value.get("slug").is_some();
-    let located = written.then(|| (&*file.source, doc.value_span(&[Seg::Key("slug")])));
-    published.name(&file.source.path, located, slug, diags);
+    if doc.value.get("slug").is_none() {
+        if let Some(slug) = slug {
+            published.name(&file.source.path, None, slug, diags);
+        }
+    }
 }
 
 /// Lowercase ASCII letters, digits and single inner hyphens; no dots, spaces or other scripts.

@@ -330,6 +330,7 @@ fn path_name(path: &[Seg]) -> String {
 
 /// The error for a personal number found in published text.
 fn finding(f: &Finding, written: &str) -> Diagnostic {
+    let written = written.split_whitespace().collect::<Vec<_>>().join(" ");
     Diagnostic::error(
         f.kind.code(),
         format!(
@@ -359,7 +360,7 @@ pub fn check_repeats(files: &[(&SourceFile, &Published)], diags: &mut Diagnostic
                 let mut d = Diagnostics::new();
                 for i in finder.find(&published.folded) {
                     let (owner, value) = owners[i];
-                    d.push(repeat(src, published.private_block, owner, value));
+                    d.extend(repeat(src, published.private_block, owner, value));
                 }
                 d
             })
@@ -372,12 +373,13 @@ pub fn check_repeats(files: &[(&SourceFile, &Published)], diags: &mut Diagnostic
 
 /// The error for `value` (kept private in `owner`) found again in `src`: at its first place in
 /// the file outside the `private:` block, or naming the file when it is spelt differently there.
+/// `None` when the owner's own published text has it only through an alias (reported there).
 fn repeat(
     src: &SourceFile,
     private_block: Option<(usize, usize)>,
     owner: &SourceFile,
     value: &PrivateValue,
-) -> Diagnostic {
+) -> Option<Diagnostic> {
     let (line, _) = owner.line_col(value.at.0);
     let d = Diagnostic::error(
         "privacy.private-repeated",
@@ -403,9 +405,10 @@ fn repeat(
     match place {
         Some((s, last)) => {
             let e = last + src.text[last..].chars().next().map_or(1, char::len_utf8);
-            d.at(src, s, e)
+            Some(d.at(src, s, e))
         }
-        None => d.in_file(src.path.clone()),
+        None if std::ptr::eq(src, owner) => None,
+        None => Some(d.in_file(src.path.clone())),
     }
 }
 

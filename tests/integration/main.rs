@@ -5,6 +5,7 @@ mod build;
 mod incremental;
 mod names;
 mod output;
+mod privacy;
 mod scaffold;
 mod search;
 mod serve;
