@@ -78,7 +78,8 @@ pub enum Command {
         /// The site folder, holding content/ and themes/.
         #[arg(long, default_value = ".")]
         root: PathBuf,
-        /// Address to listen on; loopback by default. 0.0.0.0 lets phones on the same network look.
+        /// Address to listen on; loopback (this computer only) by default. 0.0.0.0 lets every
+        /// device on the network see the unpublished preview: only on a trusted network.
         #[arg(long, default_value = "127.0.0.1")]
         bind: std::net::IpAddr,
         /// Port (0 picks a free one).
@@ -93,6 +94,9 @@ pub enum Command {
         /// Scan for changes instead of waiting for file events (network shares, some containers).
         #[arg(long)]
         poll: bool,
+        /// Seconds a connection may stay silent before it is closed (tests shorten it).
+        #[arg(long, hide = true, default_value_t = gongjiang::serve::IDLE.as_secs(), value_parser = clap::value_parser!(u64).range(1..=3600))]
+        idle_timeout: u64,
     },
 }
 

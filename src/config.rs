@@ -1,5 +1,6 @@
 //! Site settings from content/site.yaml: read with located diagnostics, then resolved with defaults.
 
+use crate::configured_url;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::yaml::{self, Seg};
 use crate::model::fields::{Field, Fields};
@@ -132,14 +133,14 @@ pub fn read(src: &SourceFile, overrides: &Overrides, diags: &mut Diagnostics) ->
         Some(b) => Some(b.clone()),
         None => f.string("base_url", true),
     };
-    let base_url = base.and_then(|b| match normalise_base_url(&b) {
-        Some(u) => Some(u),
-        None => {
+    let base_url = base.and_then(|b| match configured_url::check_address(b.trim()) {
+        Ok(()) => normalise_base_url(&b),
+        Err(refusal) => {
             let d = f
                 .at_value(
                     Diagnostic::error(
                         "site.bad-base-url",
-                        format!("`base_url`（网站地址）不是完整的网址：`{b}`"),
+                        refusal.message("`base_url`（网站地址）", &b),
                     ),
                     "base_url",
                 )
@@ -177,9 +178,21 @@ pub fn read(src: &SourceFile, overrides: &Overrides, diags: &mut Diagnostics) ->
             match item.as_mapping() {
                 Some(m) => {
                     let mut n = f.nested(vec![Seg::Key("nav"), Seg::Index(i)], m, NAV_FIELDS);
-                    if let (Some(title), Some(url)) =
-                        (n.string("title", true), n.string("url", true))
-                    {
+                    let url = n.string("url", true).filter(|url| {
+                        let Err(refusal) = configured_url::check_link(url) else {
+                            return true;
+                        };
+                        let what = format!("导航 `nav` 第 {} 项的链接 `url`", i + 1);
+                        let d = n
+                            .at_value(
+                                Diagnostic::error("site.bad-url", refusal.message(&what, url)),
+                                "url",
+                            )
+                            .hint(URL_HINT);
+                        n.push(d);
+                        false
+                    });
+                    if let (Some(title), Some(url)) = (n.string("title", true), url) {
                         nav.push(NavItem { title, url });
                     }
                 }
@@ -231,15 +244,14 @@ pub fn read(src: &SourceFile, overrides: &Overrides, diags: &mut Diagnostics) ->
     })
 }
 
-/// `https://example.org/sub` → `https://example.org/sub/`; `None` when it is not an http(s) URL.
+/// How to write a link that is accepted.
+const URL_HINT: &str = "写成以 `https://` 开头的完整网址，或以 `/` 开头的站内路径，如 `url: /about/`；邮件、电话可写 `mailto:…`、`tel:…`";
+
+/// `https://example.org/sub` → `https://example.org/sub/`; `None` when it is not an http(s) URL
+/// with a host, or has anything [`configured_url::check_address`] refuses.
 pub fn normalise_base_url(s: &str) -> Option<String> {
     let s = s.trim();
-    let rest = s
-        .strip_prefix("https://")
-        .or_else(|| s.strip_prefix("http://"))?;
-    if rest.is_empty() || rest.starts_with('/') || rest.contains(char::is_whitespace) {
-        return None;
-    }
+    configured_url::check_address(s).ok()?;
     Some(if s.ends_with('/') {
         s.to_string()
     } else {
@@ -300,5 +312,98 @@ mod tests {
         let c = c.unwrap();
         assert_eq!(c.nav[0].url, "/craftsmen/");
         assert_eq!(c.index_order, NameOrder::Stroke);
+    }
+
+    /// A site.yaml whose only nav item links to `url` (written as it stands in YAML, on line 5 from column 10).
+    fn with_nav(url: &str) -> (Option<Config>, Vec<Diagnostic>) {
+        read_str(&format!(
+            "title: t\nbase_url: https://e.org/\nnav:\n  - title: 链接\n    url: {url}\n"
+        ))
+    }
+
+    #[test]
+    fn nav_links_that_run_code_or_leave_the_site_unseen_are_refused_where_they_stand() {
+        for (yaml, says) in [
+            ("javascript:alert(1)", "javascript:"),
+            ("JaVaScRiPt:alert(1)", "javascript:"),
+            ("\"\\x01javascript:alert(1)\"", "javascript:"),
+            ("\"\\tjavascript:alert(1)\"", "javascript:"),
+            ("\"java\\tscript:alert(1)\"", "javascript:"),
+            ("\"java\\nscript:alert(1)\"", "javascript:"),
+            ("java&#x09;script:alert(1)", "javascript:"),
+            ("\"&#106;avascript:alert(1)\"", "javascript:"),
+            ("javascript&colon;alert(1)", "javascript:"),
+            ("vbscript:msgbox(1)", "vbscript:"),
+            ("VBScript:msgbox(1)", "vbscript:"),
+            ("data:text/html;base64,PHNjcmlwdD4=", "data:"),
+            ("\" data:text/html,x\"", "data:"),
+            ("//evil.example/", "//"),
+            ("\"/\\\\evil.example/\"", "//"),
+            ("\"\\\\\\\\evil.example/\"", "//"),
+            ("https:evil.example", "https://"),
+            ("ftp://example.org/", "https://"),
+            ("www.example.org", "https://"),
+            ("about/", "https://"),
+            ("\"/about/\\x00\"", "空格或看不见的字符"),
+            ("/关于 我们/", "空格或看不见的字符"),
+        ] {
+            let (c, d) = with_nav(yaml);
+            assert!(c.is_none_or(|c| c.nav.is_empty()), "{yaml} was accepted");
+            let bad: Vec<&Diagnostic> = d.iter().filter(|d| d.code == "site.bad-url").collect();
+            assert_eq!(bad.len(), 1, "{yaml}: {d:?}");
+            let bad = bad[0];
+            assert_eq!(
+                (bad.file.as_str(), bad.line, bad.column),
+                ("content/site.yaml", 5, 10),
+                "{yaml}"
+            );
+            assert!(
+                bad.message.contains("nav") && bad.message.contains(says),
+                "{yaml}: {}",
+                bad.message
+            );
+            let hint = bad.hint.as_deref().unwrap_or("");
+            assert!(hint.contains("https://") && hint.contains('/'), "{hint}");
+        }
+    }
+
+    #[test]
+    fn site_paths_web_addresses_mail_and_phone_links_are_accepted() {
+        for url in [
+            "/",
+            "/craftsmen/",
+            "/about/#contact",
+            "/search/?q=焊接&page=2",
+            "https://example.org/",
+            "HTTPS://example.org/a?b=c",
+            "http://example.org",
+            "mailto:office@example.org",
+            "tel:+86-21-12345678",
+        ] {
+            let (c, d) = with_nav(url);
+            assert!(d.iter().all(|d| d.code != "site.bad-url"), "{url}: {d:?}");
+            assert_eq!(c.map(|c| c.nav[0].url.clone()), Some(url.to_string()));
+        }
+    }
+
+    #[test]
+    fn base_url_with_hidden_characters_or_another_scheme_is_refused_where_it_stands() {
+        for yaml in [
+            "javascript:alert(1)//example.org/",
+            "//example.org/",
+            "\"https://example.org/\\x07\"",
+            "\"https://exa mple.org/\"",
+            "\"https://example.org\\\\@evil.example/\"",
+            "https://example.org/&#x22;onload=x",
+        ] {
+            let (c, d) = read_str(&format!("title: t\nbase_url: {yaml}\n"));
+            assert!(c.is_none(), "{yaml} was accepted");
+            let bad: Vec<(&str, usize, usize)> = d
+                .iter()
+                .map(|d| (d.code, d.line, d.column))
+                .filter(|(code, _, _)| code.starts_with("site.bad"))
+                .collect();
+            assert_eq!(bad, [("site.bad-base-url", 2, 11)], "{yaml}: {d:?}");
+        }
     }
 }

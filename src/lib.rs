@@ -4,6 +4,7 @@
 //! `pipeline` runs those steps for `build` and `check`; `diag` reports what editors got wrong.
 
 pub mod config;
+pub mod configured_url;
 pub mod diag;
 pub mod html_text;
 pub mod load;

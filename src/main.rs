@@ -35,6 +35,7 @@ fn main() -> ExitCode {
             open,
             drafts,
             poll,
+            idle_timeout,
         } => cmd::serve::run(gongjiang::serve::Options {
             root: root.clone(),
             bind: *bind,
@@ -42,6 +43,7 @@ fn main() -> ExitCode {
             open: *open,
             drafts: *drafts,
             poll: *poll,
+            idle: std::time::Duration::from_secs(*idle_timeout),
         }),
     };
     match result {

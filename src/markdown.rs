@@ -1290,6 +1290,44 @@ mod tests {
     }
 
     #[test]
+    fn script_links_spelt_with_references_or_hidden_characters_lose_their_target() {
+        for link in [
+            "[a](java&#x09;script:alert(1))",
+            "[a](&#106;avascript:alert(1))",
+            "[a](javascript&colon;alert(1))",
+            "[a](<java\tscript:alert(1)>)",
+            "[a](<\u{1}javascript:alert(1)>)",
+            "[a](JAVASCRIPT:alert(1))",
+            "<a href=\"java&#x0A;script:alert(1)\">a</a>",
+            "<a href=\" &#x01;javascript:alert(1)\">a</a>",
+            "[a](vbscript&#58;msgbox)",
+            "[a](data&#x3a;text/html,x)",
+        ] {
+            let out = html(link);
+            // What a browser reads from each href: references decoded, tabs and newlines
+            // dropped, leading spaces and controls trimmed; the scheme is not percent-decoded.
+            for href in out.split("href=\"").skip(1) {
+                let value = href.split('"').next().unwrap_or("");
+                let read: String = value
+                    .replace("&amp;", "&")
+                    .chars()
+                    .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+                    .collect();
+                let read = read
+                    .trim_start_matches(|c: char| c <= ' ')
+                    .to_ascii_lowercase();
+                assert!(
+                    !["javascript:", "vbscript:", "data:"]
+                        .iter()
+                        .any(|s| read.starts_with(s))
+                        && !read.starts_with('&'),
+                    "{link} → {out}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn markdown_markup_survives_sanitising() {
         let out = html(concat!(
             "## 标题\n\n> 引用\n\n1. 一\n2. 二\n\n- 甲\n\n---\n\n",

@@ -2,6 +2,7 @@
 
 pub mod anchors;
 pub mod frontmatter;
+pub mod links;
 pub mod text;
 pub mod yaml;
 
@@ -138,7 +139,8 @@ pub fn content_dir(root: &Path) -> Result<PathBuf, String> {
     Ok(content)
 }
 
-/// Every file under `content` (editors' temporary files left out), in the walk's sorted order.
+/// Every file and link under `content` (editors' temporary files left out), in the walk's sorted
+/// order. Links are listed, not followed: [`item`] decides what becomes of them.
 pub fn walk(content: &Path) -> Result<Vec<PathBuf>, String> {
     let walker = walkdir::WalkDir::new(content)
         .sort_by_file_name()
@@ -147,7 +149,7 @@ pub fn walk(content: &Path) -> Result<Vec<PathBuf>, String> {
     let mut paths = Vec::new();
     for entry in walker {
         let entry = entry.map_err(|e| format!("读取 {} 失败：{e}", content.display()))?;
-        if entry.file_type().is_file() {
+        if entry.file_type().is_file() || entry.path_is_symlink() {
             paths.push(entry.into_path());
         }
     }
@@ -162,11 +164,18 @@ pub fn is_ignored_path(content: &Path, path: &Path) -> bool {
     })
 }
 
-/// Reads and classifies one file under `content`. `Err` only when a file that exists cannot be read.
+/// Reads and classifies one file under `content`. `Err` only when a file that exists cannot be
+/// read. A link is read like the file it leads to when that is inside the site (see [`links`]).
 pub fn item(content: &Path, path: &Path) -> Result<Loaded1, String> {
     let mut d = Diagnostics::new();
     let rel = rel_of(content, path);
     let shown = format!("content/{rel}");
+    if let Some(link) = links::inspect(content, path) {
+        if let Some(refused) = links::diagnostic(&link, &shown) {
+            d.push(refused);
+            return Ok((Item::Skip, d));
+        }
+    }
     let parts: Vec<&str> = rel.split('/').collect();
     let read = |d: &mut Diagnostics| -> Result<Option<Arc<SourceFile>>, String> {
         let bytes =

@@ -1,6 +1,7 @@
 //! One built state of the previewed site: pages rendered when first asked for, the search index made on first use.
 
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::load::links::SiteFolders;
 use crate::model::site::Site;
 use crate::render::{self, feeds, theme::Theme, Content, OutputFile, Prepared};
 use std::collections::HashMap;
@@ -41,6 +42,8 @@ pub struct Generation {
     pages: Vec<OnceLock<Rendered>>,
     feeds: Vec<OnceLock<Arc<Vec<u8>>>>,
     search: OnceLock<HashMap<String, Arc<Vec<u8>>>>,
+    /// Where copied files may be read from when served.
+    folders: SiteFolders,
 }
 
 impl Generation {
@@ -61,6 +64,8 @@ impl Generation {
             views: memo,
         };
         let prepared = render::prepare(&site, &theme, &opts, diags)?;
+        // After prepare, which makes the image cache.
+        let folders = SiteFolders::of(root).with(&root.join(render::images::CACHE_DIR));
         let mut index = rustc_hash::FxHashMap::with_capacity_and_hasher(
             prepared.jobs.len() + prepared.generated.len() + prepared.copies.len(),
             Default::default(),
@@ -86,6 +91,7 @@ impl Generation {
             pages,
             feeds: feeds::FILES.iter().map(|_| OnceLock::new()).collect(),
             search: OnceLock::new(),
+            folders,
         })
     }
 
@@ -125,6 +131,16 @@ impl Generation {
             Some(Entry::Copy(i)) => Some(bytes_of(&self.prepared.copies[*i])),
             None if Self::in_search(path) => self.search().get(path).cloned().map(Got::Bytes),
             None => None,
+        }
+    }
+
+    /// The file at `path` as the preview serves it: a copied file is read from where its source
+    /// resolves now (every link followed), and not at all when that is outside the site's folders
+    /// (a link made or changed after the build).
+    pub fn serve(&self, path: &str) -> Option<Got> {
+        match self.get(path)? {
+            Got::File(from) => self.folders.resolve(&from).map(Got::File),
+            got => Some(got),
         }
     }
 

@@ -1,6 +1,7 @@
 //! `gongjiang serve`: build into memory, serve on loopback, rebuild on every save, reload open pages, show errors over them.
 
 pub mod generation;
+pub mod listen;
 pub mod rebuild;
 pub mod server;
 pub mod snapshot;
@@ -16,7 +17,7 @@ use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{mpsc, Arc, RwLock};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 use tokio::sync::broadcast;
 use watch::ChangeKind;
 
@@ -29,21 +30,31 @@ pub struct Options {
     pub open: bool,
     pub drafts: bool,
     pub poll: bool,
+    /// How long a connection may stay silent: waiting for (the rest of) a request, or, for the
+    /// live-reload WebSocket, without answering the pings sent every half of it.
+    pub idle: Duration,
 }
+
+/// How long connections may stay silent unless told otherwise: longer than any pause a working
+/// browser makes, short enough that abandoned connections do not pile up.
+pub const IDLE: Duration = Duration::from_secs(30);
 
 /// The server's own state: the built site and the channel that tells open pages about changes.
 pub struct App {
     pub state: RwLock<Served>,
     pub events: broadcast::Sender<String>,
     last_change: RwLock<Change>,
+    /// How long a live-reload socket may stay silent (see [`Options::idle`]).
+    pub idle: Duration,
 }
 
 impl App {
-    fn new() -> App {
+    fn new(idle: Duration) -> App {
         App {
             state: RwLock::new(Served::default()),
             events: broadcast::channel(64).0,
             last_change: RwLock::new(Change::Pages),
+            idle,
         }
     }
 
@@ -173,11 +184,8 @@ async fn serve(mut opts: Options) -> Result<(), String> {
         local
     };
     let url = format!("http://{shown}/");
-    if !opts.bind.is_loopback() {
-        eprintln!(
-            "警告：--bind {} 让同一网络里的其他设备也能打开预览；预览只应在可信的办公网络里使用。",
-            opts.bind
-        );
+    if let Some(warning) = exposure_warning(opts.bind, opts.drafts) {
+        eprintln!("{warning}");
     }
     let load = LoadOptions {
         drafts: opts.drafts,
@@ -189,27 +197,42 @@ async fn serve(mut opts: Options) -> Result<(), String> {
     };
     // Watch before the first build, so that no save from here on is missed.
     let (tx, rx) = mpsc::channel();
-    let app = Arc::new(App::new());
-    let _watching = watch::watch(&opts.root, opts.poll, tx)?;
+    let app = Arc::new(App::new(opts.idle));
+    let watching = watch::watch(&opts.root, opts.poll, tx)?;
     let mut rebuilder = Rebuilder::new(&opts.root, load);
     let first = rebuild(&app, &mut rebuilder, None, Change::Pages);
     println!("预览地址：{url}");
     println!("serving {url}");
     let worker_app = app.clone();
-    let root = opts.root.clone();
     std::thread::spawn(move || {
         let checking = first.map(|site| check_pages(&worker_app, site));
-        rebuild_loop(&worker_app, &root, rebuilder, rx, checking)
+        rebuild_loop(&worker_app, rebuilder, watching, rx, checking)
     });
     if opts.open {
         open_browser(&url);
     }
-    axum::serve(listener, server::router(app))
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await
-        .map_err(|e| format!("服务出错：{e}"))
+    listen::serve(listener, server::router(app), opts.idle).await
+}
+
+/// What an editor must know before the preview listens beyond this computer: who can see it,
+/// what they see, and where that is acceptable. `None` on loopback.
+fn exposure_warning(bind: IpAddr, drafts: bool) -> Option<String> {
+    if bind.is_loopback() {
+        return None;
+    }
+    let withdrawn = if drafts {
+        "，还有用 --drafts 显示出来的已撤下的工匠资料"
+    } else {
+        ""
+    };
+    Some(format!(
+        "警告：预览正在 {bind} 上监听，同一网络里的任何设备都能打开它，不需要密码。\n\
+         他们能看到的是还没有发布的网站：刚写好、还没审核的工匠资料和故事{withdrawn}，\n\
+         以及内容出错时的提示（其中会引用出错的文字）。他们看不到 content/ 里的原始文件、\n\
+         私密字段和文件夹列表，只能看到生成的网页和 content/static/ 等原样发布的文件。\n\
+         只在可信的办公网络里这样用（不要在咖啡馆、酒店等公共网络里用），看完按 Ctrl-C 关掉；\n\
+         不加 --bind 时，预览只有这台电脑自己能打开。"
+    ))
 }
 
 /// How long the folders must stay quiet after one file was saved before the rebuild starts (an
@@ -244,14 +267,18 @@ fn settle_time(root: &Path, paths: &[PathBuf]) -> std::time::Duration {
 const CHECK_AFTER: std::time::Duration = std::time::Duration::from_millis(250);
 
 /// Waits for changes; a burst (a `git pull`) collapses into one rebuild with the final state.
-/// An empty batch means the watcher lost track of events: everything is read again.
+/// An empty batch means the watcher lost track of events: everything is read again. So it is
+/// when content/ or themes/ itself was removed, replaced or brought back: the folder standing
+/// there now is watched, and read whole.
 fn rebuild_loop(
     app: &Arc<App>,
-    root: &Path,
     mut rebuilder: Rebuilder,
+    mut watching: watch::Watching,
     rx: mpsc::Receiver<Vec<PathBuf>>,
     mut checking: Option<Arc<AtomicBool>>,
 ) {
+    let root = watching.root().to_path_buf();
+    let root = root.as_path();
     // Changes that arrived while the last rebuild waited to check its pages.
     let mut waiting: Option<Vec<PathBuf>> = None;
     loop {
@@ -272,6 +299,10 @@ fn rebuild_loop(
             paths.extend(more);
         }
         clock.mark("watch: settled");
+        match watching.follow(&paths, rescan) {
+            Ok(renewed) => rescan |= renewed,
+            Err(e) => eprintln!("警告：{e}"),
+        }
         if !rescan && watch::classify_batch(root, &paths) == ChangeKind::Ignored {
             continue;
         }
@@ -373,5 +404,22 @@ mod tests {
             .map(|i| p(&format!("/site/content/craftsmen/p{i}.md")))
             .collect();
         assert_eq!(settle_time(root, &many), BURST_QUIET);
+    }
+
+    #[test]
+    fn listening_beyond_this_computer_says_what_is_exposed() {
+        let v4 = |s: &str| -> IpAddr { s.parse().unwrap() };
+        assert_eq!(exposure_warning(v4("127.0.0.1"), true), None);
+        assert_eq!(exposure_warning(v4("::1"), true), None);
+        for bind in ["0.0.0.0", "192.168.1.20", "::"] {
+            let w = exposure_warning(v4(bind), false).unwrap();
+            for says in ["任何设备", "还没有发布", "出错", "可信", "Ctrl-C"] {
+                assert!(w.contains(says), "{bind}: {says} in {w}");
+            }
+            assert!(!w.contains("撤下"));
+        }
+        assert!(exposure_warning(v4("0.0.0.0"), true)
+            .unwrap()
+            .contains("已撤下"));
     }
 }

@@ -2,7 +2,7 @@
 
 use super::generation::Generation;
 use super::snapshot::Snapshot;
-use crate::diag::Diagnostics;
+use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::site::{self, LoadOptions};
 use crate::render::theme::{self, Theme};
 use std::path::{Path, PathBuf};
@@ -48,6 +48,12 @@ impl Rebuilder {
                 None => eprintln!("[timing] reading everything"),
             }
         }
+        // Moved away or deleted (a checkout, an editor): say so, and read everything once it is back.
+        if !self.root.join("content").is_dir() {
+            self.snapshot = None;
+            diags.push(content_missing());
+            return Ok(None);
+        }
         match (&mut self.snapshot, changed) {
             (Some(s), Some(paths)) => s.update(paths)?,
             _ => self.snapshot = Some(Snapshot::scan(&self.root)?),
@@ -90,4 +96,10 @@ impl Rebuilder {
         clock.mark("prepare");
         Ok(generation.filter(|_| !diags.has_errors()))
     }
+}
+
+fn content_missing() -> Diagnostic {
+    Diagnostic::error("serve.content-missing", "content/ 文件夹不见了")
+        .in_file("content/")
+        .hint("把 content/ 文件夹放回站点文件夹里（或撤销刚才的 git 操作）；放回后预览会自动重新生成，在这之前网页保持上一次成功的版本")
 }

@@ -50,37 +50,54 @@ async fn ws(State(app): State<Arc<App>>, upgrade: WebSocketUpgrade) -> Response 
     upgrade.on_upgrade(move |socket| talk(socket, app))
 }
 
-/// Sends the current status at once, then every change until the page goes away.
+/// Sends the current status at once, then every change until the page goes away. The page is
+/// pinged every half of [`App::idle`]; a page that sends nothing (not even the pong a browser
+/// answers with) for [`App::idle`] is gone, and so is one that takes that long to take a message.
 async fn talk(mut socket: WebSocket, app: Arc<App>) {
+    let idle = app.idle;
     let mut rx = app.events.subscribe();
-    if socket
-        .send(Message::Text(app.status_json().into()))
-        .await
-        .is_err()
-    {
+    if !send(&mut socket, Message::Text(app.status_json().into()), idle).await {
         return;
     }
+    let mut ping = tokio::time::interval(idle / 2);
+    ping.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    ping.tick().await;
+    let mut heard = tokio::time::Instant::now();
     loop {
-        tokio::select! {
+        let message = tokio::select! {
             msg = rx.recv() => match msg {
-                Ok(text) => {
-                    if socket.send(Message::Text(text.into())).await.is_err() {
-                        return;
-                    }
-                }
+                Ok(text) => Message::Text(text.into()),
                 Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => {
-                    if socket.send(Message::Text(app.status_json().into())).await.is_err() {
-                        return;
-                    }
+                    Message::Text(app.status_json().into())
                 }
                 Err(_) => return,
             },
             incoming = socket.recv() => match incoming {
-                Some(Ok(_)) => {}
+                Some(Ok(_)) => {
+                    heard = tokio::time::Instant::now();
+                    continue;
+                }
                 _ => return,
             },
+            _ = ping.tick() => {
+                if heard.elapsed() >= idle {
+                    return;
+                }
+                Message::Ping(Default::default())
+            }
+        };
+        if !send(&mut socket, message, idle).await {
+            return;
         }
     }
+}
+
+/// Sends one message; `false` when the page is gone or does not take it within `idle`.
+async fn send(socket: &mut WebSocket, message: Message, idle: std::time::Duration) -> bool {
+    matches!(
+        tokio::time::timeout(idle, socket.send(message)).await,
+        Ok(Ok(()))
+    )
 }
 
 fn content_type(path: &str) -> &'static str {
@@ -126,11 +143,12 @@ async fn page(State(app): State<Arc<App>>, method: Method, uri: Uri) -> Response
     let answer = tokio::task::spawn_blocking(move || {
         let found = lookup(&path, |p| site.contains(p));
         let file = match &found {
-            Lookup::File(p) => site.get(p),
+            Lookup::File(p) => site.serve(p),
             _ => None,
         };
+        // Unknown paths, and copied files that may not be read (a link leading outside the site).
         let missing = match (&found, &file) {
-            (Lookup::NotFound, _) => site.get("404.html"),
+            (Lookup::NotFound | Lookup::File(_), None) => site.serve("404.html"),
             _ => None,
         };
         (found, file, missing)
@@ -170,14 +188,16 @@ fn html(status: StatusCode, body: Vec<u8>) -> Response {
 async fn respond(status: StatusCode, path: &str, got: Got, version: u64) -> Response {
     let bytes = match got {
         Got::Bytes(b) => b.as_ref().clone(),
+        // Where the file lies on this computer is not told to the browser.
         Got::File(from) => match tokio::fs::read(&from).await {
             Ok(b) => b,
             Err(e) => {
+                eprintln!("读取 {} 失败：{e}", from.display());
                 return (
                     StatusCode::INTERNAL_SERVER_ERROR,
-                    format!("读取 {} 失败：{e}", from.display()),
+                    format!("读取 /{path} 失败"),
                 )
-                    .into_response()
+                    .into_response();
             }
         },
         // The overlay (from the status) says what is wrong; the page says it without script too.

@@ -64,7 +64,10 @@ impl Snapshot {
         seen.sort();
         seen.dedup();
         for path in seen {
-            if load::is_ignored_path(&self.content, path) {
+            // Under a folder link: not read (the link itself is reported where it stands).
+            if load::is_ignored_path(&self.content, path)
+                || load::links::through_link(&self.content, path)
+            {
                 continue;
             }
             let Some(key) = self.key(path) else {
@@ -73,10 +76,13 @@ impl Snapshot {
                 }
                 continue;
             };
-            match std::fs::metadata(path) {
+            // A link is an item of its own (read or reported), never a folder to read.
+            match std::fs::symlink_metadata(path) {
                 Ok(m) if m.is_dir() => self.read_tree(path)?,
                 Ok(_) => match load::item(&self.content, path) {
                     Ok(item) => {
+                        // A file or link where a folder was: what was under it is gone.
+                        self.remove_under(&key);
                         self.items.insert(key, item);
                     }
                     // Gone again between the event and the read (a save by rename).
@@ -89,6 +95,21 @@ impl Snapshot {
             }
         }
         Ok(())
+    }
+
+    /// Forgets everything below `key` (not `key` itself).
+    fn remove_under(&mut self, key: &Key) {
+        let below: Vec<Key> = self
+            .items
+            .range(key.clone()..)
+            .map(|(k, _)| k)
+            .take_while(|k| k.starts_with(key))
+            .filter(|k| *k != key)
+            .cloned()
+            .collect();
+        for k in below {
+            self.items.remove(&k);
+        }
     }
 
     /// The content as the loader would have read it now.
@@ -159,6 +180,36 @@ mod tests {
         std::fs::write(c.join("craftsmen/c.txt"), "?").unwrap();
         s.update(&[c.join("craftsmen/b.md"), c.join("craftsmen/c.txt")])
             .unwrap();
+        same_as_fresh(root, &s);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_made_while_watching_match_a_fresh_read() {
+        use std::os::unix::fs::symlink;
+        let dir = site();
+        let root = dir.path();
+        let c = root.join("content");
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(outside.path().join("secret"), "x").unwrap();
+        std::fs::create_dir_all(c.join("static")).unwrap();
+        let mut s = Snapshot::scan(root).unwrap();
+        symlink(outside.path().join("secret"), c.join("static/x")).unwrap();
+        symlink("../craftsmen", c.join("static/people")).unwrap();
+        symlink("../craftsmen/a.md", c.join("static/logo.jpg")).unwrap();
+        // An event for a path through the folder link reads nothing.
+        s.update(&[
+            c.join("static/x"),
+            c.join("static/people"),
+            c.join("static/people/a.md"),
+            c.join("static/logo.jpg"),
+        ])
+        .unwrap();
+        same_as_fresh(root, &s);
+        // A folder replaced by a link: what was under the folder is gone.
+        std::fs::rename(c.join("craftsmen/li-na"), root.join("li-na")).unwrap();
+        symlink(root.join("li-na"), c.join("craftsmen/li-na")).unwrap();
+        s.update(&[c.join("craftsmen/li-na")]).unwrap();
         same_as_fresh(root, &s);
     }
 }

@@ -3,6 +3,7 @@
 use notify::{RecursiveMode, Watcher};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::Sender;
+use std::sync::Arc;
 use std::time::Duration;
 
 /// What a changed path means for the site.
@@ -71,9 +72,20 @@ pub fn is_change(kind: &notify::EventKind) -> bool {
     }
 }
 
-/// Keeps the watcher alive; dropping it stops watching.
+/// The folders watched recursively, under the site root.
+const WATCHED: [&str; 2] = ["content", "themes"];
+
+/// The file watcher and what it watches; dropping it stops watching.
+///
+/// The site root itself is watched too (not recursively), so that content/ or themes/ being
+/// removed, replaced (a checkout) or moved away and back shows up as an event for the folder's
+/// own path; [`Watching::follow`] then watches the folder that stands there now.
 pub struct Watching {
-    _inner: Box<dyn std::any::Any + Send>,
+    /// Watches content/ and themes/ recursively.
+    watcher: Box<dyn Watcher + Send>,
+    /// Watches the root's own entries (kept apart so that polling never reads the root's files).
+    _root_watcher: Box<dyn Watcher + Send>,
+    root: PathBuf,
 }
 
 /// Watches the site's folders (folders, not files: editors save by rename) and sends the changed
@@ -84,7 +96,7 @@ pub struct Watching {
 /// Nothing runs between events: no timer wakes the process while the editor is not saving.
 pub fn watch(root: &Path, poll: bool, tx: Sender<Vec<PathBuf>>) -> Result<Watching, String> {
     let handler = move |res: notify::Result<notify::Event>| {
-        let (paths, lost) = match res {
+        let (paths, lost): (Vec<PathBuf>, bool) = match res {
             // The queue overflowed: an empty batch asks for a full read.
             Ok(e) if e.need_rescan() => (Vec::new(), true),
             // Reading files (our own rebuild does) is not a change.
@@ -97,36 +109,86 @@ pub fn watch(root: &Path, poll: bool, tx: Sender<Vec<PathBuf>>) -> Result<Watchi
         }
         let _ = tx.send(paths);
     };
-    let dirs: Vec<PathBuf> = ["content", "themes"]
-        .iter()
-        .map(|d| root.join(d))
-        .filter(|d| d.is_dir())
-        .collect();
-    let start = |e: notify::Error| format!("无法开始监视文件：{e}");
-    if poll {
-        let config = notify::Config::default()
-            .with_poll_interval(Duration::from_millis(500))
-            .with_compare_contents(true);
-        let w = notify::PollWatcher::new(handler, config).map_err(start)?;
-        watch_dirs(w, &dirs)
-    } else {
-        let w = notify::recommended_watcher(handler).map_err(start)?;
-        watch_dirs(w, &dirs)
+    let handler = Arc::new(handler);
+    let watcher = new_watcher(poll, true, Arc::clone(&handler))?;
+    let mut root_watcher = new_watcher(poll, false, handler)?;
+    root_watcher
+        .watch(root, RecursiveMode::NonRecursive)
+        .map_err(|e| format!("无法监视 {}：{e}", root.display()))?;
+    let mut w = Watching {
+        watcher,
+        _root_watcher: root_watcher,
+        root: root.to_path_buf(),
+    };
+    for dir in WATCHED {
+        w.rewatch(dir, true)?;
     }
+    Ok(w)
 }
 
-fn watch_dirs<W: Watcher + Send + 'static>(mut w: W, dirs: &[PathBuf]) -> Result<Watching, String> {
-    for dir in dirs {
-        w.watch(dir, RecursiveMode::Recursive).map_err(|e| {
-            format!(
-                "无法监视 {}：{e}（文件太多时可调大 inotify 上限，或加 --poll）",
-                dir.display()
-            )
-        })?;
-    }
-    Ok(Watching {
-        _inner: Box::new(w),
+/// A file-event watcher, or a poller (`poll`) that compares file contents when `contents`.
+fn new_watcher<H>(
+    poll: bool,
+    contents: bool,
+    handler: Arc<H>,
+) -> Result<Box<dyn Watcher + Send>, String>
+where
+    H: Fn(notify::Result<notify::Event>) + Send + Sync + 'static,
+{
+    let handler = move |res: notify::Result<notify::Event>| handler(res);
+    let start = |e: notify::Error| format!("无法开始监视文件：{e}");
+    Ok(if poll {
+        let config = notify::Config::default()
+            .with_poll_interval(Duration::from_millis(500))
+            .with_compare_contents(contents);
+        Box::new(notify::PollWatcher::new(handler, config).map_err(start)?)
+    } else {
+        Box::new(notify::recommended_watcher(handler).map_err(start)?)
     })
+}
+
+impl Watching {
+    /// Watches content/ or themes/ again when a batch names the folder itself (removed, replaced,
+    /// moved away or back) or events were lost (`lost`); a folder that is gone is watched again
+    /// once it is back. Returns whether any folder was watched anew: what it holds must then be
+    /// read whole. Errors only when a folder that is there cannot be watched.
+    pub fn follow(&mut self, paths: &[PathBuf], lost: bool) -> Result<bool, String> {
+        let mut renewed = false;
+        for dir in WATCHED {
+            let path = self.root.join(dir);
+            if lost || paths.contains(&path) {
+                renewed |= self.rewatch(dir, false)?;
+            }
+        }
+        Ok(renewed)
+    }
+
+    /// The site root whose folders are watched.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// Drops the watch of `root/dir` (any left on a folder moved away) and watches the folder
+    /// there now, if any. `first`: watching starts, nothing to drop.
+    fn rewatch(&mut self, dir: &str, first: bool) -> Result<bool, String> {
+        let path = self.root.join(dir);
+        if !first {
+            // Already dropped when the folder was removed: nothing to undo then.
+            let _ = self.watcher.unwatch(&path);
+        }
+        if !path.is_dir() {
+            return Ok(false);
+        }
+        self.watcher
+            .watch(&path, RecursiveMode::Recursive)
+            .map_err(|e| {
+                format!(
+                    "无法监视 {}：{e}（文件太多时可调大 inotify 上限，或加 --poll）",
+                    path.display()
+                )
+            })?;
+        Ok(true)
+    }
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 mod bad_input;
 mod build;
 mod incremental;
+mod links;
 mod names;
 mod output;
 mod privacy;

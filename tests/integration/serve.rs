@@ -20,8 +20,14 @@ impl Drop for Server {
 }
 
 fn start(site: &TestSite) -> Server {
+    start_with(site, &[])
+}
+
+/// Starts the preview with extra arguments.
+fn start_with(site: &TestSite, extra: &[&str]) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_gongjiang"))
         .args(["serve", "--port", "0"])
+        .args(extra)
         .current_dir(site.root())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -39,6 +45,23 @@ fn start(site: &TestSite) -> Server {
         }
     };
     Server { child, addr }
+}
+
+/// Whether the server closes `s` (end of stream or reset) within `within`.
+fn closed_within(s: &mut TcpStream, within: Duration) -> bool {
+    s.set_read_timeout(Some(within)).unwrap();
+    let start = Instant::now();
+    let mut buf = [0u8; 4096];
+    loop {
+        match s.read(&mut buf) {
+            Ok(0) => return true,
+            // A response (the end of a request) may come first; keep reading.
+            Ok(_) if start.elapsed() < within => {}
+            Ok(_) => return false,
+            Err(e) if e.kind() == std::io::ErrorKind::ConnectionReset => return true,
+            Err(_) => return false,
+        }
+    }
 }
 
 /// (status, body) of a GET with a raw path (sent as it is, so traversal attempts reach the server).
@@ -278,4 +301,168 @@ fn the_build_output_never_carries_the_live_reload_script() {
             "{path}"
         );
     }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_to_a_file_outside_the_site_is_never_served() {
+    let site = TestSite::fixture("minimal");
+    let outside = tempfile::tempdir().unwrap();
+    let secret = outside.path().join("secret.txt");
+    std::fs::write(&secret, "TOP-SECRET-7f3a").unwrap();
+    site.write("content/static/notes.txt", "公开的说明");
+    let server = start(&site);
+    assert_eq!(get(&server.addr, "/notes.txt").0, 200);
+    // No answer carries the secret; the links are refused.
+    let leaks = |addr: &str, links: &[&str]| {
+        for p in ["/x", "/notes.txt", "/__gongjiang/status", "/no-such-page/"] {
+            let (code, body) = get(addr, p);
+            assert!(!body.contains("TOP-SECRET"), "{p} leaked the file ({code})");
+            if links.contains(&p) {
+                assert!(code == 403 || code == 404, "{p}: {code}");
+            }
+        }
+    };
+    // A link made while the preview runs.
+    let v = status(&server.addr)["version"].as_u64().unwrap();
+    std::os::unix::fs::symlink(&secret, site.root().join("content/static/x")).unwrap();
+    let s = wait_for(&server.addr, |s| {
+        s["version"].as_u64().unwrap() > v || s["ok"] == false
+    });
+    leaks(&server.addr, &["/x"]);
+    assert_eq!(s["ok"], false, "the link is a located error: {s}");
+    assert_eq!(s["diagnostics"][0]["file"], "content/static/x", "{s}");
+    // A file of the last good build replaced by a link after that build.
+    let notes = site.root().join("content/static/notes.txt");
+    std::fs::remove_file(&notes).unwrap();
+    std::os::unix::fs::symlink(&secret, &notes).unwrap();
+    wait_for(&server.addr, |s| {
+        s["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["file"] == "content/static/notes.txt")
+    });
+    leaks(&server.addr, &["/x", "/notes.txt"]);
+}
+
+#[test]
+fn content_folder_removed_and_restored_is_watched_again() {
+    let site = TestSite::fixture("minimal");
+    let server = start(&site);
+    let content = site.root().join("content");
+    let away = site.root().join("content.away");
+    std::fs::rename(&content, &away).unwrap();
+    let s = wait_for(&server.addr, |s| s["ok"] == false);
+    assert!(
+        s["diagnostics"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("content/ 文件夹不见了"),
+        "{s}"
+    );
+    let (code, page) = get(&server.addr, "/craftsmen/zhang-wei/");
+    assert_eq!(code, 200, "the last good page is still served");
+    assert!(page.contains("三十年只做一件事"));
+    // Restored as a new folder (a checkout), then saved again.
+    crate::support::copy_tree(&away, &content);
+    wait_for(&server.addr, |s| s["ok"] == true);
+    site.write(
+        PROFILE,
+        site.read(PROFILE)
+            .replace("三十年只做一件事", "四十年只做一件事"),
+    );
+    let start = Instant::now();
+    while !get(&server.addr, "/craftsmen/zhang-wei/")
+        .1
+        .contains("四十年只做一件事")
+    {
+        assert!(
+            start.elapsed() < Duration::from_secs(15),
+            "the save after the restore was not rebuilt"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn silent_and_idle_connections_are_closed() {
+    let site = TestSite::fixture("minimal");
+    let server = start_with(&site, &["--idle-timeout", "1"]);
+    let bound = Duration::from_secs(10);
+    // Connects and sends nothing.
+    let mut silent = TcpStream::connect(&server.addr).unwrap();
+    // Sends half a request line.
+    let mut half = TcpStream::connect(&server.addr).unwrap();
+    half.write_all(b"GET /craftsmen/zha").unwrap();
+    // Asks for one page and keeps the connection open.
+    let mut kept = TcpStream::connect(&server.addr).unwrap();
+    write!(kept, "GET / HTTP/1.1\r\nHost: {}\r\n\r\n", server.addr).unwrap();
+    assert!(closed_within(&mut silent, bound), "silent connection kept");
+    assert!(closed_within(&mut half, bound), "half a request line kept");
+    assert!(closed_within(&mut kept, bound), "idle keep-alive kept");
+    // The server still answers.
+    assert_eq!(get(&server.addr, "/").0, 200);
+}
+
+#[test]
+fn a_live_reload_socket_that_stops_answering_is_dropped() {
+    let site = TestSite::fixture("minimal");
+    let server = start_with(&site, &["--idle-timeout", "1"]);
+    let connect = || {
+        let (mut ws, _) =
+            tungstenite::connect(format!("ws://{}/__gongjiang/ws", server.addr)).unwrap();
+        ws.read().unwrap();
+        ws
+    };
+    type Socket = tungstenite::WebSocket<tungstenite::stream::MaybeTlsStream<TcpStream>>;
+    let timeout = |ws: &mut Socket, t: Duration| {
+        if let tungstenite::stream::MaybeTlsStream::Plain(s) = ws.get_mut() {
+            s.set_read_timeout(Some(t)).unwrap();
+        }
+    };
+    let (mut ws, mut live) = (connect(), connect());
+    // The live page keeps reading, which answers the pings; the other reads nothing.
+    timeout(&mut live, Duration::from_millis(100));
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(4) {
+        match live.read() {
+            Ok(_) => {}
+            Err(tungstenite::Error::Io(e)) if e.kind() == std::io::ErrorKind::WouldBlock => {}
+            Err(e) => panic!("the live page was dropped: {e}"),
+        }
+    }
+    timeout(&mut ws, Duration::from_secs(10));
+    let start = Instant::now();
+    let ended = loop {
+        match ws.read() {
+            // Pings sent while the client was silent, or a status.
+            Ok(_) if start.elapsed() < Duration::from_secs(10) => {}
+            Ok(_) => break false,
+            Err(tungstenite::Error::Io(e))
+                if matches!(
+                    e.kind(),
+                    std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                ) =>
+            {
+                break false
+            }
+            Err(_) => break true,
+        }
+    };
+    assert!(ended, "the server kept a socket that answered no ping");
+    // The live page still hears about a save.
+    site.write(
+        PROFILE,
+        site.read(PROFILE)
+            .replace("三十年只做一件事", "四十年只做一件事"),
+    );
+    timeout(&mut live, Duration::from_secs(10));
+    let status = loop {
+        match live.read().unwrap() {
+            tungstenite::Message::Text(t) => break t,
+            _ => continue,
+        }
+    };
+    assert!(status.contains("\"ok\":true"), "{status}");
 }
