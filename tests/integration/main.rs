@@ -1,6 +1,7 @@
 //! Integration tests: fixture sites under tests/fixtures/, built through the library and the `gongjiang` binary.
 
 mod bad_input;
+mod bounded;
 mod build;
 mod incremental;
 mod names;
