@@ -1,6 +1,7 @@
 //! Rendering: site model → views → every output file (pages through tera, feeds, copied files), in parallel.
 
 pub mod charts;
+pub mod embed;
 pub mod feeds;
 pub mod images;
 pub mod pages;

@@ -3,6 +3,7 @@
 mod bad_input;
 mod bounded;
 mod build;
+mod escaping;
 mod incremental;
 mod names;
 mod scaffold;
