@@ -100,6 +100,7 @@ pub fn render(markdown: &str, options: &Options) -> Rendered {
         | CmarkOptions::ENABLE_HEADING_ATTRIBUTES;
     let parsed: Vec<Spanned> = Parser::new_ext(markdown, parser_options)
         .into_offset_iter()
+        .map(|(event, range)| (without_controls(event), range))
         .collect();
     let spanned = join_cjk_lines(strong::repair(markdown, parsed));
     let (links, images) = collect_links(&spanned);
@@ -111,7 +112,11 @@ pub fn render(markdown: &str, options: &Options) -> Rendered {
     let text = plain_text(&events);
     let mut raw = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut raw, html_events(events, &footnotes).into_iter());
-    let html = sanitizer(options.base_path).clean(&raw).to_string();
+    let mut html = sanitizer(options.base_path).clean(&raw).to_string();
+    // Character references inside raw HTML (`<b>&#x1b;</b>`) are decoded by the sanitiser.
+    if html.contains(is_stray_control) {
+        html.retain(|c| !is_stray_control(c));
+    }
     Rendered {
         html,
         text,
@@ -123,6 +128,31 @@ pub fn render(markdown: &str, options: &Options) -> Rendered {
 }
 
 type Spanned<'a> = (Event<'a>, Range<usize>);
+
+use crate::load::text::is_stray_control;
+
+/// The event without the control characters that character references (`&#11;`, `&#x85;`) put
+/// into its text: the file itself is clean already ([`crate::load::text`]).
+fn without_controls(event: Event) -> Event {
+    fn clean(t: CowStr) -> CowStr {
+        if t.contains(is_stray_control) {
+            CowStr::from(
+                t.chars()
+                    .filter(|&c| !is_stray_control(c))
+                    .collect::<String>(),
+            )
+        } else {
+            t
+        }
+    }
+    match event {
+        Event::Text(t) => Event::Text(clean(t)),
+        Event::Code(t) => Event::Code(clean(t)),
+        Event::Html(t) => Event::Html(clean(t)),
+        Event::InlineHtml(t) => Event::InlineHtml(clean(t)),
+        event => event,
+    }
+}
 
 /// True for characters that belong to Chinese, Japanese or Korean writing (East Asian wide).
 fn is_cjk(c: char) -> bool {
@@ -1000,6 +1030,17 @@ mod tests {
     fn heading_ids(markdown: &str) -> Vec<String> {
         let rendered = render(markdown, &Options { base_path: "/" });
         rendered.headings.into_iter().map(|h| h.id).collect()
+    }
+
+    #[test]
+    fn character_references_to_control_characters_are_dropped() {
+        let md = "## 标&#x1b;题\n\n引用&#11;和&#x1b;与&#127;及&#x85;，`码&#x1b;`<b>&#x1b;粗&#x9b;体</b>\n\n[链&#x0c;接](/a/ \"题&#x1b;\")";
+        let r = render(md, &Options { base_path: "/" });
+        let all = format!("{}{}{:?}", r.html, r.text, r.headings);
+        assert!(!all.contains(is_stray_control), "{all:?}");
+        assert!(r.html.contains("引用和与及"), "{}", r.html);
+        assert!(r.html.contains("<b>粗体</b>"), "{}", r.html);
+        assert_eq!(r.headings[0].text, "标题");
     }
 
     #[test]

@@ -180,7 +180,7 @@ pub fn item(content: &Path, path: &Path) -> Result<Loaded1, String> {
     let read = |d: &mut Diagnostics| -> Result<Option<Arc<SourceFile>>, String> {
         let bytes =
             std::fs::read(path).map_err(|e| format!("读取 {} 失败：{e}", path.display()))?;
-        match text::decode(&shown, &bytes) {
+        match text::decode(&shown, &bytes, d) {
             Ok(f) => Ok(Some(Arc::new(f))),
             Err(diag) => {
                 d.push(*diag);

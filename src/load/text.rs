@@ -1,10 +1,17 @@
-//! Reads a content file as text: UTF-8 (with or without BOM), and a clear message for GBK or binary files.
+//! Reads a content file as text: UTF-8 (with or without BOM), a clear message for GBK or binary
+//! files, and the text cleaned of control characters, so that no later output can carry one.
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Diagnostics};
 use crate::source::SourceFile;
 
-/// Decodes a file's bytes. `rel_path` is the path shown to the editor.
-pub fn decode(rel_path: &str, bytes: &[u8]) -> Result<SourceFile, Box<Diagnostic>> {
+/// Decodes a file's bytes. `rel_path` is the path shown to the editor. Control characters are
+/// removed here, each with a located warning in `warnings` (see [`clean`]); a NUL makes the
+/// file "not text" (UTF-16 and binary files are full of them).
+pub fn decode(
+    rel_path: &str,
+    bytes: &[u8],
+    warnings: &mut Diagnostics,
+) -> Result<SourceFile, Box<Diagnostic>> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
         Ok(text) => {
@@ -17,12 +24,80 @@ pub fn decode(rel_path: &str, bytes: &[u8]) -> Result<SourceFile, Box<Diagnostic
                         ),
                 ));
             }
-            if text.contains('\0') {
-                return Err(Box::new(not_text(rel_path)));
+            if let Some(at) = text.find('\0') {
+                let src = SourceFile::new(rel_path, text);
+                return Err(Box::new(not_text(rel_path).at(&src, at, at + 1)));
             }
-            Ok(SourceFile::new(rel_path, text))
+            Ok(clean(SourceFile::new(rel_path, text), warnings))
         }
         Err(e) => Err(Box::new(not_utf8(rel_path, bytes, e.valid_up_to()))),
+    }
+}
+
+/// Whether a character is removed from content: every control character but tab, line feed and
+/// carriage return (C0, DEL, C1). None of them means anything on a web page, XML forbids most,
+/// and an editor never types them: they come with text pasted from Word (a vertical tab for
+/// each manual line break) or other programs.
+pub fn is_stray_control(c: char) -> bool {
+    c.is_control() && !matches!(c, '\t' | '\n' | '\r')
+}
+
+/// Removes stray control characters ([`is_stray_control`]), with a warning at each one, and makes
+/// a lone carriage return (old Mac line ends) a line feed, as editors show it. Positions stay
+/// those of the file as written: lines never change, and a column after a removed character on
+/// the same line is one less than the editor shows.
+fn clean(src: SourceFile, warnings: &mut Diagnostics) -> SourceFile {
+    let lone_cr = |t: &str| {
+        t.match_indices('\r')
+            .any(|(i, _)| !t[i + 1..].starts_with('\n'))
+    };
+    let has_stray = src.text.contains(is_stray_control);
+    if !has_stray && !lone_cr(&src.text) {
+        return src;
+    }
+    let mut text = src.text;
+    if lone_cr(&text) {
+        let bytes = text.as_bytes();
+        let lone: Vec<usize> = (0..bytes.len())
+            .filter(|&i| bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n'))
+            .collect();
+        let mut b = text.into_bytes();
+        for i in lone {
+            b[i] = b'\n';
+        }
+        // Only ASCII bytes were swapped for ASCII bytes.
+        text = String::from_utf8(b).unwrap_or_default();
+    }
+    let src = SourceFile::new(src.path, text);
+    if !has_stray {
+        return src;
+    }
+    for (at, c) in src.text.match_indices(is_stray_control) {
+        let code = c.chars().next().map_or(0, u32::from);
+        warnings.push(
+            Diagnostic::warning(
+                "text.control-char",
+                format!("这里有一个看不见的控制字符 U+{code:04X}（{}），已删除", control_name(code)),
+            )
+            .at(&src, at, at + c.len())
+            .hint("它多半是从 Word 或其他程序复制文字时带进来的；在编辑器里删掉它（光标移到提示的行和列，按一次删除键），以后可以先粘贴为纯文本"),
+        );
+    }
+    let cleaned: String = src.text.chars().filter(|&c| !is_stray_control(c)).collect();
+    SourceFile::new(src.path, cleaned)
+}
+
+/// What a control character is called, for the warning.
+fn control_name(code: u32) -> &'static str {
+    match code {
+        0x0b => "垂直制表符，Word 里的手动换行",
+        0x0c => "换页符，Word 里的分页符",
+        0x08 => "退格符",
+        0x1b => "转义符 ESC",
+        0x7f => "删除符 DEL",
+        0x85 => "下一行符 NEL",
+        0x80..=0x9f => "C1 控制字符",
+        _ => "控制字符",
     }
 }
 
@@ -57,10 +132,47 @@ fn not_utf8(rel_path: &str, bytes: &[u8], valid_up_to: usize) -> Diagnostic {
 mod tests {
     use super::*;
 
+    fn decode(rel_path: &str, bytes: &[u8]) -> Result<SourceFile, Box<Diagnostic>> {
+        super::decode(rel_path, bytes, &mut Diagnostics::new())
+    }
+
     #[test]
     fn bom_is_removed_and_crlf_kept() {
         let f = decode("a.md", b"\xEF\xBB\xBFname: x\r\n").unwrap();
         assert_eq!(f.text, "name: x\r\n");
+    }
+
+    #[test]
+    fn control_characters_are_removed_with_a_warning_each() {
+        let mut w = Diagnostics::new();
+        let f = super::decode(
+            "a.md",
+            "名字：张\u{b}伟\r\n正文\u{1b}\u{85}完\r旧\n".as_bytes(),
+            &mut w,
+        )
+        .unwrap();
+        assert_eq!(f.text, "名字：张伟\r\n正文完\n旧\n");
+        let w = w.into_sorted();
+        let at: Vec<_> = w.iter().map(|d| (d.line, d.column, d.code)).collect();
+        assert_eq!(
+            at,
+            [
+                (1, 5, "text.control-char"),
+                (2, 3, "text.control-char"),
+                (2, 4, "text.control-char")
+            ]
+        );
+        assert!(w[0].message.contains("U+000B"));
+        assert!(w[2].message.contains("U+0085"));
+        assert!(w.iter().all(|d| !d.is_error()));
+    }
+
+    #[test]
+    fn clean_text_is_kept_as_it_is() {
+        let mut w = Diagnostics::new();
+        let f = super::decode("a.md", "名字\t张伟\r\n".as_bytes(), &mut w).unwrap();
+        assert_eq!(f.text, "名字\t张伟\r\n");
+        assert!(w.is_empty());
     }
 
     #[test]
@@ -77,6 +189,12 @@ mod tests {
     fn empty_and_blank_files_are_errors() {
         assert_eq!(decode("a.md", b"").unwrap_err().code, "file.empty");
         assert_eq!(decode("a.md", b" \n\n").unwrap_err().code, "file.empty");
+    }
+
+    #[test]
+    fn a_nul_is_not_text_and_located() {
+        let d = decode("a.md", "a\nbc\0".as_bytes()).unwrap_err();
+        assert_eq!((d.code, d.line, d.column), ("file.not-text", 2, 3));
     }
 
     #[test]

@@ -43,13 +43,17 @@ pub fn parse<'s>(
     let blocked = diags.error_count() > before;
     let text = &src.text[range.0..range.1];
     match serde_yaml::from_str::<Value>(text) {
-        Ok(value) if !blocked => Some(Doc {
-            src,
-            range,
-            value,
-            lines: std::cell::OnceCell::new(),
-            items: Default::default(),
-        }),
+        Ok(value) if !blocked => {
+            let mut doc = Doc {
+                src,
+                range,
+                value,
+                lines: std::cell::OnceCell::new(),
+                items: Default::default(),
+            };
+            scrub_controls(&mut doc, diags);
+            Some(doc)
+        }
         Ok(_) => None,
         Err(e) if blocked => {
             let _ = e;
@@ -58,6 +62,97 @@ pub fn parse<'s>(
         Err(e) => {
             diags.push(translate(src, range, &e));
             None
+        }
+    }
+}
+
+/// A step of a path to a value, owning its key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum OwnedSeg {
+    Key(String),
+    Index(usize),
+}
+
+/// Removes the control characters that YAML escapes (`"\e"`, `"\v"`, `"\x85"`) put into string
+/// values, with a warning at each such value: the file's own text is clean already
+/// ([`crate::load::text`]), and no output may carry one.
+fn scrub_controls(doc: &mut Doc, diags: &mut Diagnostics) {
+    fn find(v: &Value, path: &mut Vec<OwnedSeg>, out: &mut Vec<Vec<OwnedSeg>>) {
+        match v {
+            Value::String(s)
+                if s.contains(crate::load::text::is_stray_control) || s.contains('\r') =>
+            {
+                out.push(path.clone())
+            }
+            Value::Sequence(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    path.push(OwnedSeg::Index(i));
+                    find(item, path, out);
+                    path.pop();
+                }
+            }
+            Value::Mapping(m) => {
+                for (k, item) in m {
+                    path.push(OwnedSeg::Key(k.as_str().unwrap_or_default().to_string()));
+                    find(item, path, out);
+                    path.pop();
+                }
+            }
+            Value::Tagged(t) => find(&t.value, path, out),
+            _ => {}
+        }
+    }
+    fn get_mut<'v>(v: &'v mut Value, path: &[OwnedSeg]) -> Option<&'v mut Value> {
+        let Some((first, rest)) = path.split_first() else {
+            return Some(v);
+        };
+        let next = match (v, first) {
+            (Value::Sequence(items), OwnedSeg::Index(i)) => items.get_mut(*i)?,
+            (Value::Mapping(m), OwnedSeg::Key(k)) => m.get_mut(k.as_str())?,
+            (Value::Tagged(t), _) => return get_mut(&mut t.value, path),
+            _ => return None,
+        };
+        get_mut(next, rest)
+    }
+    let mut found = Vec::new();
+    find(&doc.value, &mut Vec::new(), &mut found);
+    for path in found {
+        let segs: Vec<Seg> = path
+            .iter()
+            .map(|s| match s {
+                OwnedSeg::Key(k) => Seg::Key(k),
+                OwnedSeg::Index(i) => Seg::Index(*i),
+            })
+            .collect();
+        let (start, end) = doc.value_span(&segs);
+        if let Some(Value::String(s)) = get_mut(&mut doc.value, &path) {
+            let mut removed: Vec<String> = Vec::new();
+            for c in s
+                .chars()
+                .filter(|&c| crate::load::text::is_stray_control(c))
+            {
+                let name = format!("U+{:04X}", u32::from(c));
+                if !removed.contains(&name) {
+                    removed.push(name);
+                }
+            }
+            // A carriage return escaped into a value ("\r") is a line end, as in the file.
+            *s = s.replace("\r\n", "\n").replace('\r', "\n");
+            s.retain(|c| !crate::load::text::is_stray_control(c));
+            if removed.is_empty() {
+                continue;
+            }
+            diags.push(
+                Diagnostic::warning(
+                    "text.control-char",
+                    format!(
+                        "这个值里转义出了看不见的控制字符 {}，已删除",
+                        removed.join("、")
+                    ),
+                )
+                .at(doc.src, start, end)
+                .hint("删掉值里的 `\\e`、`\\v`、`\\x..` 这类转义；网页上用不到控制字符"),
+            );
         }
     }
 }
@@ -640,6 +735,30 @@ mod tests {
         let (v, d) = run("intro: |\n  他说：“精益求精”\n  time:10\nyear: 2018\n");
         assert!(v.is_some());
         assert!(d.is_empty(), "{d:#?}");
+    }
+
+    #[test]
+    fn control_characters_escaped_into_values_are_removed_and_located() {
+        let text = "name: 张伟\nsummary: \"三十年\\e只做\\v一件事\"\nawards:\n  - { name: \"奖\\x85项\" }\n";
+        let (value, diags) = run(text);
+        let value = value.unwrap();
+        assert_eq!(value["summary"], "三十年只做一件事");
+        assert_eq!(value["awards"][0]["name"], "奖项");
+        let at: Vec<_> = diags.iter().map(|d| (d.code, d.line)).collect();
+        assert_eq!(at, [("text.control-char", 2), ("text.control-char", 4)]);
+        assert!(
+            diags[0].message.contains("U+001B、U+000B"),
+            "{}",
+            diags[0].message
+        );
+        assert!(!diags[0].is_error());
+    }
+
+    #[test]
+    fn block_scalars_of_a_crlf_file_keep_plain_line_ends() {
+        let (value, diags) = run("intro: |\r\n  第一行\r\n  第二行\r\n");
+        assert_eq!(value.unwrap()["intro"], "第一行\n第二行\n");
+        assert!(diags.is_empty(), "{diags:?}");
     }
 
     #[test]

@@ -1,9 +1,11 @@
 //! Rendering: site model → views → every output file (pages through tera, feeds, copied files), in parallel.
 
 pub mod charts;
+pub mod embed;
 pub mod feeds;
 pub mod images;
 pub mod pages;
+pub mod template_errors;
 pub mod theme;
 pub mod views;
 
@@ -179,12 +181,17 @@ impl Prepared {
         match theme.tera.render(job.template, &ctx) {
             Ok(html) => Ok(finish_html(html, minify)),
             Err(e) => Err(Box::new(
-                theme::template_error(&e, false, &theme.files, &theme.sources).unwrap_or_else(
-                    || {
-                        Diagnostic::error("template.error", format!("模板出错：{e}"))
-                            .in_file("themes/")
-                    },
-                ),
+                template_errors::template_errors(
+                    &e,
+                    template_errors::Alone::No,
+                    &theme.files,
+                    &theme.sources,
+                )
+                .into_iter()
+                .next()
+                .unwrap_or_else(|| {
+                    Diagnostic::error("template.error", format!("模板出错：{e}")).in_file("themes/")
+                }),
             )),
         }
     }

@@ -1,5 +1,6 @@
 //! The list of pages a site has: for each, its output path, template and what the template is given.
 
+use crate::render::embed::script_json;
 use crate::render::views::{
     with_base, BrandView, CohortView, CraftsmanView, IndustryView, Link, PageView, StoryView, Views,
 };
@@ -296,12 +297,9 @@ impl Ctx<'_> {
     }
 }
 
-/// JSON for a `<script type="application/ld+json">`: `</` and `<!--` cannot end the element.
+/// JSON-LD for a `<script type="application/ld+json">`, without nulls, through [`script_json`].
 pub fn safe_json(v: &Value) -> String {
-    serde_json::to_string(&without_nulls(v.clone()))
-        .unwrap_or_default()
-        .replace("</", "<\\/")
-        .replace("<!--", "<\\!--")
+    script_json(&without_nulls(v.clone()))
 }
 
 /// Drops `null` members and empty lists, which structured-data readers treat as errors.
@@ -774,10 +772,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn json_ld_cannot_close_the_script() {
-        let s = safe_json(&json!({"name": "</script><script>alert(1)</script><!--"}));
-        assert!(!s.contains("</"));
-        assert!(!s.contains("<!--"));
+    fn json_ld_cannot_close_the_script_and_stays_valid_json() {
+        let v = json!({"name": "</script><script>alert(1)</script><!--"});
+        let s = safe_json(&v);
+        assert!(!s.contains('<'));
+        assert_eq!(serde_json::from_str::<Value>(&s).unwrap(), v);
     }
 
     #[test]

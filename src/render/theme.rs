@@ -1,6 +1,7 @@
 //! Themes: templates and static files from themes/<name>/, a theme may extend another and override single templates.
 
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::render::template_errors::{template_errors, Alone};
 use crate::render::{Content, OutputFile};
 use include_dir::{include_dir, Dir};
 use std::collections::BTreeMap;
@@ -118,26 +119,28 @@ pub fn load(root: &Path, name: &str, diags: &mut Diagnostics) -> Result<Option<T
             });
         }
     }
+    // Each template alone first, so that every one with a mistake of its own is reported.
     let mut ok = true;
     for (name, text) in &templates {
         let mut one = tera::Tera::new();
         if let Err(e) = one.add_raw_template(name, text) {
-            if let Some(d) = template_error(&e, true, &files, &sources) {
-                diags.push(d);
-                ok = false;
-            }
+            let found = template_errors(&e, Alone::Yes, &files, &sources);
+            ok &= found.is_empty();
+            diags.extend(found);
         }
     }
     if !ok {
         return Ok(None);
     }
     if let Err(e) = tera.add_raw_templates(templates) {
-        diags.push(
-            template_error(&e, false, &files, &sources).unwrap_or_else(|| {
+        let found = template_errors(&e, Alone::No, &files, &sources);
+        if found.is_empty() {
+            diags.push(
                 Diagnostic::error("template.error", format!("模板加载失败：{e}"))
-                    .in_file(format!("themes/{name}/templates/"))
-            }),
-        );
+                    .in_file(format!("themes/{name}/templates/")),
+            );
+        }
+        diags.extend(found);
         return Ok(None);
     }
     Ok(Some(Theme {
@@ -206,62 +209,4 @@ fn walk(dir: &Path) -> Result<Vec<(String, std::path::PathBuf)>, String> {
         out.push((rel, e.path().to_path_buf()));
     }
     Ok(out)
-}
-
-/// A located diagnostic for a template error; `None` for errors that are not the template's own (a missing parent while checking alone).
-pub fn template_error(
-    e: &tera::Error,
-    alone: bool,
-    files: &BTreeMap<String, String>,
-    sources: &BTreeMap<String, String>,
-) -> Option<Diagnostic> {
-    use tera::ErrorKind;
-    let (code, report) = match e.kind() {
-        ErrorKind::SyntaxError(r) => ("template.syntax", r),
-        ErrorKind::RenderingError(r) => ("template.render", r),
-        ErrorKind::MissingParent { current, parent } => {
-            if alone {
-                return None;
-            }
-            let shown = files
-                .get(current)
-                .cloned()
-                .unwrap_or_else(|| current.clone());
-            return Some(
-                Diagnostic::error(
-                    "template.missing-parent",
-                    format!("模板继承的 `{parent}` 不存在"),
-                )
-                .in_file(shown)
-                .hint("检查 {% extends \"…\" %} 里的模板名"),
-            );
-        }
-        ErrorKind::TemplateNotFound(_) if alone => return None,
-        ErrorKind::TemplateNotFound(name) => {
-            return Some(
-                Diagnostic::error("template.not-found", format!("找不到模板 `{name}`"))
-                    .in_file("themes/")
-                    .hint("检查 {% extends %} / {% include %} 里的模板名，或主题是否缺文件"),
-            )
-        }
-        _ => {
-            return Some(
-                Diagnostic::error("template.error", format!("模板出错：{e}")).in_file("themes/"),
-            );
-        }
-    };
-    let shown = files
-        .get(report.filename())
-        .cloned()
-        .unwrap_or_else(|| report.filename().to_string());
-    let message = format!("模板错误：{}", report.message());
-    let mut d = Diagnostic::error(code, message).in_file(shown.clone());
-    if let Some(text) = sources.get(&shown) {
-        let src = crate::source::SourceFile::new(shown, text.clone());
-        let span = report.span();
-        let start = span.range.start.min(text.len());
-        let end = span.range.end.min(text.len()).max(start);
-        d = d.at(&src, start, end);
-    }
-    Some(d.hint("修改这个模板文件；模板语法见主题说明（README）"))
 }

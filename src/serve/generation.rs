@@ -177,16 +177,12 @@ impl Generation {
         if cancel.load(Ordering::Relaxed) {
             return None;
         }
-        let mut unique: Vec<Diagnostic> = Vec::new();
-        for d in errors {
-            if !unique
-                .iter()
-                .any(|u| u.file == d.file && u.line == d.line && u.message == d.message)
-            {
-                unique.push(d);
-            }
-        }
-        Some(unique)
+        // One template mistake fails many pages the same way: report it once (in linear time).
+        let mut seen = std::collections::HashSet::new();
+        let unique = errors
+            .into_iter()
+            .filter(|d| seen.insert((d.file.clone(), d.line, d.message.clone())));
+        Some(crate::diag::Diagnostics::from_iter(unique).into_sorted())
     }
 
     /// Every file of the site, sorted by path, as a build would write it (copied files as their

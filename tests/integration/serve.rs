@@ -158,6 +158,25 @@ fn a_broken_file_shows_errors_keeps_the_last_good_page_and_clears_when_fixed() {
 }
 
 #[test]
+fn thousands_of_problems_reach_the_overlay_counted_not_listed() {
+    let site = TestSite::fixture("minimal");
+    let server = start(&site);
+    let line: String = (0..4000).map(|i| format!("[链{i}](/nope/{i}/) ")).collect();
+    site.write(
+        "content/pages/about.md",
+        format!("---\ntitle: 关于\n---\n{line}\n"),
+    );
+    let s = wait_for(&server.addr, |s| s["ok"] == false);
+    let body = get(&server.addr, "/__gongjiang/status").1;
+    assert!(body.len() < 32_000, "{} bytes", body.len());
+    assert_eq!(s["errors"], 4000);
+    let listed = s["diagnostics"].as_array().unwrap();
+    assert_eq!(listed.len(), 21, "20 shown, then the count of the rest");
+    assert_eq!(listed[20]["count"], 3980);
+    assert!(listed[20]["message"].as_str().unwrap().contains("3,980"));
+}
+
+#[test]
 fn a_broken_template_behaves_the_same() {
     let site = TestSite::fixture("minimal");
     let server = start(&site);
