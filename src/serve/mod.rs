@@ -418,7 +418,7 @@ mod tests {
                     .in_file(format!("content/zz/{i:03}.md")),
             );
         }
-        let app = App::new();
+        let app = App::new(IDLE);
         app.state.write().unwrap().fail(diags.into_sorted());
         let json = app.status_json();
         assert!(json.len() < 32_000, "{} bytes", json.len());
