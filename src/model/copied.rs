@@ -49,7 +49,7 @@ fn one(file: &StaticFile) -> (std::sync::Arc<SourceFile>, Published, Diagnostics
     let mut d = Diagnostics::new();
     let mut published = Published::default();
     let shown = format!("content/{}", file.rel);
-    published.name(&shown, None, &file.rel, &mut d);
+    published.file_name(&shown, &file.rel, &mut d);
     let ext = file
         .rel
         .rsplit_once('.')
@@ -62,11 +62,8 @@ fn one(file: &StaticFile) -> (std::sync::Arc<SourceFile>, Published, Diagnostics
         .map(|b| String::from_utf8_lossy(&b).into_owned());
     let src = SourceFile::new(shown, text.unwrap_or_default());
     if !src.text.is_empty() {
-        if markup {
-            published.text_as_shown(&src, &html_text::published(&src.text), &mut d);
-        } else {
-            published.text_as_shown(&src, &src.text, &mut d);
-        }
+        let shown = markup.then(|| html_text::published(&src.text));
+        published.copied_text(&src, shown.as_deref(), &mut d);
     }
     (std::sync::Arc::new(src), published, d)
 }

@@ -145,7 +145,7 @@ pub fn publish_slug(
 ) {
     if doc.value.get("slug").is_none() {
         if let Some(slug) = slug {
-            published.name(&file.source.path, None, slug, diags);
+            published.file_name(&file.source.path, slug, diags);
         }
     }
 }

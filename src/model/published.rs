@@ -178,16 +178,16 @@ impl Published {
         self.fold(&page);
     }
 
-    /// Scans a text published as it is (a copied file: `shown` is what a reader gets from
-    /// `src`): each finding at its place in `src` when it is written there as shown, else
-    /// naming the file.
-    pub fn text_as_shown(&mut self, src: &SourceFile, shown: &str, diags: &mut Diagnostics) {
-        for f in privacy::find_personal_data(shown) {
-            let written = f.text(shown);
-            let at = if std::ptr::eq(shown, src.text.as_str()) {
-                Some(f.start)
-            } else {
-                src.text.find(written)
+    /// Scans a copied file's text: `shown` is what a reader gets from `src` (its markup read as
+    /// a browser shows it), or `None` for the text itself. Each finding at its place in `src`
+    /// when it is written there as shown, else naming the file.
+    pub fn copied_text(&mut self, src: &SourceFile, shown: Option<&str>, diags: &mut Diagnostics) {
+        let text = shown.unwrap_or(&src.text);
+        for f in privacy::find_personal_data(text) {
+            let written = f.text(text);
+            let at = match shown {
+                None => Some(f.start),
+                Some(_) => src.text.find(written),
             };
             let d = finding(&f, written);
             diags.push(match at {
@@ -195,27 +195,19 @@ impl Published {
                 None => d.in_file(src.path.clone()),
             });
         }
-        self.fold(shown);
+        self.fold(text);
     }
 
-    /// Scans a name that becomes part of the site's addresses (a slug, a file name): in the
-    /// file at `at`, or naming the file when `at` is `None`.
-    pub fn name(
-        &mut self,
-        src_path: &str,
-        located: Option<(&SourceFile, (usize, usize))>,
-        name: &str,
-        diags: &mut Diagnostics,
-    ) {
+    /// Scans the name of the file at `path`, which becomes part of the site's addresses (a
+    /// slug taken from a file name, a copied file's path).
+    pub fn file_name(&mut self, path: &str, name: &str, diags: &mut Diagnostics) {
         self.fold(name);
         for f in privacy::find_personal_data(name) {
-            let d = finding(&f, f.text(name)).hint(
-                "文件名和网址名（slug）会出现在网址、站点地图、订阅和搜索里：换一个不含个人信息的名字",
+            diags.push(
+                finding(&f, f.text(name))
+                    .in_file(path)
+                    .hint("文件名会出现在网址、站点地图、订阅和搜索里：换一个不含个人信息的名字"),
             );
-            diags.push(match located {
-                Some((src, (s, e))) => d.at(src, s, e),
-                None => d.in_file(src_path),
-            });
         }
     }
 
