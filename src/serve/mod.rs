@@ -1,6 +1,7 @@
 //! `gongjiang serve`: build into memory, serve on loopback, rebuild on every save, reload open pages, show errors over them.
 
 pub mod generation;
+mod guard;
 pub mod listen;
 pub mod rebuild;
 pub mod server;

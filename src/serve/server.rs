@@ -21,6 +21,7 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/__gongjiang/ws", get(ws))
         .route("/__gongjiang/status", get(status))
         .fallback(page)
+        .layer(axum::middleware::from_fn(super::guard::check))
         .with_state(app)
 }
 

@@ -66,11 +66,16 @@ fn closed_within(s: &mut TcpStream, within: Duration) -> bool {
 
 /// (status, body) of a GET with a raw path (sent as it is, so traversal attempts reach the server).
 fn get(addr: &str, path: &str) -> (u16, String) {
+    get_as(addr, path, &format!("Host: {addr}\r\n"))
+}
+
+/// [`get`] with the given header lines (each ending in `\r\n`) in place of the usual `Host`.
+fn get_as(addr: &str, path: &str, headers: &str) -> (u16, String) {
     let mut s = TcpStream::connect(addr).unwrap();
     s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
     write!(
         s,
-        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+        "GET {path} HTTP/1.1\r\n{headers}Connection: close\r\n\r\n"
     )
     .unwrap();
     let mut raw = Vec::new();
@@ -484,4 +489,34 @@ fn a_live_reload_socket_that_stops_answering_is_dropped() {
         }
     };
     assert!(status.contains("\"ok\":true"), "{status}");
+}
+
+#[test]
+fn other_sites_cannot_read_the_preview_through_their_own_host_name_or_its_socket() {
+    let site = TestSite::fixture("minimal");
+    let server = start(&site);
+    let addr = &server.addr;
+    let (code, body) = get_as(addr, "/", "Host: evil.example:1111\r\n");
+    assert_eq!(code, 403, "{body}");
+    assert!(!body.contains("测试工匠网"), "{body}");
+    let port = addr.rsplit(':').next().unwrap();
+    let (code, body) = get_as(addr, "/", &format!("Host: localhost:{port}\r\n"));
+    assert_eq!(code, 200, "{body}");
+    // The live-reload socket, opened by a page of another site.
+    let upgrade = format!(
+        "Host: {addr}\r\nOrigin: http://evil.example\r\nUpgrade: websocket\r\n\
+         Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+    );
+    let (code, _) = get_as(
+        addr,
+        "/__gongjiang/ws",
+        &upgrade.replace("Connection: close", ""),
+    );
+    assert_eq!(code, 403);
+    let (code, _) = get_as(
+        addr,
+        "/__gongjiang/status",
+        &format!("Host: {addr}\r\nOrigin: http://{addr}\r\n"),
+    );
+    assert_eq!(code, 200);
 }
