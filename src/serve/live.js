@@ -183,6 +183,7 @@
 
   function dismiss() {
     remember("dismissed", panelKey);
+    remember("open", null);
     removePanel();
   }
 
@@ -222,7 +223,7 @@
     var total = typeof s.warnings === "number" ? s.warnings : listed.length;
     var key = String(s.warnings_key || total);
     var dismissed = recall("dismissed");
-    if (total === 0) { remember("dismissed", null); removePanel(); return; }
+    if (total === 0) { remember("dismissed", null); remember("open", null); removePanel(); return; }
     if (dismissed === key) { removePanel(); return; }
     if (dismissed !== null) remember("dismissed", null);
     if (!panel) {
