@@ -107,7 +107,7 @@
     "border-radius:8px;box-shadow:0 4px 16px rgba(0,0,0,.3);padding:.75em 1em}" +
     ".box[hidden],.more[hidden]{display:none}" +
     ".intro{margin:0 0 .5em}" +
-    "ol{list-style:none;margin:0;padding:0;max-height:min(50vh,24em);overflow:auto;overscroll-behavior:contain}" +
+    "ol{list-style:none;margin:0;padding:0;max-height:min(40vh,24em);overflow:auto;overscroll-behavior:contain}" +
     "li{border-left:4px solid #b07d00;background:#fffaf0;padding:.5em .75em;margin:0 0 .5em;border-radius:4px}" +
     ".where{display:block;font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.875em;color:#0b4f8a}" +
     ".msg{display:block;margin:.15em 0}" +
