@@ -7,6 +7,7 @@ pub mod rebuild;
 pub mod server;
 pub mod snapshot;
 pub mod state;
+pub mod status;
 pub mod watch;
 
 use crate::config::Overrides;
@@ -59,44 +60,13 @@ impl App {
         }
     }
 
-    /// The message pages receive: ok, version, whether only stylesheets changed, and the current
-    /// problems: their counts (`errors`, `warnings`), at most [`OVERLAY_ENTRIES`] entries as the
-    /// terminal shows them (errors first, repeats collapsed, no source lines), and how many
-    /// problems those entries leave out (`unlisted`).
+    /// The status pages receive, as JSON (see [`status::Status`] for its fields).
     pub fn status_json(&self) -> String {
         let s = self.state.read().unwrap_or_else(|e| e.into_inner());
-        let css_only =
-            *self.last_change.read().unwrap_or_else(|e| e.into_inner()) == Change::CssOnly;
-        let errors = s.diagnostics.iter().filter(|d| d.is_error()).count();
-        let errors_first = s
-            .diagnostics
-            .iter()
-            .filter(|d| d.is_error())
-            .chain(s.diagnostics.iter().filter(|d| !d.is_error()));
-        let mut entries = diag::collapse(errors_first, diag::SHOWN_PER_CODE);
-        let unlisted: usize = entries
-            .iter()
-            .skip(OVERLAY_ENTRIES)
-            .map(diag::Entry::count)
-            .sum();
-        entries.truncate(OVERLAY_ENTRIES);
-        serde_json::json!({
-            "type": "status",
-            "ok": s.ok,
-            "ever_built": s.ever_built,
-            "version": s.version,
-            "css_only": css_only,
-            "errors": errors,
-            "warnings": s.diagnostics.len() - errors,
-            "diagnostics": entries,
-            "unlisted": unlisted,
-        })
-        .to_string()
+        let change = *self.last_change.read().unwrap_or_else(|e| e.into_inner());
+        status::Status::of(&s, change).to_json()
     }
 }
-
-/// At most this many entries (problems, or counts of collapsed repeats) go to the overlay.
-pub const OVERLAY_ENTRIES: usize = 50;
 
 /// Prints problems to the terminal as `check` does: repeats of one code in one file collapsed.
 fn print(sorted: &[Diagnostic]) {
@@ -396,53 +366,6 @@ fn open_browser(url: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_overlay_gets_counts_and_a_bounded_list_not_every_problem() {
-        let line: String = (0..4000).map(|i| format!("[链{i}](/nope/{i}/) ")).collect();
-        let src = crate::source::SourceFile::new("content/pages/a.md", line.clone());
-        let mut diags = Diagnostics::new();
-        for (at, _) in line.match_indices('[') {
-            diags.push(Diagnostic::error("link.broken", "链接指向的页面不存在").at(
-                &src,
-                at,
-                at + 1,
-            ));
-        }
-        for i in 0..200 {
-            diags.push(
-                Diagnostic::warning("file.unexpected", "x")
-                    .in_file(format!("content/zz/{i:03}.txt")),
-            );
-            diags.push(
-                Diagnostic::error("file.empty", "文件是空的")
-                    .in_file(format!("content/zz/{i:03}.md")),
-            );
-        }
-        let app = App::new(IDLE);
-        app.state.write().unwrap().fail(diags.into_sorted());
-        let json = app.status_json();
-        assert!(json.len() < 32_000, "{} bytes", json.len());
-        assert!(!json.contains("[链100]"), "no source lines in the status");
-        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
-        assert_eq!(v["errors"], 4200);
-        assert_eq!(v["warnings"], 200);
-        let listed = v["diagnostics"].as_array().unwrap();
-        assert_eq!(listed.len(), OVERLAY_ENTRIES);
-        assert!(
-            listed.iter().all(|d| d["severity"] == "error"),
-            "errors first"
-        );
-        let link_more = listed
-            .iter()
-            .find(|d| d["code"] == "link.broken" && d["count"].is_number());
-        assert_eq!(link_more.unwrap()["count"], 3980);
-        let listed_problems: u64 = listed
-            .iter()
-            .map(|d| d["count"].as_u64().unwrap_or(1))
-            .sum();
-        assert_eq!(listed_problems + v["unlisted"].as_u64().unwrap(), 4400);
-    }
 
     #[test]
     fn the_page_check_waits_past_temporary_files_but_not_past_a_save() {

@@ -1,7 +1,7 @@
 //! The served site held in memory: the last good build, the current problems, and how a request path finds a file.
 
 use super::generation::Generation;
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Diagnostics};
 use std::sync::Arc;
 
 /// What the preview server answers from.
@@ -59,7 +59,8 @@ impl Served {
         }
     }
 
-    /// Some page of `site` failed to render: go back to the last fully rendered site and report.
+    /// Some page of `site` failed to render: go back to the last fully rendered site and report
+    /// the failures beside the warnings the build of `site` found.
     pub fn failed_pages(&mut self, site: &Arc<Generation>, diagnostics: Vec<Diagnostic>) {
         if !self.site.as_ref().is_some_and(|s| Arc::ptr_eq(s, site)) {
             return;
@@ -67,7 +68,9 @@ impl Served {
         self.site = self.verified.clone();
         self.ever_built = self.site.is_some();
         self.version += 1;
-        self.fail(diagnostics);
+        let warnings = std::mem::take(&mut self.diagnostics);
+        let all: Diagnostics = warnings.into_iter().chain(diagnostics).collect();
+        self.fail(all.into_sorted());
     }
 }
 

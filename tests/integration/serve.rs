@@ -439,7 +439,6 @@ fn a_live_reload_socket_that_stops_answering_is_dropped() {
         ws.read().unwrap();
         ws
     };
-    type Socket = tungstenite::WebSocket<tungstenite::stream::MaybeTlsStream<TcpStream>>;
     let timeout = |ws: &mut Socket, t: Duration| {
         if let tungstenite::stream::MaybeTlsStream::Plain(s) = ws.get_mut() {
             s.set_read_timeout(Some(t)).unwrap();
@@ -519,4 +518,117 @@ fn other_sites_cannot_read_the_preview_through_their_own_host_name_or_its_socket
         &format!("Host: {addr}\r\nOrigin: http://{addr}\r\n"),
     );
     assert_eq!(code, 200);
+}
+
+type Socket = tungstenite::WebSocket<tungstenite::stream::MaybeTlsStream<TcpStream>>;
+
+/// Reads statuses from the live-reload socket, as the page's script does, until `pred` holds (at
+/// most 15 s); pings are answered by the reads.
+fn next_status(ws: &mut Socket, pred: impl Fn(&serde_json::Value) -> bool) -> serde_json::Value {
+    if let tungstenite::stream::MaybeTlsStream::Plain(s) = ws.get_mut() {
+        s.set_read_timeout(Some(Duration::from_secs(15))).unwrap();
+    }
+    let start = Instant::now();
+    loop {
+        assert!(
+            start.elapsed() < Duration::from_secs(15),
+            "no such status in time"
+        );
+        if let tungstenite::Message::Text(t) = ws.read().unwrap() {
+            let s: serde_json::Value = serde_json::from_str(&t).unwrap();
+            if pred(&s) {
+                return s;
+            }
+        }
+    }
+}
+
+/// The warnings listed in a status.
+fn warnings_listed(s: &serde_json::Value) -> Vec<serde_json::Value> {
+    s["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["severity"] == "warning")
+        .cloned()
+        .collect()
+}
+
+#[test]
+fn a_warning_reaches_the_page_with_its_place_stays_under_errors_and_goes_when_fixed() {
+    let site = TestSite::fixture("minimal");
+    let good = site.read(PROFILE);
+    let alias = good.replace("industry: 制造业", "industry: 信息传输和计算机服务业");
+    assert_ne!(alias, good, "the profile has an industry");
+    let line = 1 + alias
+        .lines()
+        .position(|l| l.starts_with("industry:"))
+        .unwrap();
+    site.write(PROFILE, &alias);
+    let server = start(&site);
+    let (mut ws, _) = tungstenite::connect(format!("ws://{}/__gongjiang/ws", server.addr)).unwrap();
+
+    // A warning does not stop the build: the page is served, and the status names the warning.
+    let s = next_status(&mut ws, |_| true);
+    assert_eq!(
+        (s["ok"].clone(), s["errors"].clone()),
+        (true.into(), 0.into())
+    );
+    assert_eq!(s["warnings"], 1, "{s}");
+    let listed = warnings_listed(&s);
+    assert_eq!(listed.len(), 1, "{s}");
+    let w = &listed[0];
+    assert_eq!(w["code"], "industry.alias");
+    assert_eq!(w["file"], PROFILE);
+    assert_eq!(w["line"], line);
+    assert_eq!(w["column"], "industry: ".len() + 1);
+    assert!(w["message"].as_str().unwrap().contains("industry"), "{w}");
+    assert!(
+        w["hint"]
+            .as_str()
+            .unwrap()
+            .contains("信息传输、软件和信息技术服务业"),
+        "{w}"
+    );
+    assert_eq!(s["unlisted_warnings"], 0, "{s}");
+    let key = s["warnings_key"].as_str().unwrap().to_string();
+    assert!(!key.is_empty());
+    assert_eq!(get(&server.addr, "/craftsmen/zhang-wei/").0, 200);
+
+    // Another text of the same file changes, the warning is the same: so is its key.
+    let v = s["version"].as_u64().unwrap();
+    site.write(
+        PROFILE,
+        alias.replace("三十年只做一件事", "四十年只做一件事"),
+    );
+    let s = next_status(&mut ws, |s| s["version"].as_u64() > Some(v));
+    assert_eq!(s["warnings"], 1, "{s}");
+    assert_eq!(s["warnings_key"], key.as_str());
+
+    // A template failing on one page: the overlay's errors come first, the warning stays listed.
+    let t = "themes/default/templates/craftsman.html";
+    let template = site.read(t);
+    site.write(
+        t,
+        template.replacen(
+            "{% block content %}",
+            "{% block content %}{% if craftsman.slug == \"li-na\" %}{{ craftsman.no_such_field.deeper }}{% endif %}",
+            1,
+        ),
+    );
+    let s = next_status(&mut ws, |s| s["ok"] == false);
+    assert_eq!(s["diagnostics"][0]["severity"], "error", "{s}");
+    assert_eq!(s["diagnostics"][0]["file"], t, "{s}");
+    assert_eq!(s["warnings"], 1, "{s}");
+    assert_eq!(warnings_listed(&s).len(), 1, "{s}");
+    site.write(t, template);
+    next_status(&mut ws, |s| s["ok"] == true);
+
+    // Fixed: the next rebuild has no warning left.
+    site.write(PROFILE, &good);
+    let s = next_status(&mut ws, |s| s["ok"] == true && s["warnings"] == 0);
+    assert!(warnings_listed(&s).is_empty(), "{s}");
+    assert_eq!(s["unlisted_warnings"], 0, "{s}");
+    assert_ne!(s["warnings_key"], key.as_str());
+    assert_eq!(status(&server.addr)["warnings"], 0);
 }
