@@ -129,7 +129,7 @@
     var host = document.createElement("gongjiang-warnings");
     if (!host.attachShadow) return null;
     host.setAttribute("style", "all:initial!important;display:block!important;position:fixed!important;" +
-      "right:0!important;bottom:0!important;z-index:2147483646!important;pointer-events:none!important");
+      "left:0!important;right:0!important;bottom:0!important;z-index:2147483646!important;pointer-events:none!important");
     var root = host.attachShadow({ mode: "open" });
     var p = { host: host };
     var section = part("section", "panel");
