@@ -10,6 +10,7 @@ pub mod industry;
 pub mod levels;
 pub mod names;
 pub mod paths;
+pub mod pictures;
 pub mod site;
 pub mod stats;
 pub mod story;

@@ -4,6 +4,7 @@ mod bad_input;
 mod build;
 mod incremental;
 mod names;
+mod pictures;
 mod scaffold;
 mod search;
 mod serve;
