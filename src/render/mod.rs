@@ -40,7 +40,8 @@ pub struct OutputFile {
 pub struct RenderOptions<'a> {
     pub root: &'a Path,
     pub minify: bool,
-    /// Remember each photo's sizes by its file's size and time (the preview, which rebuilds often).
+    /// Remember each photo's sizes, and each cleaned static picture, by its file's size and time
+    /// (the preview, which rebuilds often).
     pub remember_photos: bool,
     /// Free the content files' texts once the photos are checked (nothing is reported from them
     /// later), to keep a large build's memory down.
@@ -125,7 +126,13 @@ fn publish(site: &Site, theme: &Theme, opts: &RenderOptions, diags: &mut Diagnos
     let mut clock = crate::timing::Clock::start();
     let photos = images::process(opts.root, site, opts.remember_photos, diags);
     clock.mark("render: photos");
-    let copies = statics::publish(opts.root, &theme.static_files, site, diags);
+    let copies = statics::publish(
+        opts.root,
+        &theme.static_files,
+        site,
+        opts.remember_photos,
+        diags,
+    );
     clock.mark("render: static files");
     Published { photos, copies }
 }

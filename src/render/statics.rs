@@ -17,13 +17,16 @@ use super::icc;
 use super::strip::{self, Format, Stripped};
 use super::svg;
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::load::FileStamp;
 use crate::model::assets::{self, FileKind};
 use crate::model::site::Site;
 use crate::render::{Content, OutputFile};
 use crate::source::SourceFile;
 use image::{DynamicImage, ImageDecoder, ImageEncoder};
 use rayon::prelude::*;
-use std::path::Path;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, OnceLock};
 
 const JPEG_QUALITY: u8 = 92;
 
@@ -31,14 +34,31 @@ const JPEG_QUALITY: u8 = 92;
 struct Candidate {
     out: OutputFile,
     shown: String,
+    /// The source file's size and time, when it is a file.
+    stamp: Option<FileStamp>,
+}
+
+/// A file as published, or why it cannot be.
+type Done = Result<OutputFile, Box<Diagnostic>>;
+
+/// Files cleaned in this process, by source file: the stamp they were cleaned at and the result.
+type Memo = Mutex<HashMap<PathBuf, (FileStamp, Done)>>;
+
+fn memo() -> &'static Memo {
+    static MEMO: OnceLock<Memo> = OnceLock::new();
+    MEMO.get_or_init(Default::default)
 }
 
 /// Every theme static file, content static file and published file beside content, cleaned.
 /// Theme files come first, so that a content file with the same path replaces its theme's.
+///
+/// With `remember`, a file with the same size and time as when it was last cleaned in this
+/// process is not read again (the preview, which rebuilds after every save).
 pub fn publish(
     root: &Path,
     theme_files: &[OutputFile],
     site: &Site,
+    remember: bool,
     diags: &mut Diagnostics,
 ) -> Vec<OutputFile> {
     let theme = theme_files.iter().map(|f| Candidate {
@@ -49,6 +69,10 @@ pub fn publish(
                 .to_string_lossy()
                 .replace('\\', "/"),
             Content::Bytes(_) => format!("(内置主题)/static/{}", f.path),
+        },
+        stamp: match &f.content {
+            Content::Copy(abs) => FileStamp::of(abs),
+            Content::Bytes(_) => None,
         },
         out: f.clone(),
     });
@@ -63,10 +87,13 @@ pub fn publish(
                 content: Content::Copy(f.abs.clone()),
             },
             shown: format!("content/{}", f.rel),
+            stamp: f.stamp,
         });
     let candidates: Vec<Candidate> = theme.chain(content).collect();
-    let done: Vec<Result<OutputFile, Box<Diagnostic>>> =
-        candidates.into_par_iter().map(clean).collect();
+    let done: Vec<Done> = candidates
+        .into_par_iter()
+        .map(|c| if remember { remembered(c) } else { clean(c) })
+        .collect();
     let mut out = Vec::with_capacity(done.len());
     for r in done {
         match r {
@@ -77,8 +104,29 @@ pub fn publish(
     out
 }
 
+/// [`clean`], or its result from the memo when the file has not changed since.
+fn remembered(c: Candidate) -> Done {
+    let (Some(stamp), Content::Copy(abs)) = (c.stamp, &c.out.content) else {
+        return clean(c);
+    };
+    let abs = abs.clone();
+    let recalled = memo().lock().ok().and_then(|m| {
+        m.get(&abs)
+            .filter(|(at, _)| *at == stamp)
+            .map(|(_, d)| d.clone())
+    });
+    if let Some(done) = recalled {
+        return done;
+    }
+    let done = clean(c);
+    if let Ok(mut m) = memo().lock() {
+        m.insert(abs, (stamp, done.clone()));
+    }
+    done
+}
+
 /// One file as it is published, or why it cannot be.
-fn clean(c: Candidate) -> Result<OutputFile, Box<Diagnostic>> {
+fn clean(c: Candidate) -> Done {
     let kind = FileKind::of(&c.out.path);
     let format = match kind {
         FileKind::Other => return Ok(c.out),
@@ -210,6 +258,7 @@ mod tests {
                 content: Content::Bytes(bytes.to_vec()),
             },
             shown: format!("content/static/{path}"),
+            stamp: None,
         }
     }
 
@@ -260,6 +309,29 @@ mod tests {
         assert_eq!(img.dimensions(), (20, 40), "turned upright");
         let top = img.get_pixel(10, 2).0;
         assert!(top[0] > 200 && top[2] < 60, "red on top: {top:?}");
+    }
+
+    #[test]
+    fn a_remembered_picture_is_cleaned_again_once_saved_again() {
+        let t = tempfile::tempdir().unwrap();
+        let abs = t.path().join("logo.gif");
+        let from_file = || Candidate {
+            out: OutputFile {
+                path: "logo.gif".into(),
+                content: Content::Copy(abs.clone()),
+            },
+            shown: "content/static/logo.gif".into(),
+            stamp: FileStamp::of(&abs),
+        };
+        std::fs::write(&abs, b"GIF89a\x01\0\x01\0\0\0\0\x21\xFE\x01x\0\x3B").unwrap();
+        let first = remembered(from_file()).unwrap();
+        assert_eq!(
+            first.content,
+            Content::Bytes(b"GIF89a\x01\0\x01\0\0\0\0\x3B".to_vec())
+        );
+        assert_eq!(remembered(from_file()).unwrap(), first, "recalled");
+        std::fs::write(&abs, b"not a GIF").unwrap();
+        assert!(remembered(from_file()).is_err(), "the new file is read");
     }
 
     #[test]
