@@ -34,18 +34,15 @@ const REPLACED: &[&str] = &["src", "srcset", "sizes", "width", "height", "loadin
 /// Every `<img>` tag of `html`, which must be serialised HTML (as the Markdown renderer's
 /// sanitiser writes it: lower-case names, values in double quotes, `<` in text escaped).
 pub fn img_tags(html: &str) -> Vec<ImgTag> {
-    let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(i) = html[from..].find("<img") {
-        let start = from + i;
-        from = start + 4;
-        if !html[from..].starts_with([' ', '>', '/']) {
+    // Every body is scanned when the site loads: memchr's search keeps that a small cost.
+    let mut out: Vec<ImgTag> = Vec::new();
+    for start in memchr::memmem::find_iter(html.as_bytes(), b"<img") {
+        let inside_last = out.last().is_some_and(|t| start < t.range.end);
+        let after = html.as_bytes().get(start + 4);
+        if inside_last || !matches!(after, Some(b' ' | b'>' | b'/')) {
             continue;
         }
-        if let Some(tag) = one_tag(html, start) {
-            from = tag.range.end;
-            out.push(tag);
-        }
+        out.extend(one_tag(html, start));
     }
     out
 }

@@ -131,16 +131,19 @@ fn jpeg(b: &[u8]) -> Result<Stripped, String> {
                 icc.push((body[ICC_PREFIX.len()], &body[ICC_PREFIX.len() + 2..]));
                 icc_at.get_or_insert(out.len());
             }
-            // Adobe: how the colour channels are coded, needed to decode CMYK files.
-            0xEE if body.starts_with(b"Adobe") => keep(&mut out, body),
-            0xE0..=0xEF | 0xFE => {}
+            // Adobe: how the colour channels are coded, needed to decode CMYK files (12 bytes).
+            0xEE if body.starts_with(b"Adobe") => keep(&mut out, &body[..body.len().min(12)]),
             0xDA => {
                 keep(&mut out, body);
                 let end = scan_end(b, pos);
                 out.extend_from_slice(&b[pos..end]);
                 pos = end;
             }
-            _ => keep(&mut out, body),
+            // Frame headers, Huffman and quantisation tables, arithmetic coding conditioning,
+            // restart interval, number of lines, hierarchical progression, expansion.
+            0xC0..=0xC7 | 0xC9..=0xCF | 0xDB..=0xDF => keep(&mut out, body),
+            // Application segments, comments, reserved and extension markers.
+            _ => {}
         }
     }
     out.extend([0xFF, 0xD9]);

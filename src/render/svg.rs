@@ -2,12 +2,12 @@
 //!
 //! Drawing programs leave their user behind in an SVG: `<metadata>` (author, rights), comments
 //! (`Created by …`), editor elements and attributes (`sodipodi:docname="/home/zhang/…"`,
-//! Illustrator's private data). These are removed, since no reader sees them. What would make
-//! the file do something, or show something from elsewhere, is refused with the position of
-//! the element, so that the editor re-exports the file: scripts, `foreignObject`, event
-//! handler attributes, `href`s other than to the file's own parts (`#id`, embedded pictures
-//! included: they keep their own EXIF), CSS `url(…)` and `@import` to anything but `#id`, and
-//! a DOCTYPE with its own declarations (entities).
+//! Illustrator's private data, `data-name`). These are removed, since no reader sees them.
+//! What would make the file do something, or show something from elsewhere, is refused with
+//! the position of the element, so that the editor re-exports the file: scripts,
+//! `foreignObject`, event handler attributes, `href`s other than to the file's own parts
+//! (`#id`; embedded pictures included, since they keep their own EXIF), CSS `url(…)` and
+//! `@import` to anything but `#id`, and a DOCTYPE with its own declarations (entities).
 
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::{Reader, Writer};
@@ -144,7 +144,8 @@ fn checked(e: &BytesStart) -> Result<BytesStart<'static>, String> {
             Some(p) => !OWN_PREFIXES.contains(&p.as_slice()),
             None => false,
         };
-        if editor {
+        // Editors' private attributes, and `data-*` ones (layer names, authors) no drawing uses.
+        if editor || key.as_ref().starts_with(b"data-") {
             continue;
         }
         let local_key = key.local_name().as_ref().to_ascii_lowercase();
@@ -210,7 +211,7 @@ mod tests {
 
     #[test]
     fn metadata_comments_and_editor_data_are_removed() {
-        let svg = "<!-- Generator: Zhang San's Illustrator -->\n<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\" \"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd\">\n<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:inkscape=\"http://www.inkscape.org/namespaces/inkscape\" inkscape:export-filename=\"/home/zhangsan/a.png\" width=\"4\"><metadata><dc:creator>Zhang San</dc:creator><x/></metadata><inkscape:grid><inkscape:x/></inkscape:grid><i:pgf>QUJD</i:pgf><?xpacket begin=\"\"?><circle r=\"2\"/></svg>";
+        let svg = "<!-- Generator: Zhang San's Illustrator -->\n<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\" \"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd\">\n<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:inkscape=\"http://www.inkscape.org/namespaces/inkscape\" inkscape:export-filename=\"/home/zhangsan/a.png\" data-name=\"Zhang San\" width=\"4\"><metadata><dc:creator>Zhang San</dc:creator><x/></metadata><inkscape:grid><inkscape:x/></inkscape:grid><i:pgf>QUJD</i:pgf><?xpacket begin=\"\"?><circle r=\"2\"/></svg>";
         assert_eq!(
             clean(svg).unwrap(),
             "\n\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"4\"><circle r=\"2\"/></svg>"
