@@ -216,6 +216,7 @@ fn body_pictures(
                 url,
                 attrs: tag.attrs,
                 at,
+                sized: tag.sized,
             })
         })
         .collect()

@@ -10,12 +10,14 @@ pub struct BodyPicture {
     pub range: Range<usize>,
     /// Site URL path of the photo (`/craftsmen/zhang-wei/work.jpg`).
     pub url: String,
-    /// The tag's other attributes as written (`alt`, `title`…), each after a space; the size,
+    /// The tag's other attributes as written (`alt`, `title`, a size…), each after a space;
     /// `src`, `srcset`, `sizes` and `loading` are left out (the resized copies set them).
     pub attrs: String,
     /// Byte offset in the content file of the Markdown image, for messages (`None` for an
     /// `<img>` written as HTML).
     pub at: Option<usize>,
+    /// The editor gave the tag a `width` or `height` (kept in `attrs`): the page shows that size.
+    pub sized: bool,
 }
 
 /// An `<img>` tag of sanitised HTML.
@@ -26,10 +28,12 @@ pub struct ImgTag {
     pub src: String,
     /// See [`BodyPicture::attrs`].
     pub attrs: String,
+    /// See [`BodyPicture::sized`].
+    pub sized: bool,
 }
 
 /// Attributes the resized copies set themselves.
-const REPLACED: &[&str] = &["src", "srcset", "sizes", "width", "height", "loading"];
+const REPLACED: &[&str] = &["src", "srcset", "sizes", "loading"];
 
 /// Every `<img>` tag of `html`, which must be serialised HTML (as the Markdown renderer's
 /// sanitiser writes it: lower-case names, values in double quotes, `<` in text escaped).
@@ -53,6 +57,7 @@ fn one_tag(html: &str, start: usize) -> Option<ImgTag> {
     let mut i = start + 4;
     let mut src = None;
     let mut attrs = String::new();
+    let mut sized = false;
     loop {
         while b
             .get(i)
@@ -65,6 +70,7 @@ fn one_tag(html: &str, start: usize) -> Option<ImgTag> {
                 range: start..i + 1,
                 src: src?,
                 attrs,
+                sized,
             });
         }
         let name_start = i;
@@ -93,6 +99,7 @@ fn one_tag(html: &str, start: usize) -> Option<ImgTag> {
         if name == "src" {
             src = value.map(unescape);
         } else if !REPLACED.contains(&name) {
+            sized |= name == "width" || name == "height";
             attrs.push(' ');
             attrs.push_str(name);
             if let Some(v) = value {
@@ -126,7 +133,9 @@ mod tests {
         let tags = img_tags(html);
         assert_eq!(tags.len(), 2, "{tags:?}");
         assert_eq!(tags[0].src, "x&y.jpg");
-        assert_eq!(tags[0].attrs, " alt=\"a > b\" title=\"t\"");
+        assert_eq!(tags[0].attrs, " alt=\"a > b\" title=\"t\" width=\"3\"");
+        assert!(tags[0].sized);
+        assert!(!tags[1].sized);
         assert_eq!(
             &html[tags[0].range.clone()],
             "<img src=\"x&amp;y.jpg\" alt=\"a > b\" title=\"t\" loading=\"lazy\" width=\"3\">"

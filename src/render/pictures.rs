@@ -4,6 +4,7 @@
 use super::images::ImageView;
 use super::views::Images;
 use crate::model::entry::Body;
+use crate::model::pictures::BodyPicture;
 use std::sync::Arc;
 
 /// How wide a body picture is shown: the text column of the default theme, or the screen.
@@ -24,7 +25,7 @@ pub fn body_html(body: &Body, images: &Images) -> Arc<str> {
         };
         out.push_str(&html[last..p.range.start]);
         match images.get(&p.url) {
-            Some(view) => push_picture(&mut out, view, &p.attrs),
+            Some(view) => push_picture(&mut out, view, p),
             None => out.push_str(tag),
         }
         last = p.range.end;
@@ -33,15 +34,20 @@ pub fn body_html(body: &Body, images: &Images) -> Arc<str> {
     out.into()
 }
 
-fn push_picture(out: &mut String, v: &ImageView, attrs: &str) {
+fn push_picture(out: &mut String, v: &ImageView, p: &BodyPicture) {
     let e = escape;
+    // The size the editor gave stands; else the intrinsic size, so that nothing jumps as it loads.
+    let size = if p.sized {
+        String::new()
+    } else {
+        format!(" width=\"{}\" height=\"{}\"", v.width, v.height)
+    };
     out.push_str(&format!(
-        "<picture><source type=\"image/webp\" srcset=\"{}\" sizes=\"{SIZES}\"><img src=\"{}\" srcset=\"{}\" sizes=\"{SIZES}\" width=\"{}\" height=\"{}\"{attrs} loading=\"lazy\" decoding=\"async\"></picture>",
+        "<picture><source type=\"image/webp\" srcset=\"{}\" sizes=\"{SIZES}\"><img src=\"{}\" srcset=\"{}\" sizes=\"{SIZES}\"{size}{} loading=\"lazy\" decoding=\"async\"></picture>",
         e(&v.srcset_webp),
         e(&v.src),
         e(&v.srcset),
-        v.width,
-        v.height,
+        p.attrs,
     ));
 }
 
@@ -53,11 +59,10 @@ fn escape(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::pictures::BodyPicture;
 
     #[test]
     fn each_photo_becomes_a_picture_and_the_rest_stays() {
-        let html = "<p>a</p><img src=\"w.jpg\" alt=\"工作\" loading=\"lazy\"><p>b</p><img src=\"gone.jpg\">";
+        let html = "<p>a</p><img src=\"w.jpg\" alt=\"工作\" loading=\"lazy\"><p>b</p><img src=\"gone.jpg\" width=\"100\"><img src=\"w.jpg\" width=\"100\">";
         let at = |tag: &str| {
             let s = html.find(tag).unwrap();
             s..s + html[s..].find('>').unwrap() + 1
@@ -70,12 +75,21 @@ mod tests {
                     url: "/x/w.jpg".into(),
                     attrs: " alt=\"工作\"".into(),
                     at: None,
+                    sized: false,
                 },
                 BodyPicture {
                     range: at("<img src=\"gone.jpg\""),
                     url: "/x/gone.jpg".into(),
-                    attrs: String::new(),
+                    attrs: " width=\"100\"".into(),
                     at: None,
+                    sized: true,
+                },
+                BodyPicture {
+                    range: at("<img src=\"w.jpg\" width"),
+                    url: "/x/w.jpg".into(),
+                    attrs: " width=\"100\"".into(),
+                    at: None,
+                    sized: true,
                 },
             ],
             ..Body::default()
@@ -95,7 +109,7 @@ mod tests {
         let out = body_html(&body, &images);
         assert_eq!(
             &*out,
-            "<p>a</p><picture><source type=\"image/webp\" srcset=\"/x/w-240w.ab.webp 240w, /x/w-480w.ab.webp 480w\" sizes=\"(min-width: 44rem) 42rem, 100vw\"><img src=\"/x/w-480w.ab.jpg\" srcset=\"/x/w-240w.ab.jpg 240w, /x/w-480w.ab.jpg 480w\" sizes=\"(min-width: 44rem) 42rem, 100vw\" width=\"480\" height=\"320\" alt=\"工作\" loading=\"lazy\" decoding=\"async\"></picture><p>b</p><img src=\"gone.jpg\">"
+            "<p>a</p><picture><source type=\"image/webp\" srcset=\"/x/w-240w.ab.webp 240w, /x/w-480w.ab.webp 480w\" sizes=\"(min-width: 44rem) 42rem, 100vw\"><img src=\"/x/w-480w.ab.jpg\" srcset=\"/x/w-240w.ab.jpg 240w, /x/w-480w.ab.jpg 480w\" sizes=\"(min-width: 44rem) 42rem, 100vw\" width=\"480\" height=\"320\" alt=\"工作\" loading=\"lazy\" decoding=\"async\"></picture><p>b</p><img src=\"gone.jpg\" width=\"100\"><picture><source type=\"image/webp\" srcset=\"/x/w-240w.ab.webp 240w, /x/w-480w.ab.webp 480w\" sizes=\"(min-width: 44rem) 42rem, 100vw\"><img src=\"/x/w-480w.ab.jpg\" srcset=\"/x/w-240w.ab.jpg 240w, /x/w-480w.ab.jpg 480w\" sizes=\"(min-width: 44rem) 42rem, 100vw\" width=\"100\" loading=\"lazy\" decoding=\"async\"></picture>"
         );
         let plain = Body {
             html: "<p>x</p>".into(),
