@@ -302,3 +302,19 @@ fn svg_metadata_and_comments_are_not_published() {
         assert!(svg.contains(kept), "{kept} missing in {svg}");
     }
 }
+
+#[test]
+fn a_link_to_an_unpublished_original_is_a_broken_link_with_a_hint() {
+    let s = site_with_private_pictures();
+    let about = s.read("content/pages/about.md") + "\n[看原图](/craftsmen/li-na/work.jpg)\n";
+    s.write("content/pages/about.md", about);
+    let (built, diags) = s.check();
+    assert!(!built);
+    let d = diags
+        .iter()
+        .find(|d| d.code == "link.broken")
+        .unwrap_or_else(|| panic!("{diags:?}"));
+    assert_eq!(d.file, "content/pages/about.md");
+    let hint = d.hint.as_deref().unwrap_or_default();
+    assert!(hint.contains("照片原件不会发布"), "{hint}");
+}
