@@ -104,8 +104,11 @@ fn a_generated_site_checks_clean_and_builds_the_same_twice() {
     ] {
         assert!(one.iter().any(|(p, _)| p == page), "{page} missing");
     }
-    // Photos are copied; private data never reaches a file.
-    assert!(one.iter().any(|(p, _)| p.ends_with("/photo.png")));
+    // Photos are published resized, never as the original; private data never reaches a file.
+    assert!(one
+        .iter()
+        .any(|(p, _)| p.contains("/photo-") && p.ends_with(".webp")));
+    assert!(!one.iter().any(|(p, _)| p.ends_with("/photo.png")));
     for (p, bytes) in &one {
         let text = String::from_utf8_lossy(bytes);
         assert!(!text.contains("采访请提前一周联系本人"), "{p}");

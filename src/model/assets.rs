@@ -55,6 +55,49 @@ impl AssetIndex {
     }
 }
 
+/// What a file is to the site, by its extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    /// JPEG, PNG or WebP: resized wherever a page shows it; published under its own name only
+    /// from `static/`, stripped of its metadata.
+    Photo,
+    /// GIF: published stripped of its metadata, never resized (it may be an animation).
+    Gif,
+    /// SVG: published once checked and cleaned.
+    Svg,
+    /// A picture format whose metadata the site cannot remove (HEIC, AVIF, TIFF…): refused.
+    Unsupported,
+    /// Anything else (PDF, CSS, fonts, icons…): published as it is.
+    Other,
+}
+
+impl FileKind {
+    /// The kind of the file at `path` (letter case of the extension ignored).
+    pub fn of(path: &str) -> FileKind {
+        let name = path.rsplit('/').next().unwrap_or(path);
+        let ext = name
+            .rsplit_once('.')
+            .map(|(_, e)| e.to_ascii_lowercase())
+            .unwrap_or_default();
+        match ext.as_str() {
+            "jpg" | "jpeg" | "png" | "webp" => FileKind::Photo,
+            "gif" => FileKind::Gif,
+            "svg" => FileKind::Svg,
+            "avif" | "heic" | "heif" | "tif" | "tiff" | "bmp" | "jxl" | "jp2" | "dng" => {
+                FileKind::Unsupported
+            }
+            _ => FileKind::Other,
+        }
+    }
+}
+
+/// Whether a file under content/ (`rel`) is published under its own URL: everything in
+/// `static/`; beside profiles and stories everything but photos, which pages show only
+/// through their resized copies.
+pub fn published(rel: &str) -> bool {
+    rel.starts_with("static/") || FileKind::of(rel) != FileKind::Photo
+}
+
 /// Site URL path of a file under content/ (`static/` is the site root).
 pub fn url_of(rel: &str) -> String {
     match rel.strip_prefix("static/") {
@@ -111,5 +154,17 @@ mod tests {
             i.resolve("craftsmen/li", "../zhang-wei/Photo.JPG"),
             Found::Yes("/craftsmen/zhang-wei/Photo.JPG".into())
         );
+    }
+
+    #[test]
+    fn photos_beside_content_are_not_published_under_their_own_name() {
+        assert_eq!(FileKind::of("craftsmen/x/Photo.JPG"), FileKind::Photo);
+        assert_eq!(FileKind::of("static/a.b/c.HEIC"), FileKind::Unsupported);
+        assert_eq!(FileKind::of("static/x"), FileKind::Other);
+        assert!(!published("craftsmen/x/photo.jpg"));
+        assert!(!published("stories/x/work.webp"));
+        assert!(published("static/img/photo.jpg"));
+        assert!(published("stories/x/anim.gif"));
+        assert!(published("craftsmen/x/cv.pdf"));
     }
 }

@@ -4,7 +4,8 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::yaml::{self, Doc, Seg};
 use crate::load::{frontmatter, ContentFile};
 use crate::markdown::{self, Rendered};
-use crate::model::assets::{AssetIndex, Found};
+use crate::model::assets::{AssetIndex, FileKind, Found};
+use crate::model::pictures::{self, BodyPicture};
 use crate::model::published::Published;
 use crate::source::SourceFile;
 
@@ -23,6 +24,8 @@ pub struct Body {
     pub headings: Vec<markdown::Heading>,
     /// Links as written, with their byte offset in the whole file.
     pub links: Links,
+    /// The `<img>`s of `html` that show the site's photos, in order.
+    pub pictures: Vec<BodyPicture>,
 }
 
 /// A body's links as written, with their byte offsets in the whole file, in one buffer: the link
@@ -179,9 +182,10 @@ pub fn body(
     );
     published.markdown(&file.source, body_start, &r, diags);
     let dir = dir_rel(file);
+    let mut markdown_images: Vec<(String, usize)> = Vec::new();
     for img in &r.images {
         let at = body_start + img.offset;
-        check_asset(
+        let url = check_asset(
             &file.source,
             &dir,
             &img.url,
@@ -189,8 +193,11 @@ pub fn body(
             ctx.assets,
             diags,
         );
+        markdown_images.extend(url.map(|u| (u, at)));
     }
+    let pictures = body_pictures(&r.html, &dir, ctx, &mut markdown_images);
     Body {
+        pictures,
         links: r
             .links
             .iter()
@@ -200,6 +207,44 @@ pub fn body(
         text: r.text.into(),
         headings: r.headings,
     }
+}
+
+/// The `<img>`s of a body's `html` that show photos of the site. `markdown_images` (URL path
+/// and file offset of each Markdown image) locates them; each is taken once.
+fn body_pictures(
+    html: &str,
+    dir: &str,
+    ctx: &Ctx,
+    markdown_images: &mut Vec<(String, usize)>,
+) -> Vec<BodyPicture> {
+    let prefix = ctx.base_path.trim_end_matches('/');
+    pictures::img_tags(html)
+        .into_iter()
+        .filter_map(|tag| {
+            let src = percent_encoding::percent_decode_str(&tag.src).decode_utf8_lossy();
+            let reference = match src.strip_prefix(prefix) {
+                Some(rest) if !prefix.is_empty() && rest.starts_with('/') => rest,
+                _ => &src,
+            };
+            let Found::Yes(url) = ctx.assets.resolve(dir, reference) else {
+                return None;
+            };
+            if FileKind::of(&url) != FileKind::Photo {
+                return None;
+            }
+            let at = markdown_images
+                .iter()
+                .position(|(u, _)| *u == url)
+                .map(|i| markdown_images.remove(i).1);
+            Some(BodyPicture {
+                range: tag.range,
+                url,
+                attrs: tag.attrs,
+                at,
+                sized: tag.sized,
+            })
+        })
+        .collect()
 }
 
 /// The file's folder relative to content/ (`craftsmen/zhang-wei` or `craftsmen`).

@@ -11,6 +11,7 @@ pub mod industry;
 pub mod levels;
 pub mod names;
 pub mod paths;
+pub mod pictures;
 pub mod published;
 pub mod site;
 pub mod stats;

@@ -55,6 +55,7 @@ fn other_paths(site: &Site) -> Vec<String> {
         site.static_files
             .iter()
             .chain(&site.assets)
+            .filter(|f| crate::model::assets::published(&f.rel))
             .map(|f| crate::model::assets::url_of(&f.rel)),
     );
     // Each industry's page and the later pages of the A–Z index and of large industries.

@@ -515,6 +515,14 @@ fn broken_link(url: &str, known: &Known) -> Option<String> {
     Some(
         if let Some(slug) = profile.filter(|s| known.withdrawn.contains(*s)) {
             format!("`{slug}` 的资料已撤下（published: false），请去掉这个链接")
+        } else if known
+            .site
+            .assets
+            .iter()
+            .any(|f| crate::model::assets::url_of(&f.rel) == path)
+        {
+            "照片原件不会发布（网站只发布缩小后的副本）；要在正文里显示它，写 `![说明](文件名)`"
+                .to_string()
         } else if path.ends_with(".md") {
             format!(
                 "链接写网页地址而不是文件名，如 `{}/`",

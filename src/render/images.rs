@@ -1,5 +1,5 @@
-//! Photos: every profile photo and story cover resized into a few widths, as JPEG and WebP, EXIF
-//! orientation applied, cached between builds by content hash.
+//! Photos: every profile photo, story cover and photo in a body resized into a few widths, as
+//! JPEG and WebP, EXIF orientation applied, cached between builds by content hash.
 //!
 //! A phone never has to download an editor's original camera photo: pages reference the resized
 //! files through `srcset`. Resized files live in `ROOT/.gongjiang-cache/images/`, named by the
@@ -64,7 +64,18 @@ struct Wanted {
     /// The file's size and time when the content folder was read.
     stamp: Option<FileStamp>,
     src: Arc<SourceFile>,
-    keys: &'static [&'static str],
+    at: Where,
+}
+
+/// Where in its content file a photo is named.
+#[derive(Debug, Clone, Copy)]
+enum Where {
+    /// The value of the first of these front-matter fields.
+    Field(&'static [&'static str]),
+    /// A Markdown image at this byte offset.
+    Offset(usize),
+    /// An `<img>` written as HTML in the body.
+    Body,
 }
 
 /// One photo done: its view and its files, or why it could not be read.
@@ -77,8 +88,9 @@ pub struct Photos {
     pub files: Vec<OutputFile>,
 }
 
-/// Resizes every profile photo and story cover of `site` (using and filling the cache under `root`).
-/// An unreadable photo is an error located at the `photo:` / `cover:` line.
+/// Resizes every profile photo, story cover and body photo of `site` (using and filling the
+/// cache under `root`). An unreadable photo is an error located at the `photo:` / `cover:` line
+/// or at the image in the body.
 ///
 /// With `remember`, a photo whose file had the same size and modification time (when the content
 /// folder was read) as when it was last done in this process is not read again (the preview
@@ -91,7 +103,7 @@ pub fn process(root: &Path, site: &Site, remember: bool, diags: &mut Diagnostics
         .map(|f| (crate::model::assets::url_of(&f.rel), f))
         .collect();
     let mut wanted: BTreeMap<String, Wanted> = BTreeMap::new();
-    let mut want = |url: &Option<String>, src: &Arc<SourceFile>, keys: &'static [&'static str]| {
+    let mut want = |url: Option<&String>, src: &Arc<SourceFile>, at: Where| {
         let Some(url) = url else { return };
         let Some(file) = files.get(url.as_str()) else {
             return; // an external URL, or a missing file the model already reported
@@ -101,14 +113,27 @@ pub fn process(root: &Path, site: &Site, remember: bool, diags: &mut Diagnostics
             abs: file.abs.clone(),
             stamp: file.stamp,
             src: src.clone(),
-            keys,
+            at,
         });
     };
     for c in &site.craftsmen {
-        want(&c.photo, &c.at.src, &["photo", "照片"]);
+        want(
+            c.photo.as_ref(),
+            &c.at.src,
+            Where::Field(&["photo", "照片"]),
+        );
     }
     for s in &site.stories {
-        want(&s.cover, &s.src, &["cover", "封面"]);
+        want(s.cover.as_ref(), &s.src, Where::Field(&["cover", "封面"]));
+    }
+    let bodies = (site.craftsmen.iter().map(|c| (&c.body, &c.at.src)))
+        .chain(site.stories.iter().map(|s| (&s.body, &s.src)))
+        .chain(site.brands.iter().map(|b| (&b.body, &b.src)))
+        .chain(site.pages.iter().map(|p| (&p.body, &p.src)));
+    for (body, src) in bodies {
+        for p in &body.pictures {
+            want(Some(&p.url), src, p.at.map_or(Where::Body, Where::Offset));
+        }
     }
     let cache = root.join(CACHE_DIR);
     let base = site.config.base_path.as_str();
@@ -232,7 +257,7 @@ fn one(
                 .collect()
         }
     };
-    let url = |v: &Variant, ext: &str| super::views::with_base(base, &out_name(v, ext));
+    let url = |v: &Variant, ext: &str| encoded(&super::views::with_base(base, &out_name(v, ext)));
     let set = |ext: &str| {
         variants
             .iter()
@@ -251,6 +276,25 @@ fn one(
         large: url(large, "jpg"),
     };
     Ok((view, variants.into_iter().flat_map(|(_, f)| f).collect()))
+}
+
+/// Characters of a file name that cannot stand as they are in a `srcset` URL (spaces and commas
+/// separate its entries) or in an attribute.
+const URL_ESCAPED: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'\'')
+    .add(b',')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'`');
+
+/// A URL path with its unsafe characters (and anything not ASCII) percent-encoded.
+fn encoded(url: &str) -> String {
+    percent_encoding::utf8_percent_encode(url, URL_ESCAPED).to_string()
 }
 
 /// Hex SHA-256 of the settings and the original's bytes.
@@ -470,7 +514,12 @@ fn unreadable(w: &Wanted, why: &str) -> Box<Diagnostic> {
         ),
     )
     .hint("换成一张 JPEG、PNG 或 WebP 格式的照片（可用手机或电脑重新导出一次）");
-    Box::new(match field_span(&w.src, w.keys) {
+    let span = match w.at {
+        Where::Field(keys) => field_span(&w.src, keys),
+        Where::Offset(at) => Some((at, at + 1)),
+        Where::Body => None,
+    };
+    Box::new(match span {
         Some((s, e)) => d.at(&w.src, s, e),
         None => d.in_file(w.src.path.clone()),
     })
@@ -512,6 +561,19 @@ mod tests {
         assert_eq!(widths_for(800), vec![240, 480, 800]);
         assert_eq!(widths_for(600), vec![240, 480, 600]);
         assert_eq!(widths_for(100), vec![100]);
+    }
+
+    #[test]
+    fn urls_are_encoded_for_srcset() {
+        assert_eq!(encoded("/x/a b,c-240w.jpg"), "/x/a%20b%2Cc-240w.jpg");
+        assert_eq!(
+            encoded("/工匠/照片.jpg"),
+            "/%E5%B7%A5%E5%8C%A0/%E7%85%A7%E7%89%87.jpg"
+        );
+        assert_eq!(
+            encoded("/craftsmen/x/photo-240w.ab.jpg"),
+            "/craftsmen/x/photo-240w.ab.jpg"
+        );
     }
 
     #[test]
@@ -589,7 +651,7 @@ mod tests {
                 "content/craftsmen/x/index.md",
                 "---\nname: 张伟\nphoto: photo.jpg\n---\n",
             )),
-            keys: &["photo", "照片"],
+            at: Where::Field(&["photo", "照片"]),
         }
     }
 

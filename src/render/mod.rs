@@ -3,8 +3,13 @@
 pub mod charts;
 pub mod embed;
 pub mod feeds;
+pub mod icc;
 pub mod images;
 pub mod pages;
+pub mod pictures;
+pub mod statics;
+pub mod strip;
+pub mod svg;
 pub mod template_errors;
 pub mod theme;
 pub mod views;
@@ -37,7 +42,8 @@ pub struct OutputFile {
 pub struct RenderOptions<'a> {
     pub root: &'a Path,
     pub minify: bool,
-    /// Remember each photo's sizes by its file's size and time (the preview, which rebuilds often).
+    /// Remember each photo's sizes, and each cleaned static picture, by its file's size and time
+    /// (the preview, which rebuilds often).
     pub remember_photos: bool,
     /// Free the content files' texts once the photos are checked (nothing is reported from them
     /// later), to keep a large build's memory down.
@@ -90,13 +96,14 @@ pub struct Prepared {
     pub jobs: Vec<pages::PageJob>,
     /// Resized photos. The feeds ([`feeds::FILES`]) are made by [`Prepared::feed`].
     pub generated: Vec<OutputFile>,
-    /// Files copied as they are (theme and content static files, pictures beside profiles).
+    /// Files published under their own names (theme and content static files, files beside
+    /// content), pictures cleaned of their metadata ([`statics`]).
     pub copies: Vec<OutputFile>,
     site_value: tera::Value,
     minify: bool,
 }
 
-/// Resizes photos, sets up the views (each made when a page first asks for it), lists the pages
+/// Resizes photos, cleans the static files, sets up the views (each made when a page first asks for it), lists the pages
 /// and the other files, and checks that no two files share a path (the search index owns
 /// `search/`). `None`: a collision (in `diags`).
 pub fn prepare(
@@ -105,34 +112,47 @@ pub fn prepare(
     opts: &RenderOptions,
     diags: &mut Diagnostics,
 ) -> Option<Prepared> {
+    let files = publish(site, theme, opts, diags);
+    prepare_with(site, opts, files, diags)
+}
+
+/// The files made or cleaned from the site's pictures and static files, before any page.
+struct Published {
+    photos: images::Photos,
+    /// Static files and files beside content, pictures cleaned ([`statics`]).
+    copies: Vec<OutputFile>,
+}
+
+/// Resizes the photos and cleans the files published under their own names.
+fn publish(site: &Site, theme: &Theme, opts: &RenderOptions, diags: &mut Diagnostics) -> Published {
     let mut clock = crate::timing::Clock::start();
     let photos = images::process(opts.root, site, opts.remember_photos, diags);
     clock.mark("render: photos");
-    prepare_with(site, theme, opts, photos, diags)
+    let copies = statics::publish(
+        opts.root,
+        &theme.static_files,
+        site,
+        opts.remember_photos,
+        diags,
+    );
+    clock.mark("render: static files");
+    Published { photos, copies }
 }
 
-/// [`prepare`] with the photos already done.
+/// [`prepare`] with the photos and static files already done.
 fn prepare_with(
     site: &Arc<Site>,
-    theme: &Theme,
     opts: &RenderOptions,
-    photos: images::Photos,
+    published: Published,
     diags: &mut Diagnostics,
 ) -> Option<Prepared> {
+    let Published { photos, copies } = published;
     let mut clock = crate::timing::Clock::start();
     let views = views::Views::new(Arc::clone(site), photos.views, opts.views.cloned());
     clock.mark("render: site view");
     let jobs = pages::jobs(&views);
     let generated: Vec<OutputFile> = photos.files;
     clock.mark("render: page list");
-    let mut copies: Vec<OutputFile> = theme.static_files.to_vec();
-    for f in site.static_files.iter().chain(&site.assets) {
-        let url = crate::model::assets::url_of(&f.rel);
-        copies.push(OutputFile {
-            path: url.trim_start_matches('/').to_string(),
-            content: Content::Copy(f.abs.clone()),
-        });
-    }
     let made: Vec<&str> = jobs
         .iter()
         .map(|j| j.path.as_str())
@@ -221,15 +241,14 @@ where
     E: Fn(&str, Content) -> Result<(), String> + Sync,
 {
     let mut clock = crate::timing::Clock::start();
-    let photos = images::process(opts.root, site, opts.remember_photos, diags);
-    clock.mark("render: photos");
+    let published = publish(site, theme, opts, diags);
     // The photo checks were the last to report from the content files' texts.
     if opts.forget_sources {
         if let Some(site) = Arc::get_mut(site) {
             site.forget_sources();
         }
     }
-    let Some(prepared) = prepare_with(site, theme, opts, photos, diags) else {
+    let Some(prepared) = prepare_with(site, opts, published, diags) else {
         return Ok(None);
     };
     prepared.views.make_shared();

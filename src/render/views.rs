@@ -84,7 +84,8 @@ pub struct CraftsmanCard {
     pub post: String,
     pub industry: Option<IndustryRef>,
     pub skills: Vec<String>,
-    /// URL of the photo as the editor gave it (prefer `image`).
+    /// URL of the photo: its largest resized JPEG for a photo of the site (the original is not
+    /// published), the URL as given for an outside one (prefer `image`).
     pub photo: Option<String>,
     /// The resized photo: `srcset`s in JPEG and WebP, size; `null` without a photo (or for an external URL).
     pub image: Option<ImageView>,
@@ -133,6 +134,7 @@ pub struct StoryRef {
     pub url: String,
     pub date: DateView,
     pub summary: Option<String>,
+    /// URL of the cover, as `CraftsmanCard::photo`.
     pub cover: Option<String>,
     /// The resized cover (see `CraftsmanCard::image`).
     pub cover_image: Option<ImageView>,
@@ -303,11 +305,20 @@ fn card(base: &str, c: &Craftsman, images: &Images) -> CraftsmanCard {
         post: c.post.clone(),
         industry: c.industry.map(|s| industry_ref(base, s)),
         skills: c.skills.clone(),
-        photo: c.photo.as_ref().map(|p| with_base(base, p)),
+        photo: shown_url(base, &c.photo, images),
         image: c.photo.as_ref().and_then(|p| images.get(p).cloned()),
         summary: c.summary.clone(),
         published: c.published,
     }
+}
+
+/// The URL that shows a photo or cover: its largest resized copy, or the URL as given (an outside one).
+fn shown_url(base: &str, url: &Option<String>, images: &Images) -> Option<String> {
+    let url = url.as_ref()?;
+    Some(match images.get(url) {
+        Some(view) => view.large.clone(),
+        None => with_base(base, url),
+    })
 }
 
 fn headings(h: &[crate::markdown::Heading]) -> Vec<HeadingView> {
@@ -326,7 +337,7 @@ fn story_ref(base: &str, s: &Story, images: &Images) -> StoryRef {
         url: with_base(base, &format!("/stories/{}/", s.slug)),
         date: DateView::from(&s.date),
         summary: s.summary.clone(),
-        cover: s.cover.as_ref().map(|c| with_base(base, c)),
+        cover: shown_url(base, &s.cover, images),
         cover_image: s.cover.as_ref().and_then(|c| images.get(c).cloned()),
     }
 }
@@ -428,7 +439,11 @@ impl Views {
         Views {
             site: header,
             stats: site.stats.clone(),
-            pages: site.pages.iter().map(|p| page_view(base, p)).collect(),
+            pages: site
+                .pages
+                .iter()
+                .map(|p| page_view(base, p, &images))
+                .collect(),
             industry_counts,
             cards: unmade(site.craftsmen.len()),
             cohorts: unmade(site.cohorts.len()),
@@ -536,7 +551,7 @@ impl Views {
                 .flatten()
                 .map(|&n| story_ref(base, &self.model.stories[n], &self.images))
                 .collect(),
-            content: c.body.html.clone(),
+            content: super::pictures::body_html(&c.body, &self.images),
             headings: headings(&c.body.headings),
             prev,
             next,
@@ -600,7 +615,7 @@ impl Views {
                 .map(|s| StoryView {
                     head: story_ref(base, s, &self.images),
                     slug: s.slug.clone(),
-                    content: s.body.html.clone(),
+                    content: super::pictures::body_html(&s.body, &self.images),
                     headings: headings(&s.body.headings),
                     craftsmen: s
                         .craftsmen
@@ -626,7 +641,7 @@ impl Views {
                     order: b.order,
                     summary: b.summary.clone(),
                     figures: b.figures.clone(),
-                    content: b.body.html.clone(),
+                    content: super::pictures::body_html(&b.body, &self.images),
                     craftsmen: self
                         .model
                         .craftsmen
@@ -641,13 +656,13 @@ impl Views {
     }
 }
 
-fn page_view(base: &str, p: &Page) -> PageView {
+fn page_view(base: &str, p: &Page, images: &Images) -> PageView {
     PageView {
         slug: p.slug.clone(),
         title: p.title.clone(),
         url: with_base(base, &format!("/{}/", p.slug)),
         summary: p.summary.clone(),
-        content: p.body.html.clone(),
+        content: super::pictures::body_html(&p.body, images),
         headings: headings(&p.body.headings),
     }
 }

@@ -18,7 +18,6 @@ fn build_writes_every_page_kind() {
         "craftsmen/index.html",
         "craftsmen/zhang-wei/index.html",
         "craftsmen/li-na/index.html",
-        "craftsmen/li-na/photo.png",
         "cohorts/index.html",
         "cohorts/2018/index.html",
         "industries/index.html",
@@ -42,6 +41,13 @@ fn build_writes_every_page_kind() {
             "missing {page}"
         );
     }
+    assert!(
+        !s.root().join("public/craftsmen/li-na/photo.png").exists(),
+        "a photo is published only through its resized copies"
+    );
+    assert!(s
+        .read("public/craftsmen/li-na/index.html")
+        .contains("/craftsmen/li-na/photo-8w."));
     let profile = s.read("public/craftsmen/zhang-wei/index.html");
     assert!(profile.contains("<html lang=\"zh-CN\">"));
     assert!(profile.contains("<strong>注意：</strong>"), "CJK bold");

@@ -73,7 +73,7 @@ fn toggle(site: &TestSite, path: &str, a: &str, b: &str) -> Vec<PathBuf> {
 fn edit(site: &TestSite, rng: &mut Rng, step: usize) -> Vec<PathBuf> {
     let profile = "content/craftsmen/zhang-wei.md";
     let at = |p: &str| site.root().join(p);
-    match rng.below(12) {
+    match rng.below(14) {
         0 => {
             let t = site.read(profile);
             let line = t
@@ -140,6 +140,37 @@ fn edit(site: &TestSite, rng: &mut Rng, step: usize) -> Vec<PathBuf> {
             "  - zhang-wei\n  - li-na\n",
             "  - li-na\n  - zhang-wei\n",
         ),
+        // A body photo beside the profile (resized, its original unpublished).
+        12 => toggle(
+            site,
+            "content/craftsmen/li-na/index.md",
+            "李娜的故事。\n",
+            "李娜的故事。\n\n![工作照](photo.png \"试验台\")\n",
+        ),
+        // A static picture saved again (stripped), shown in a page body (resized).
+        13 => {
+            let p = "content/static/img/badge.png";
+            let size = 4 + (step % 5) as u32;
+            let img = image::RgbImage::from_fn(size, size, |x, y| {
+                image::Rgb([x as u8 * 40, y as u8 * 40, step as u8])
+            });
+            let mut png = Vec::new();
+            img.write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+                .unwrap();
+            site.write(p, png);
+            let page = "content/pages/about.md";
+            let t = site.read(page);
+            let shown = "\n\n![徽章](/img/badge.png)\n";
+            let flipped = if t.contains(shown) {
+                t.replacen(shown, "", 1)
+            } else {
+                format!("{t}{shown}")
+            };
+            site.write(page, flipped);
+            let mut changed = vec![at(page)];
+            changed.push(at(p));
+            changed
+        }
         _ => {
             let p = "content/pages/about.md";
             let t = site.read(p);

@@ -8,6 +8,7 @@ mod incremental;
 mod links;
 mod names;
 mod output;
+mod pictures;
 mod privacy;
 mod scaffold;
 mod search;
