@@ -19,6 +19,17 @@ const INLINE: &[&str] = &[
 /// blocks break lines), then, each on a line of its own, attribute values, comments and the
 /// contents of scripts and styles. See the module documentation.
 pub fn published(html: &str) -> String {
+    let (mut out, apart) = published_parts(html);
+    if !apart.is_empty() {
+        end_line(&mut out);
+        out.push_str(&apart);
+    }
+    out
+}
+
+/// [`published`] in its two parts: the text a reader sees, and what stands apart (attribute
+/// values, comments, scripts and styles), one per line.
+pub fn published_parts(html: &str) -> (String, String) {
     let mut out = String::with_capacity(html.len());
     let mut apart = String::new();
     let mut rest = html;
@@ -55,11 +66,7 @@ pub fn published(html: &str) -> String {
         }
     }
     out.push_str(&decode_entities(rest));
-    if !apart.is_empty() {
-        end_line(&mut out);
-        out.push_str(&apart);
-    }
-    out
+    (out, apart)
 }
 
 /// Appends `text` on a line of its own.

@@ -43,7 +43,8 @@ pub struct Rendered {
     /// Every Markdown image source as written.
     pub images: Vec<Link>,
     /// What the document publishes as text, in source order, with where each piece stands in
-    /// the input: for finding personal data and pointing at its line.
+    /// the input: for finding personal data and pointing at its line. Empty when the input has
+    /// too few digits to hold a personal number.
     #[serde(skip)]
     pub published: SourceText,
 }
@@ -104,7 +105,12 @@ pub fn render(markdown: &str, options: &Options) -> Rendered {
         .collect();
     let spanned = join_cjk_lines(strong::repair(markdown, parsed));
     let (links, images) = collect_links(&spanned);
-    let published = published_text(&spanned);
+    // Only text that can hold a personal number is looked at again.
+    let published = if crate::privacy::numbers::may_hold_one(markdown) {
+        published_text(&spanned)
+    } else {
+        SourceText::default()
+    };
     let mut events: Vec<Event> = spanned.into_iter().map(|(event, _)| event).collect();
     let footnotes = Footnotes::number(&events);
     let headings = assign_heading_ids(&mut events, footnotes.reserved_ids());

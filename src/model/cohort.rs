@@ -172,7 +172,13 @@ pub fn parse(
     // The introduction is Markdown: scanned as it renders.
     published.values(&doc, &["intro"], diags);
     let intro = markdown::render(&intro, &markdown::Options { base_path });
-    published.markdown(src, doc.value_span(&[Seg::Key("intro")]).0, &intro, diags);
+    published.markdown(
+        src,
+        doc.value_span(&[Seg::Key("intro")]).0,
+        &intro,
+        true,
+        diags,
+    );
     if diags.error_count() > before {
         return None;
     }

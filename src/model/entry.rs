@@ -180,7 +180,7 @@ pub fn body(
             base_path: ctx.base_path,
         },
     );
-    published.markdown(&file.source, body_start, &r, diags);
+    published.markdown(&file.source, body_start, &r, false, diags);
     let dir = dir_rel(file);
     let mut markdown_images: Vec<(String, usize)> = Vec::new();
     for img in &r.images {
@@ -196,6 +196,8 @@ pub fn body(
         markdown_images.extend(url.map(|u| (u, at)));
     }
     let pictures = body_pictures(&r.html, &dir, ctx, &mut markdown_images);
+    let text = std::sync::Arc::new(r.text);
+    published.body = Some(std::sync::Arc::clone(&text));
     Body {
         pictures,
         links: r
@@ -204,7 +206,7 @@ pub fn body(
             .map(|l| (l.url.as_str(), body_start + l.offset))
             .collect(),
         html: r.html.into(),
-        text: r.text.into(),
+        text,
         headings: r.headings,
     }
 }

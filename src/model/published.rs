@@ -21,8 +21,12 @@ pub const PRIVATE: &str = "private";
 /// What one file publishes, folded for comparing, and the private values it keeps.
 #[derive(Debug, Clone, Default)]
 pub struct Published {
-    /// Every published value and text, folded ([`repeats::fold_into`]), one per line.
+    /// Every published value and text, folded ([`repeats::fold_into`]), one per line; a body's
+    /// text is not in it but in `body`.
     pub folded: String,
+    /// The text of the file's Markdown body, shared with the model (which keeps it for search):
+    /// folded only when it is compared.
+    pub body: Option<std::sync::Arc<String>>,
     /// The `private:` values worth looking for elsewhere.
     pub private: Vec<PrivateValue>,
     /// Where the `private:` block stands in the file (a repeat is not looked for inside it).
@@ -137,12 +141,15 @@ impl Published {
 
     /// Scans a rendered Markdown document that starts at byte `start` of `src`: its text as the
     /// input says it (each finding at its line) and the finished HTML as pages get it (findings
-    /// only the HTML shows are put at the document's first line).
+    /// only the HTML shows are put at the document's first line). What the HTML shows apart from
+    /// its text (attributes, link targets) is folded; the text itself only with `fold_text` (a
+    /// body's text is kept in the model and folded when it is compared, see [`check_repeats`]).
     pub fn markdown(
         &mut self,
         src: &SourceFile,
         start: usize,
         rendered: &Rendered,
+        fold_text: bool,
         diags: &mut Diagnostics,
     ) {
         let text = &rendered.published;
@@ -158,24 +165,30 @@ impl Published {
             let (s, e) = exact.map_or((at, at + 1), |s| (s, s + written.len()));
             diags.push(finding(f, written).at(src, s, e));
         }
-        let page = html_text::published(&rendered.html);
-        for f in privacy::find_personal_data(&page) {
-            if found.iter().any(|g| g.digits == f.digits) {
-                continue;
+        let (visible, apart) = html_text::published_parts(&rendered.html);
+        if privacy::numbers::may_hold_one(&rendered.html) {
+            let page = format!("{visible}\n{apart}");
+            for f in privacy::find_personal_data(&page) {
+                if found.iter().any(|g| g.digits == f.digits) {
+                    continue;
+                }
+                let line_end = src.text[start..]
+                    .find('\n')
+                    .map_or(src.text.len(), |i| start + i);
+                diags.push(
+                    finding(&f, f.text(&page))
+                        .at(src, start, line_end.max(start + 1))
+                        .hint(format!(
+                            "它出现在正文生成的网页里（`{}`）：检查正文里拆开写的号码、HTML 和链接，删掉它",
+                            f.text(&page)
+                        )),
+                );
             }
-            let line_end = src.text[start..]
-                .find('\n')
-                .map_or(src.text.len(), |i| start + i);
-            diags.push(
-                finding(&f, f.text(&page))
-                    .at(src, start, line_end.max(start + 1))
-                    .hint(format!(
-                        "它出现在正文生成的网页里（`{}`）：检查正文里拆开写的号码、HTML 和链接，删掉它",
-                        f.text(&page)
-                    )),
-            );
         }
-        self.fold(&page);
+        if fold_text {
+            self.fold(&visible);
+        }
+        self.fold(&apart);
     }
 
     /// Scans a copied file's text: `shown` is what a reader gets from `src` (its markup read as
@@ -350,7 +363,15 @@ pub fn check_repeats(files: &[(&SourceFile, &Published)], diags: &mut Diagnostic
             .par_iter()
             .map(|(src, published)| {
                 let mut d = Diagnostics::new();
-                for i in finder.find(&published.folded) {
+                let mut found = finder.find(&published.folded);
+                if let Some(body) = &published.body {
+                    let mut folded = String::with_capacity(body.len());
+                    repeats::fold_into(body, &mut folded);
+                    found.extend(finder.find(&folded));
+                    found.sort_unstable();
+                    found.dedup();
+                }
+                for i in found {
                     let (owner, value) = owners[i];
                     d.extend(repeat(src, published.private_block, owner, value));
                 }
@@ -474,9 +495,11 @@ mod tests {
             ..Published::default()
         };
         pa.fold("好人");
-        let mut pb = Published::default();
+        let mut pb = Published {
+            body: Some(std::sync::Arc::new("我们去了漕溪北路88号。".to_string())),
+            ..Published::default()
+        };
         pb.fold("走访");
-        pb.fold("我们去了漕溪北路88号。");
         let mut d = Diagnostics::new();
         check_repeats(&[(&a, &pa), (&b, &pb)], &mut d);
         let d = d.into_sorted();

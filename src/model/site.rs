@@ -269,16 +269,17 @@ pub fn from_loaded(
     }
     clock.mark("load: collect");
     if let Some(src) = &loaded.site {
-        published.push((Arc::clone(src), Arc::new(published::settings(src, diags))));
+        let settings = published::settings(src, diags);
+        published.push((Arc::clone(src), Arc::new(settings)));
     }
     let copied: Vec<&StaticFile> = site.static_files.iter().chain(&site.assets).collect();
     for (src, p) in crate::model::copied::scan(&copied, diags) {
         published.push((src, Arc::new(p)));
     }
-    let pairs: Vec<(&SourceFile, &Published)> =
+    let files: Vec<(&SourceFile, &Published)> =
         published.iter().map(|(s, p)| (&**s, &**p)).collect();
-    published::check_repeats(&pairs, diags);
-    drop(pairs);
+    published::check_repeats(&files, diags);
+    drop(files);
     drop(published);
     clock.mark("model: personal data");
     let absent = cross::Absent {

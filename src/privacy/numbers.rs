@@ -73,11 +73,20 @@ impl Finding {
 
 /// Every ID-card and mobile number standing alone in `text`, in order, not overlapping.
 pub fn find_personal_data(text: &str) -> Vec<Finding> {
-    // Most published text holds no digit at all: nothing to look at then.
-    if !text.chars().any(|c| digit(c).is_some()) {
+    if !may_hold_one(text) {
         return Vec::new();
     }
     Scanner::new(text).findings()
+}
+
+/// Whether `text` has the 11 digits a personal number needs (most published text has not). Text
+/// that becomes other text (Markdown, HTML, YAML escapes) has at least as many digits as it
+/// makes: a character reference for a digit is written with two.
+pub fn may_hold_one(text: &str) -> bool {
+    text.chars()
+        .filter(|&c| digit(c).is_some())
+        .nth(10)
+        .is_some()
 }
 
 /// Words directly after an 11-digit run that make it an amount of money, not a phone number.
@@ -600,6 +609,13 @@ mod tests {
         assert!(found("12000000000").is_empty());
         // A separator or a country code says it is a phone number whatever follows.
         assert_eq!(found("138 1234 5678元"), [(Mobile, "138 1234 5678")]);
+    }
+
+    #[test]
+    fn texts_with_fewer_than_eleven_digits_are_not_read() {
+        assert!(!may_hold_one("2016年到2021年，38人"));
+        assert!(may_hold_one("１３８１２３４５６７８"));
+        assert!(may_hold_one("&#49;3812345678"));
     }
 
     #[test]
