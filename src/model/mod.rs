@@ -13,6 +13,7 @@ pub mod names;
 pub mod paths;
 pub mod pictures;
 pub mod published;
+pub mod repeated;
 pub mod site;
 pub mod stats;
 pub mod story;

@@ -300,7 +300,8 @@ impl Published {
         }
     }
 
-    fn fold(&mut self, text: &str) {
+    /// Appends a published text, folded, on a line of its own.
+    pub(crate) fn fold(&mut self, text: &str) {
         repeats::fold_into(text, &mut self.folded);
         self.folded.push('\n');
     }
@@ -344,85 +345,6 @@ fn finding(f: &Finding, written: &str) -> Diagnostic {
         ),
     )
     .hint("删掉它；编辑部内部需要保存的，放到 `private:` 下面（不会出现在网站上）")
-}
-
-/// Reports every private value that appears again in the published text of any file (each
-/// file's [`Published`], beside its source).
-pub fn check_repeats(files: &[(&SourceFile, &Published)], diags: &mut Diagnostics) {
-    let owners: Vec<(&SourceFile, &PrivateValue)> = files
-        .iter()
-        .flat_map(|(src, p)| p.private.iter().map(move |v| (*src, v)))
-        .collect();
-    if owners.is_empty() {
-        return;
-    }
-    let finder = repeats::Finder::new(owners.iter().map(|(_, v)| v.folded.as_str()));
-    let found: Vec<Diagnostics> = {
-        use rayon::prelude::*;
-        files
-            .par_iter()
-            .map(|(src, published)| {
-                let mut d = Diagnostics::new();
-                let mut found = finder.find(&published.folded);
-                if let Some(body) = &published.body {
-                    let mut folded = String::with_capacity(body.len());
-                    repeats::fold_into(body, &mut folded);
-                    found.extend(finder.find(&folded));
-                    found.sort_unstable();
-                    found.dedup();
-                }
-                for i in found {
-                    let (owner, value) = owners[i];
-                    d.extend(repeat(src, published.private_block, owner, value));
-                }
-                d
-            })
-            .collect()
-    };
-    for d in found {
-        diags.extend(d);
-    }
-}
-
-/// The error for `value` (kept private in `owner`) found again in `src`: at its first place in
-/// the file outside the `private:` block, or naming the file when it is spelt differently there.
-/// `None` when the owner's own published text has it only through an alias (reported there).
-fn repeat(
-    src: &SourceFile,
-    private_block: Option<(usize, usize)>,
-    owner: &SourceFile,
-    value: &PrivateValue,
-) -> Option<Diagnostic> {
-    let (line, _) = owner.line_col(value.at.0);
-    let d = Diagnostic::error(
-        "privacy.private-repeated",
-        format!(
-            "`{}` 里的内部资料 `{}` 也出现在公开内容里",
-            owner.path, value.key
-        ),
-    )
-    .hint(format!(
-        "{}第 {line} 行把它放在 private: 下，它就不能再出现在网站上：可以公开就从 private: 里删掉它，否则从这里删掉",
-        if std::ptr::eq(src, owner) {
-            String::new()
-        } else {
-            format!("{} ", owner.path)
-        }
-    ));
-    let (folded, offsets) = repeats::fold_with_offsets(&src.text);
-    let inside = |at: usize| private_block.is_some_and(|(s, e)| at >= s && at < e);
-    let place = folded
-        .match_indices(value.folded.as_str())
-        .map(|(i, m)| (offsets[i], offsets[i + m.len() - 1]))
-        .find(|&(s, _)| !inside(s));
-    match place {
-        Some((s, last)) => {
-            let e = last + src.text[last..].chars().next().map_or(1, char::len_utf8);
-            Some(d.at(src, s, e))
-        }
-        None if std::ptr::eq(src, owner) => None,
-        None => Some(d.in_file(src.path.clone())),
-    }
 }
 
 #[cfg(test)]
@@ -473,41 +395,5 @@ mod tests {
     fn an_alias_out_of_private_is_an_error() {
         let (_, found) = scan("private:\n  home: &h 漕溪北路88号\nextra:\n  where: *h\n");
         assert_eq!(found, [("privacy.private-alias", 4, 10)]);
-    }
-
-    #[test]
-    fn a_private_value_written_again_elsewhere_is_found_and_located() {
-        let a = SourceFile::new(
-            "content/craftsmen/a.md",
-            "private:\n  address: 漕溪北路 88 号\nsummary: 好人\n",
-        );
-        let b = SourceFile::new(
-            "content/stories/b.md",
-            "title: 走访\n---\n我们去了漕溪北路88号。\n",
-        );
-        let mut pa = Published {
-            private: vec![PrivateValue {
-                folded: "漕溪北路88号".into(),
-                key: "private.address".into(),
-                at: (20, 36),
-            }],
-            private_block: Some((0, 37)),
-            ..Published::default()
-        };
-        pa.fold("好人");
-        let mut pb = Published {
-            body: Some(std::sync::Arc::new("我们去了漕溪北路88号。".to_string())),
-            ..Published::default()
-        };
-        pb.fold("走访");
-        let mut d = Diagnostics::new();
-        check_repeats(&[(&a, &pa), (&b, &pb)], &mut d);
-        let d = d.into_sorted();
-        assert_eq!(d.len(), 1, "{d:?}");
-        assert_eq!(
-            (d[0].code, d[0].file.as_str(), d[0].line, d[0].column),
-            ("privacy.private-repeated", "content/stories/b.md", 3, 5)
-        );
-        assert!(d[0].message.contains("private.address"), "{}", d[0].message);
     }
 }

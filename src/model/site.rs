@@ -55,6 +55,8 @@ pub struct LoadOptions {
 #[derive(Default)]
 pub struct ParseCache {
     entries: std::sync::Mutex<CacheMap>,
+    /// What the private-value check found in each file.
+    repeats: crate::model::repeated::RepeatMemo,
 }
 
 impl std::fmt::Debug for ParseCache {
@@ -276,9 +278,10 @@ pub fn from_loaded(
     for (src, p) in crate::model::copied::scan(&copied, diags) {
         published.push((src, Arc::new(p)));
     }
-    let files: Vec<(&SourceFile, &Published)> =
-        published.iter().map(|(s, p)| (&**s, &**p)).collect();
-    published::check_repeats(&files, diags);
+    let files: Vec<(&SourceFile, &Arc<Published>)> =
+        published.iter().map(|(s, p)| (&**s, p)).collect();
+    let memo = opts.cache.as_deref().map(|c| &c.repeats);
+    crate::model::repeated::check(&files, memo, diags);
     drop(files);
     drop(published);
     clock.mark("model: personal data");
