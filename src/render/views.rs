@@ -63,6 +63,9 @@ pub struct IndustryRef {
     pub letter: char,
     pub name: String,
     pub url: String,
+    /// Whether the site has the industry's page at `url` (not when no profile is in the industry:
+    /// a cohort member without a profile may be).
+    pub has_page: bool,
 }
 
 /// What a list or card shows of a craftsman.
@@ -281,6 +284,7 @@ fn industry_ref(base: &str, s: &Section) -> IndustryRef {
         letter: s.letter,
         name: s.name.to_string(),
         url: with_base(base, &format!("/industries/{}/", s.letter)),
+        has_page: true,
     }
 }
 
@@ -700,7 +704,10 @@ fn cohort_view(v: &Views, c: &Cohort) -> CohortView {
                 profile: None,
                 employer: i.employer.clone(),
                 post: i.post.clone(),
-                industry: i.industry.map(|s| industry_ref(base, s)),
+                industry: i.industry.map(|s| IndustryRef {
+                    has_page: v.industry_counts.iter().any(|&(l, _)| l == s.letter),
+                    ..industry_ref(base, s)
+                }),
             }),
         })
         .collect();

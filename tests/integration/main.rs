@@ -3,6 +3,8 @@
 mod bad_input;
 mod build;
 mod incremental;
+mod links;
+mod matrix;
 mod names;
 mod output;
 mod scaffold;
