@@ -89,8 +89,13 @@ impl Attributes<'_> {
         while end > 0 && t[end - 1].is_ascii_whitespace() {
             end -= 1;
         }
+        // Most attributes end in another letter (`class`, `id`, `type`): one byte tells.
+        let last = t.get(end.checked_sub(1)?)?.to_ascii_lowercase();
+        if !matches!(last, b'f' | b'c' | b't' | b'n') {
+            return None;
+        }
         let mut start = end;
-        while start > 0 && t[start - 1].is_ascii_alphabetic() {
+        while start > 0 && end - start <= 6 && t[start - 1].is_ascii_alphabetic() {
             start -= 1;
         }
         let name = &t[start..end];
@@ -293,12 +298,14 @@ impl Resolver {
     /// the base path) or stays on the page (`#x`, `?q=…`).
     pub fn target<'l>(&self, link: &'l str, page: &str) -> Option<Cow<'l, str>> {
         let link = link.trim_matches(|c: char| c.is_ascii_whitespace());
-        let path = &link[..link.find(['?', '#']).unwrap_or(link.len())];
+        let path = &link[..memchr2(b'?', b'#', link.as_bytes()).unwrap_or(link.len())];
         if path.is_empty() {
             return None;
         }
         let absolute: Cow<'l, str> = if let Some(rest) = path.strip_prefix("//") {
             Cow::Borrowed(self.on_this_host(rest)?)
+        } else if path.starts_with('/') {
+            Cow::Borrowed(path)
         } else if let Some(scheme) = scheme_of(path) {
             let rest = path[scheme.len() + 1..].strip_prefix("//");
             match rest {
@@ -310,13 +317,11 @@ impl Resolver {
                 }
                 _ => return None,
             }
-        } else if path.starts_with('/') {
-            Cow::Borrowed(path)
         } else {
             let dir = &page[..page.rfind('/').map_or(0, |i| i + 1)];
             Cow::Owned(format!("{dir}{path}"))
         };
-        let decoded = if absolute.contains('%') {
+        let decoded = if memchr(b'%', absolute.as_bytes()).is_some() {
             Cow::Owned(percent_decoded(&absolute))
         } else {
             absolute
@@ -377,8 +382,12 @@ fn percent_decoded(p: &str) -> String {
         .map_or_else(|_| p.to_string(), Cow::into_owned)
 }
 
+/// Whether a path has a `.` or `..` segment.
 fn has_dot_segments(p: &str) -> bool {
-    p.contains("/./") || p.contains("/../") || p.ends_with("/.") || p.ends_with("/..")
+    memmem::find_iter(p.as_bytes(), b"/.").any(|at| {
+        let rest = &p.as_bytes()[at + 2..];
+        matches!(rest, [] | [b'/', ..] | [b'.'] | [b'.', b'/', ..])
+    })
 }
 
 /// Resolves `.` and `..` segments of a root-relative path (never above the root), keeping a
@@ -591,6 +600,11 @@ mod tests {
         assert_eq!(r.target("/../a/./b/..", "/").as_deref(), Some("a/"));
         assert_eq!(r.target("x", "/404.html").as_deref(), Some("x"));
         assert_eq!(r.target("https://example.org", "/").as_deref(), Some(""));
+        assert_eq!(
+            r.target("/.well-known/a..b", "/").as_deref(),
+            Some(".well-known/a..b")
+        );
+        assert_eq!(r.target("/a/.", "/").as_deref(), Some("a/"));
     }
 
     #[test]
