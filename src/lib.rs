@@ -7,6 +7,7 @@ pub mod config;
 pub mod configured_url;
 pub mod diag;
 pub mod html_text;
+pub mod links;
 pub mod load;
 pub mod markdown;
 pub mod model;

@@ -421,35 +421,53 @@ impl Site {
     }
 }
 
-/// Navigation links in site.yaml must name pages of the site.
+/// Navigation links in site.yaml must name pages of the site: written root-relative (a relative
+/// link would lead elsewhere on every page but the home page), or as an absolute URL.
 fn check_nav(
     site: &Site,
     urls: &UrlIndex,
     src: &crate::source::SourceFile,
     diags: &mut Diagnostics,
 ) {
+    let resolver = crate::links::Resolver::new(&site.config.base_url, &site.config.base_path);
     for item in &site.config.nav {
-        let path = item.url.split(['#', '?']).next().unwrap_or(&item.url);
-        if !path.starts_with('/') || path.starts_with("//") || urls.contains_page(path) {
+        let url = item.url.as_str();
+        let path = url.split(['#', '?']).next().unwrap_or(url);
+        let (message, hint) = if path.is_empty() {
             continue;
-        }
+        } else if path.starts_with("//") || path.contains(':') {
+            // Absolute: checked when it names this site. (A relative path is refused with the
+            // site settings: it would lead elsewhere on every page but the home page.)
+            match resolver.target(url, "/") {
+                Some(rest) if !urls.contains_page(&format!("/{rest}")) => (
+                    format!("导航 `nav` 里的链接 `{url}` 指向的页面不存在"),
+                    "站内链接以 / 开头并以 / 结尾，如 `/craftsmen/`、`/about/`".to_string(),
+                ),
+                _ => continue,
+            }
+        } else if urls.contains_page(path) {
+            continue;
+        } else {
+            (
+                format!("导航 `nav` 里的链接 `{url}` 指向的页面不存在"),
+                "站内链接以 / 开头并以 / 结尾，如 `/craftsmen/`、`/about/`".to_string(),
+            )
+        };
         let at = src
             .text
-            .find(&format!("url: {}", item.url))
+            .find(&format!("url: {url}"))
             .map(|i| i + 5)
             .unwrap_or(0);
         diags.push(
-            Diagnostic::error(
-                "link.broken",
-                format!("导航 `nav` 里的链接 `{}` 指向的页面不存在", item.url),
-            )
-            .at(src, at, at + item.url.len())
-            .hint("站内链接以 / 开头并以 / 结尾，如 `/craftsmen/`、`/about/`"),
+            Diagnostic::error("link.broken", message)
+                .at(src, at, at + url.len())
+                .hint(hint),
         );
     }
 }
 
-/// Root-relative links in Markdown bodies must name a page or file of the site.
+/// Links in Markdown bodies into the site (root-relative, relative to the page the body is on, or
+/// absolute to the site's own address) must name a page or file of it.
 fn check_links(
     site: &Site,
     urls: &UrlIndex,
@@ -459,17 +477,19 @@ fn check_links(
 ) {
     // Every path as a string, listed only when a broken link needs the nearest one.
     let all = std::sync::OnceLock::new();
+    let resolver = crate::links::Resolver::new(&site.config.base_url, &site.config.base_path);
     let known = Known {
         urls,
         all: &all,
         site,
+        resolver: &resolver,
         withdrawn,
         unreadable,
     };
-    let check = |body: &Body, src: &SourceFile| -> Diagnostics {
+    let check = |body: &Body, src: &SourceFile, page: &str| -> Diagnostics {
         let mut d = Diagnostics::new();
         for (url, at) in body.links.iter() {
-            if let Some(hint) = broken_link(url, &known) {
+            if let Some(hint) = broken_link(url, page, &known) {
                 d.push(
                     Diagnostic::error("link.broken", format!("链接 `{url}` 指向的页面不存在"))
                         .at(src, at, at + 1)
@@ -482,10 +502,22 @@ fn check_links(
     let found: Vec<Diagnostics> = site
         .craftsmen
         .par_iter()
-        .map(|c| check(&c.body, &c.at.src))
-        .chain(site.stories.par_iter().map(|s| check(&s.body, &s.src)))
-        .chain(site.brands.par_iter().map(|s| check(&s.body, &s.src)))
-        .chain(site.pages.par_iter().map(|s| check(&s.body, &s.src)))
+        .map(|c| check(&c.body, &c.at.src, &c.url()))
+        .chain(
+            site.stories
+                .par_iter()
+                .map(|s| check(&s.body, &s.src, &format!("/stories/{}/", s.slug))),
+        )
+        .chain(
+            site.brands
+                .par_iter()
+                .map(|s| check(&s.body, &s.src, &format!("/brands/{}/", s.slug))),
+        )
+        .chain(
+            site.pages
+                .par_iter()
+                .map(|s| check(&s.body, &s.src, &format!("/{}/", s.slug))),
+        )
         .collect();
     for d in found {
         diags.extend(d);
@@ -498,17 +530,24 @@ struct Known<'a> {
     /// [`Site::url_paths`], once asked for.
     all: &'a std::sync::OnceLock<HashSet<String>>,
     site: &'a Site,
+    resolver: &'a crate::links::Resolver,
     withdrawn: &'a BTreeSet<String>,
     unreadable: &'a BTreeSet<String>,
 }
 
-/// The hint for a root-relative link to no page of the site; `None` for a good link, one that
-/// is not root-relative, or one to a profile that could not be read (reported already).
-fn broken_link(url: &str, known: &Known) -> Option<String> {
-    if !url.starts_with('/') || url.starts_with("//") {
-        return None;
-    }
-    let path = url.split(['#', '?']).next().unwrap_or(url);
+/// The hint for a link to no page of the site; `None` for a good link, one that leaves the site
+/// or stays on the page, or one to a profile that could not be read (reported already). A
+/// root-relative link is written without the base path; a relative one leads from `page` (the
+/// path of the page the body is on, without the base path).
+fn broken_link(url: &str, page: &str, known: &Known) -> Option<String> {
+    let path: std::borrow::Cow<str> = if url.starts_with('/') && !url.starts_with("//") {
+        std::borrow::Cow::Borrowed(url.split(['#', '?']).next().unwrap_or(url))
+    } else {
+        let base = known.resolver.base_path().trim_end_matches('/');
+        let rest = known.resolver.target(url, &format!("{base}{page}"))?;
+        std::borrow::Cow::Owned(format!("/{rest}"))
+    };
+    let path = path.as_ref();
     if known.urls.contains_page(path) {
         return None;
     }

@@ -1,5 +1,6 @@
 //! Rendering: site model → views → every output file (pages through tera, feeds, copied files), in parallel.
 
+pub mod broken;
 pub mod charts;
 pub mod embed;
 pub mod feeds;
@@ -120,7 +121,7 @@ pub fn prepare(
 struct Published {
     photos: images::Photos,
     /// Static files and files beside content, pictures cleaned ([`statics`]).
-    copies: Vec<OutputFile>,
+    copies: Vec<statics::Copied>,
 }
 
 /// Resizes the photos and cleans the files published under their own names.
@@ -193,13 +194,23 @@ impl Prepared {
         job: &pages::PageJob,
         minify: bool,
     ) -> Result<Vec<u8>, Box<Diagnostic>> {
+        self.render_html(theme, job)
+            .map(|html| finish_html(html, minify))
+    }
+
+    /// Renders one page as the template wrote it (not minified). `Err`: the template failed.
+    pub fn render_html(
+        &self,
+        theme: &Theme,
+        job: &pages::PageJob,
+    ) -> Result<String, Box<Diagnostic>> {
         let (meta, data) = job.input(&self.views);
         let mut ctx = tera::Context::new();
         ctx.insert_value("site", self.site_value.clone());
         ctx.insert("page", &meta);
         ctx.insert(job.key, &data);
         match theme.tera.render(job.template, &ctx) {
-            Ok(html) => Ok(finish_html(html, minify)),
+            Ok(html) => Ok(html),
             Err(e) => Err(Box::new(
                 template_errors::template_errors(
                     &e,
@@ -225,8 +236,10 @@ enum Failure {
 
 /// Renders every file and hands each to `emit` as soon as it is ready, from several threads, so
 /// that no more than a few pages are held in memory. `prepare` first gets every output path
-/// (sorted), once no collision can stop the build. `Ok(None)`: a template failed or a file would
-/// replace a page (the diagnostics say which; some files may have been emitted already);
+/// (sorted), once no collision can stop the build. Every page's links are checked against every
+/// output path ([`broken`]). `Ok(None)`: a template failed, a page links to a file the site does
+/// not have, or a file would replace a page (the diagnostics say which; some files may have been
+/// emitted already);
 /// `Err`: `prepare` or `emit` failed. `Ok(Some(n))`: `n` files were emitted.
 pub fn render_each<P, E>(
     site: &mut Arc<Site>,
@@ -272,41 +285,35 @@ where
         .collect();
     paths.sort_unstable();
     prepare_paths(&paths)?;
+    // Every page's links are checked against every output path.
+    let check = LinkCheck {
+        resolver: crate::links::Resolver::new(&site.config.base_url, &site.config.base_path),
+        outputs: crate::links::OutputPaths::new(paths.iter().copied()),
+    };
     drop(paths);
-    drop(search_paths);
     clock.mark("render: output folders");
     // The index files go out first, each as soon as it is made, so that none is held while the pages render.
     let search_count = index.len();
     index.write(|path, bytes| emit(path, Content::Bytes(bytes)))?;
     clock.mark("render: search files");
-    let one = |job: &pages::PageJob| match prepared.render_page(theme, job) {
-        Ok(bytes) => emit(&job.path, Content::Bytes(bytes))
-            .err()
-            .map(Failure::Emit),
-        Err(d) => Some(Failure::Template(d)),
-    };
-    // Pages that list many profiles (the A–Z index, industries, cohorts, brands) are rendered one
-    // at a time beside the others, so that no two of their large contexts are held at once.
-    let (lists, rest): (Vec<&pages::PageJob>, Vec<&pages::PageJob>) = prepared
-        .jobs
-        .iter()
-        .partition(|j| j.target.lists_profiles());
-    let (mut failures, more): (Vec<Failure>, Vec<Failure>) = rayon::join(
-        || lists.into_iter().filter_map(one).collect(),
-        || rest.into_par_iter().filter_map(one).collect(),
-    );
-    failures.extend(more);
+    let (errors, found) = render_pages(&prepared, theme, &check, emit)?;
     clock.mark("render: pages");
-    let mut failed = false;
-    for f in failures {
-        match f {
-            Failure::Emit(e) => return Err(e),
-            Failure::Template(d) => {
-                failed = true;
-                diags.push(*d);
-            }
-        }
+    let mut failed = !errors.is_empty();
+    diags.extend(errors);
+    if !found.is_empty() {
+        let cx = broken::Context {
+            site,
+            theme,
+            jobs: &prepared.jobs,
+            resolver: &check.resolver,
+            paths: &check.outputs,
+        };
+        let reported = broken::report(found, &cx);
+        failed |= !reported.is_empty();
+        diags.extend(reported);
     }
+    drop(check);
+    drop(search_paths);
     if failed {
         return Ok(None);
     }
@@ -331,6 +338,66 @@ where
     Ok(Some(count))
 }
 
+/// What the pages' links are checked against.
+struct LinkCheck<'a> {
+    resolver: crate::links::Resolver,
+    outputs: crate::links::OutputPaths<'a>,
+}
+
+/// Renders every page, hands it to `emit` and checks its links. Returns the template errors and
+/// the broken links; `Err`: `emit` failed.
+fn render_pages<E>(
+    prepared: &Prepared,
+    theme: &Theme,
+    check: &LinkCheck,
+    emit: &E,
+) -> Result<(Vec<Diagnostic>, broken::Found), String>
+where
+    E: Fn(&str, Content) -> Result<(), String> + Sync,
+{
+    let found = Mutex::new(broken::Found::default());
+    let one = |(i, job): (usize, &pages::PageJob)| {
+        let html = match prepared.render_html(theme, job) {
+            Ok(html) => html,
+            Err(d) => return Some(Failure::Template(d)),
+        };
+        let exists = |target: &str| check.outputs.has(target);
+        let bad = crate::links::broken_on_page(&html, &job.url, &check.resolver, exists);
+        if !bad.is_empty() {
+            if let Ok(mut f) = found.lock() {
+                f.add(i, bad);
+            }
+        }
+        let bytes = finish_html(html, prepared.minify);
+        emit(&job.path, Content::Bytes(bytes))
+            .err()
+            .map(Failure::Emit)
+    };
+    // Pages that list many profiles (the A–Z index, industries, cohorts, brands) are rendered one
+    // at a time beside the others, so that no two of their large contexts are held at once.
+    let (lists, rest): (Vec<_>, Vec<_>) = prepared
+        .jobs
+        .iter()
+        .enumerate()
+        .partition(|(_, j)| j.target.lists_profiles());
+    let (mut failures, more): (Vec<Failure>, Vec<Failure>) = rayon::join(
+        || lists.into_iter().filter_map(one).collect(),
+        || rest.into_par_iter().filter_map(one).collect(),
+    );
+    failures.extend(more);
+    let mut errors = Vec::new();
+    for f in failures {
+        match f {
+            Failure::Emit(e) => return Err(e),
+            Failure::Template(d) => errors.push(*d),
+        }
+    }
+    let found = found
+        .into_inner()
+        .map_err(|_| "内部错误：链接检查不可用".to_string())?;
+    Ok((errors, found))
+}
+
 /// Minifies a page when asked (closing tags and html/head kept, CSS and JS minified).
 pub fn finish_html(html: String, minify: bool) -> Vec<u8> {
     if !minify {
@@ -348,33 +415,33 @@ pub fn finish_html(html: String, minify: bool) -> Vec<u8> {
 /// static file, but nothing may replace a generated page. Returns the copied files that stay.
 fn winners(
     generated: &[&str],
-    copies: Vec<OutputFile>,
+    copies: Vec<statics::Copied>,
     diags: &mut Diagnostics,
 ) -> Option<Vec<OutputFile>> {
     let mut pages: HashSet<&str> = HashSet::with_capacity(generated.len());
     let mut ok = true;
     for path in generated {
         if !pages.insert(path) {
-            diags.push(collision(path));
+            diags.push(collision(path, &format!("content/static/{path}")));
             ok = false;
         }
     }
     let mut by_path: BTreeMap<String, OutputFile> = BTreeMap::new();
-    for f in copies {
+    for statics::Copied { file: f, from } in copies {
         if f.path.starts_with(&format!("{}/", crate::search::DIR)) {
             diags.push(
                 Diagnostic::error(
                     "output.reserved",
                     format!("文件 `{}` 放在了站内搜索专用的 search/ 文件夹里", f.path),
                 )
-                .in_file(format!("content/static/{}", f.path))
+                .in_file(from)
                 .hint("search/ 文件夹存放搜索索引；把这个文件移到别的文件夹"),
             );
             ok = false;
             continue;
         }
         if pages.contains(f.path.as_str()) {
-            diags.push(collision(&f.path));
+            diags.push(collision(&f.path, &from));
             ok = false;
             continue;
         }
@@ -383,11 +450,11 @@ fn winners(
     ok.then(|| by_path.into_values().collect())
 }
 
-fn collision(path: &str) -> Diagnostic {
+fn collision(path: &str, file: &str) -> Diagnostic {
     Diagnostic::error(
         "output.collision",
         format!("文件 `{path}` 和网站生成的页面同名"),
     )
-    .in_file(format!("content/static/{path}"))
+    .in_file(file)
     .hint("换一个文件名或文件夹，避免覆盖生成的页面")
 }

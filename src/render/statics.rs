@@ -41,6 +41,13 @@ struct Candidate {
 /// A file as published, or why it cannot be.
 type Done = Result<OutputFile, Box<Diagnostic>>;
 
+/// A file to publish under its own name, and the file it comes from as shown to editors
+/// (`content/static/x`, `themes/mine/static/x`).
+pub struct Copied {
+    pub file: OutputFile,
+    pub from: String,
+}
+
 /// Files cleaned in this process, by source file: the stamp they were cleaned at and the result.
 type Memo = Mutex<HashMap<PathBuf, (FileStamp, Done)>>;
 
@@ -60,7 +67,7 @@ pub fn publish(
     site: &Site,
     remember: bool,
     diags: &mut Diagnostics,
-) -> Vec<OutputFile> {
+) -> Vec<Copied> {
     let theme = theme_files.iter().map(|f| Candidate {
         shown: match &f.content {
             Content::Copy(abs) => abs
@@ -90,14 +97,17 @@ pub fn publish(
             stamp: f.stamp,
         });
     let candidates: Vec<Candidate> = theme.chain(content).collect();
-    let done: Vec<Done> = candidates
+    let done: Vec<(String, Done)> = candidates
         .into_par_iter()
-        .map(|c| if remember { remembered(c) } else { clean(c) })
+        .map(|c| {
+            let from = c.shown.clone();
+            (from, if remember { remembered(c) } else { clean(c) })
+        })
         .collect();
     let mut out = Vec::with_capacity(done.len());
-    for r in done {
+    for (from, r) in done {
         match r {
-            Ok(f) => out.push(f),
+            Ok(file) => out.push(Copied { file, from }),
             Err(d) => diags.push(*d),
         }
     }

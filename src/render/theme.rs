@@ -19,6 +19,36 @@ pub struct Theme {
     pub files: BTreeMap<String, String>,
     /// The template sources, by shown file, for locating render errors.
     pub sources: BTreeMap<String, String>,
+    /// Where tera looks for a template the theme lacks: its parents' prefixes, nearest first (`default/`).
+    pub prefixes: Vec<String>,
+}
+
+impl Theme {
+    /// The shown file of the template tera renders for `name`: the theme's own, else the nearest parent's.
+    pub fn file_of(&self, name: &str) -> Option<&str> {
+        if let Some(f) = self.files.get(name) {
+            return Some(f);
+        }
+        self.prefixes
+            .iter()
+            .find_map(|p| self.files.get(&format!("{p}{name}")))
+            .map(String::as_str)
+    }
+
+    /// Each template's shown file and source, and whether it is the one tera finds by its name
+    /// (a parent's template that the theme replaces is used only where named with its prefix).
+    pub fn templates(&self) -> impl Iterator<Item = (&str, &str, bool)> + '_ {
+        self.files.iter().filter_map(|(name, shown)| {
+            let bare = self
+                .prefixes
+                .iter()
+                .find_map(|p| name.strip_prefix(p.as_str()))
+                .unwrap_or(name);
+            let in_use = self.file_of(bare) == Some(shown.as_str());
+            let source = self.sources.get(shown)?;
+            Some((shown.as_str(), source.as_str(), in_use))
+        })
+    }
 }
 
 const MAX_DEPTH: usize = 4;
@@ -73,7 +103,7 @@ pub fn load(root: &Path, name: &str, diags: &mut Diagnostics) -> Result<Option<T
     };
     let mut tera = tera::Tera::new();
     let prefixes: Vec<String> = names.iter().skip(1).map(|n| format!("{n}/")).collect();
-    tera.set_fallback_prefixes(prefixes)
+    tera.set_fallback_prefixes(prefixes.clone())
         .map_err(|e| e.to_string())?;
     let mut templates: Vec<(String, String)> = Vec::new();
     let mut files = BTreeMap::new();
@@ -148,6 +178,7 @@ pub fn load(root: &Path, name: &str, diags: &mut Diagnostics) -> Result<Option<T
         static_files: statics.into_values().collect(),
         files,
         sources,
+        prefixes,
     }))
 }
 

@@ -63,6 +63,9 @@ pub struct IndustryRef {
     pub letter: char,
     pub name: String,
     pub url: String,
+    /// Whether the site has the industry's page at `url` (not when no profile is in the industry:
+    /// a cohort member without a profile may be).
+    pub has_page: bool,
 }
 
 /// What a list or card shows of a craftsman.
@@ -283,6 +286,7 @@ fn industry_ref(base: &str, s: &Section) -> IndustryRef {
         letter: s.letter,
         name: s.name.to_string(),
         url: with_base(base, &format!("/industries/{}/", s.letter)),
+        has_page: true,
     }
 }
 
@@ -312,13 +316,16 @@ fn card(base: &str, c: &Craftsman, images: &Images) -> CraftsmanCard {
     }
 }
 
-/// The URL that shows a photo or cover: its largest resized copy, or the URL as given (an outside one).
+/// The URL that shows a photo or cover: its largest resized copy, or the URL as given (an outside
+/// one). A photo of the site that could not be resized (an error reported at its field) has none:
+/// its original is not published.
 fn shown_url(base: &str, url: &Option<String>, images: &Images) -> Option<String> {
     let url = url.as_ref()?;
-    Some(match images.get(url) {
-        Some(view) => view.large.clone(),
-        None => with_base(base, url),
-    })
+    match images.get(url) {
+        Some(view) => Some(view.large.clone()),
+        None if url.starts_with('/') => None,
+        None => Some(with_base(base, url)),
+    }
 }
 
 fn headings(h: &[crate::markdown::Heading]) -> Vec<HeadingView> {
@@ -715,7 +722,10 @@ fn cohort_view(v: &Views, c: &Cohort) -> CohortView {
                 profile: None,
                 employer: i.employer.clone(),
                 post: i.post.clone(),
-                industry: i.industry.map(|s| industry_ref(base, s)),
+                industry: i.industry.map(|s| IndustryRef {
+                    has_page: v.industry_counts.iter().any(|&(l, _)| l == s.letter),
+                    ..industry_ref(base, s)
+                }),
             }),
         })
         .collect();

@@ -1,8 +1,10 @@
 //! One built state of the previewed site: pages rendered when first asked for, the search index made on first use.
 
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::links::{self, OutputPaths, Resolver};
 use crate::load::links::SiteFolders;
 use crate::model::site::Site;
+use crate::render::broken;
 use crate::render::{self, feeds, theme::Theme, Content, OutputFile, Prepared};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -154,34 +156,52 @@ impl Generation {
             .clone()
     }
 
-    /// Renders every page not rendered yet without keeping it, to find template errors that only
-    /// some pages meet. Stops early (returning `None`) once `cancel` is set.
+    /// Renders every page again without keeping it, to find template errors that only some pages
+    /// meet and links to files the site does not have (checked as `build` checks them, in the HTML
+    /// as the template wrote it). Stops early (returning `None`) once `cancel` is set.
     pub fn verify(&self, cancel: &AtomicBool) -> Option<Vec<Diagnostic>> {
+        let resolver = Resolver::new(&self.site.config.base_url, &self.site.config.base_path);
+        let outputs = OutputPaths::new(self.index.keys().map(String::as_str));
+        // The search files are made only if a page links into search/.
+        let exists = |target: &str| {
+            outputs.has(target) || (Self::in_search(target) && self.search().contains_key(target))
+        };
+        let mut errors: Vec<Diagnostic> = Vec::new();
+        let mut found = broken::Found::default();
         // One page at a time on the calling thread: the thread pool stays free for the next
         // rebuild, which may start while this runs.
-        let errors: Vec<Diagnostic> = (0..self.prepared.jobs.len())
-            .filter_map(|i| {
-                if cancel.load(Ordering::Relaxed) {
-                    return None;
-                }
-                match self.pages[i].get() {
-                    Some(r) => r.as_ref().err().map(|d| (**d).clone()),
-                    None => self
-                        .prepared
-                        .render_page_as(&self.theme, &self.prepared.jobs[i], false)
-                        .err()
-                        .map(|d| *d),
-                }
-            })
-            .collect();
+        for (i, job) in self.prepared.jobs.iter().enumerate() {
+            if cancel.load(Ordering::Relaxed) {
+                return None;
+            }
+            if let Some(Err(d)) = self.pages[i].get() {
+                errors.push((**d).clone());
+                continue;
+            }
+            match self.prepared.render_html(&self.theme, job) {
+                Ok(html) => found.add(i, links::broken_on_page(&html, &job.url, &resolver, exists)),
+                Err(d) => errors.push(*d),
+            }
+        }
         if cancel.load(Ordering::Relaxed) {
             return None;
         }
         // One template mistake fails many pages the same way: report it once (in linear time).
         let mut seen = std::collections::HashSet::new();
-        let unique = errors
+        let mut unique: Vec<Diagnostic> = errors
             .into_iter()
-            .filter(|d| seen.insert((d.file.clone(), d.line, d.message.clone())));
+            .filter(|d| seen.insert((d.file.clone(), d.line, d.message.clone())))
+            .collect();
+        if !found.is_empty() {
+            let cx = broken::Context {
+                site: &self.site,
+                theme: &self.theme,
+                jobs: &self.prepared.jobs,
+                resolver: &resolver,
+                paths: &outputs,
+            };
+            unique.extend(broken::report(found, &cx));
+        }
         Some(crate::diag::Diagnostics::from_iter(unique).into_sorted())
     }
 

@@ -351,3 +351,73 @@ fn a_large_industry_is_split_into_pages_with_its_statistics_on_the_first() {
     );
     assert!(!s.root().join("public/industries/D/page").exists());
 }
+
+/// A copied file may not take the place of a page, a feed or a resized photo: an error at the
+/// file, from `check` and `build` alike, and nothing written.
+#[test]
+fn a_static_file_at_a_page_url_is_an_error_at_that_file() {
+    // A resized photo's path, and its bytes: a picture placed there is a real picture.
+    let (resized, picture) = {
+        let s = TestSite::fixture("minimal");
+        assert!(build(&s, &[]).status.success());
+        tree(&s.root().join("public"))
+            .into_iter()
+            .find(|(p, _)| p.starts_with("craftsmen/li-na/photo-") && p.ends_with(".jpg"))
+            .expect("a resized photo")
+    };
+    for file in [
+        "content/static/about/index.html",
+        "content/static/craftsmen/zhang-wei/index.html",
+        "content/static/index.html",
+        "content/static/atom.xml",
+        &format!("content/static/{resized}"),
+        "content/craftsmen/li-na/index.html",
+        "themes/mine/static/stats/index.html",
+    ] {
+        let s = TestSite::fixture("minimal");
+        if file.starts_with("themes/mine/") {
+            s.write("themes/mine/theme.yaml", "extends: default\n");
+            std::fs::create_dir_all(s.root().join("themes/mine/templates")).unwrap();
+            let cfg = s.read("content/site.yaml") + "theme: mine\n";
+            s.write("content/site.yaml", cfg);
+        }
+        if file.ends_with(".jpg") {
+            s.write(file, &picture);
+        } else {
+            s.write(file, "<p>手写的页面</p>");
+        }
+        let (built, diags) = s.check();
+        assert!(!built, "{file}");
+        assert!(
+            diags
+                .iter()
+                .any(|d| d.code == "output.collision" && d.file == file),
+            "{file}: {diags:#?}"
+        );
+        let checked = s.run(&["check"]);
+        assert_eq!(
+            checked.status.code(),
+            Some(1),
+            "{file}: {}",
+            stderr(&checked)
+        );
+        let o = build(&s, &[]);
+        assert_eq!(o.status.code(), Some(1), "{file}: {}", stderr(&o));
+        assert!(stderr(&o).contains(file), "{file}: {}", stderr(&o));
+        assert!(!s.root().join("public").exists(), "{file}");
+    }
+}
+
+#[test]
+fn a_static_file_in_the_search_folder_is_an_error_at_that_file() {
+    let s = TestSite::fixture("minimal");
+    s.write("content/static/search/extra.json", "{}");
+    let (built, diags) = s.check();
+    assert!(!built);
+    assert!(
+        diags
+            .iter()
+            .any(|d| d.code == "output.reserved" && d.file == "content/static/search/extra.json"),
+        "{diags:#?}"
+    );
+}

@@ -224,6 +224,33 @@ fn a_template_failing_on_one_page_only_is_reported_and_the_last_good_site_kept()
 }
 
 #[test]
+fn a_template_link_to_a_missing_page_shows_the_overlay_and_clears_when_fixed() {
+    let site = TestSite::fixture("minimal");
+    let server = start(&site);
+    wait_for(&server.addr, |s| s["ok"] == true);
+    // Let the first build's check of every page finish, so that it is the fallback.
+    std::thread::sleep(Duration::from_millis(500));
+    let t = "themes/default/templates/craftsman.html";
+    let good = site.read(t);
+    let broken = good.replacen(
+        "{% block content %}",
+        "{% block content %}<a href=\"{{ site.base_path }}awards/\">获奖</a>",
+        1,
+    );
+    assert_ne!(broken, good, "the template has a content block");
+    site.write(t, broken);
+    let s = wait_for(&server.addr, |s| s["ok"] == false);
+    let d = &s["diagnostics"][0];
+    assert_eq!(d["code"], "link.broken", "{s}");
+    assert_eq!(d["file"], t, "{s}");
+    assert!(d["line"].as_u64().unwrap() > 0, "{s}");
+    assert!(d["message"].as_str().unwrap().contains("/awards/"), "{s}");
+    assert_eq!(get(&server.addr, "/craftsmen/li-na/").0, 200);
+    site.write(t, good);
+    wait_for(&server.addr, |s| s["ok"] == true);
+}
+
+#[test]
 fn a_burst_of_changes_gives_one_rebuild_with_the_final_state() {
     let site = TestSite::fixture("minimal");
     let server = start(&site);
