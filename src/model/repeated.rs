@@ -23,8 +23,39 @@ pub struct RepeatMemo {
 struct Remembered {
     /// The set of values looked for.
     values: u64,
+    /// The search for them, once made.
+    search: Option<Arc<Search>>,
     /// Per file path: its published text as checked, and the (folded) values found in it.
     found: HashMap<String, (Arc<Published>, Vec<String>)>,
+}
+
+/// One search for a set of values: each value once, sorted, and the finder over them.
+struct Search {
+    values: Vec<String>,
+    finder: repeats::Finder,
+}
+
+impl Search {
+    fn new(owners: &[(&SourceFile, &PrivateValue)]) -> Search {
+        let mut values: Vec<String> = owners.iter().map(|(_, v)| v.folded.clone()).collect();
+        values.sort_unstable();
+        values.dedup();
+        let finder = repeats::Finder::new(values.iter().map(String::as_str));
+        Search { values, finder }
+    }
+
+    /// The values found in a file's published text and body, each once.
+    fn find(&self, published: &Published) -> Vec<String> {
+        let mut found = self.finder.find(&published.folded);
+        if let Some(body) = &published.body {
+            let mut folded = String::with_capacity(body.len());
+            repeats::fold_into(body, &mut folded);
+            found.extend(self.finder.find(&folded));
+            found.sort_unstable();
+            found.dedup();
+        }
+        found.into_iter().map(|i| self.values[i].clone()).collect()
+    }
 }
 
 /// Reports every private value that appears again in the published text of any file (each
@@ -43,19 +74,18 @@ pub fn check(
         .map(|m| std::mem::take(&mut *m.inner.lock().unwrap_or_else(|e| e.into_inner())))
         .filter(|r| r.values == values)
         .unwrap_or_default();
-    let finder: OnceLock<repeats::Finder> = OnceLock::new();
-    let finder = || {
-        finder.get_or_init(|| repeats::Finder::new(owners.iter().map(|(_, v)| v.folded.as_str())))
-    };
+    // Made when a file has to be searched, and kept while the values stay the same.
+    let search: OnceLock<Arc<Search>> = OnceLock::new();
+    if let Some(s) = remembered.search.take() {
+        let _ = search.set(s);
+    }
+    let search = || search.get_or_init(|| Arc::new(Search::new(&owners)));
     let found: Vec<Vec<String>> = files
         .par_iter()
         .map(|(src, published)| match remembered.found.get(&src.path) {
             Some((seen, found)) if Arc::ptr_eq(seen, published) => found.clone(),
             _ if owners.is_empty() => Vec::new(),
-            _ => find(finder(), published)
-                .into_iter()
-                .map(|i| owners[i].1.folded.clone())
-                .collect(),
+            _ => search().find(published),
         })
         .collect();
     let mut by_value: HashMap<&str, Vec<usize>> = HashMap::new();
@@ -72,6 +102,7 @@ pub fn check(
     }
     if let Some(memo) = memo {
         remembered.values = values;
+        remembered.search = (!owners.is_empty()).then(|| Arc::clone(search()));
         remembered.found = files
             .iter()
             .zip(found)
@@ -90,19 +121,6 @@ fn values_key(owners: &[(&SourceFile, &PrivateValue)]) -> u64 {
     let mut h = std::collections::hash_map::DefaultHasher::new();
     values.hash(&mut h);
     h.finish()
-}
-
-/// The indices of the values found in a file's published text and body, each once.
-fn find(finder: &repeats::Finder, published: &Published) -> Vec<usize> {
-    let mut found = finder.find(&published.folded);
-    if let Some(body) = &published.body {
-        let mut folded = String::with_capacity(body.len());
-        repeats::fold_into(body, &mut folded);
-        found.extend(finder.find(&folded));
-        found.sort_unstable();
-        found.dedup();
-    }
-    found
 }
 
 /// The error for `value` (kept private in `owner`) found again in `src`: at its first place in
