@@ -45,6 +45,13 @@ pub fn fold_with_offsets(text: &str) -> (String, Vec<usize>) {
 
 /// One character folded, or `None` when it is dropped.
 fn folded(c: char) -> Option<char> {
+    // Most characters of published text: kept (ASCII lowercased) without further look.
+    if c.is_ascii_alphanumeric() {
+        return Some(c.to_ascii_lowercase());
+    }
+    if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+        return Some(c);
+    }
     let c = match c {
         // Full-width ASCII forms (digits, letters, punctuation) and the ideographic space.
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
