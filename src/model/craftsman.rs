@@ -46,13 +46,12 @@ pub struct Craftsman {
     pub at: Origin,
 }
 
-/// Where a profile's cross-referenced values stand, for diagnostics found later (cohort lists, brands, links).
+/// Where a profile comes from, for diagnostics found later (cohort lists, brands, photos): the
+/// positions of its values are read again from its text when one is reported
+/// ([`crate::load::yaml::positions_of`]), so that a clean profile never pays for them.
 #[derive(Debug, Clone)]
 pub struct Origin {
     pub src: Arc<crate::source::SourceFile>,
-    pub cohort: (usize, usize),
-    pub brands: Vec<(usize, usize)>,
-    pub slug: (usize, usize),
 }
 
 pub const FIELDS: &[Field] = &[
@@ -244,17 +243,10 @@ pub fn parse(
     let src = Arc::clone(&file.source);
     let dir = entry::dir_rel(file);
     let photo = photo.and_then(|p| {
-        let span = doc.value_span(&[Seg::Key("photo")]);
+        let span = || doc.value_span(&[Seg::Key("photo")]);
         entry::check_asset(&file.source, &dir, &p, span, ctx.assets, diags)
     });
-    let at = Origin {
-        src: src.clone(),
-        cohort: doc.value_span(&[Seg::Key("cohort")]),
-        brands: (0..brands.len())
-            .map(|i| doc.value_span(&[Seg::Key("brands"), Seg::Index(i)]))
-            .collect(),
-        slug: doc.value_span(&[Seg::Key("slug")]),
-    };
+    let at = Origin { src: src.clone() };
     let name_for_slug = name.clone().unwrap_or_default();
     let slug = entry::slug(file, written_slug, &doc, diags, || {
         names::slug_from_name(&name_for_slug)

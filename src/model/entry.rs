@@ -185,7 +185,7 @@ pub fn body(
             &file.source,
             &dir,
             &img.url,
-            (at, at + 1),
+            || (at, at + 1),
             ctx.assets,
             diags,
         );
@@ -214,12 +214,13 @@ pub fn dir_rel(file: &ContentFile) -> String {
         .unwrap_or_default()
 }
 
-/// Checks that a picture reference exists; returns its site URL path.
+/// Checks that a picture reference exists; returns its site URL path. `span` says where the
+/// reference stands, asked only when it is reported.
 pub fn check_asset(
     src: &SourceFile,
     dir: &str,
     reference: &str,
-    span: (usize, usize),
+    span: impl FnOnce() -> (usize, usize),
     assets: &AssetIndex,
     diags: &mut Diagnostics,
 ) -> Option<String> {
@@ -229,6 +230,7 @@ pub fn check_asset(
     match assets.resolve(dir, reference) {
         Found::Yes(url) => Some(url),
         Found::CaseMismatch(actual) => {
+            let span = span();
             diags.push(
                 Diagnostic::error(
                     "asset.case-mismatch",
@@ -247,6 +249,7 @@ pub fn check_asset(
             } else {
                 format!("content/{dir}/ 下")
             };
+            let span = span();
             diags.push(
                 Diagnostic::error("asset.missing", format!("找不到图片 `{reference}`"))
                     .at(src, span.0, span.1)

@@ -9,7 +9,7 @@
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::html_text;
 use crate::load::anchors;
-use crate::load::yaml::{Doc, Seg};
+use crate::load::yaml::{positions_of, Doc, OwnedSeg, Seg};
 use crate::markdown::Rendered;
 use crate::privacy::{self, repeats, Finding};
 use crate::source::SourceFile;
@@ -25,8 +25,9 @@ pub struct Published {
     pub folded: String,
     /// The `private:` values worth looking for elsewhere.
     pub private: Vec<PrivateValue>,
-    /// Where the `private:` block stands in the file (a repeat is not looked for inside it).
-    pub private_block: Option<(usize, usize)>,
+    /// Whether the file has a `private:` block (a repeat is not looked for inside it; where it
+    /// stands is read when a repeat is found in the file).
+    pub has_private: bool,
 }
 
 /// One value kept under `private:`.
@@ -36,8 +37,8 @@ pub struct PrivateValue {
     pub folded: String,
     /// Its key as a path (`private.address`).
     pub key: String,
-    /// Where the value stands in the file.
-    pub at: (usize, usize),
+    /// Its path in the file's YAML, to find its line when it is reported.
+    pub path: Vec<OwnedSeg>,
 }
 
 impl Published {
@@ -112,13 +113,17 @@ impl Published {
             } else {
                 doc.value_span(path)
             };
-            // Point at the number itself when the value stands in the file as it reads.
+            // Point at the number itself when the value stands in the file as it reads, or
+            // folded over lines (a `>` block, a long plain value).
             let at = doc
                 .src
                 .text
                 .get(s..e.max(s))
-                .and_then(|written| written.find(f.text(text)))
-                .map_or((s, e), |k| (s + k, s + k + f.end - f.start));
+                .and_then(|written| match written.find(f.text(text)) {
+                    Some(k) => Some((k, k + f.end - f.start)),
+                    None => find_spread(written, f.text(text)),
+                })
+                .map_or((s, e), |(ks, ke)| (s + ks, s + ke));
             diags.push(finding(&f, f.text(text)).at(doc.src, at.0, at.1));
         }
     }
@@ -225,11 +230,9 @@ impl Published {
         let Some(value) = doc.value.get(PRIVATE) else {
             return;
         };
-        let mut path = vec![Seg::Key(PRIVATE)];
-        let key = doc.key_span(&path);
-        let mut end = key.1;
-        self.collect_private(doc, value, &mut path, &mut end);
-        self.private_block = Some((key.0, end));
+        self.has_private = true;
+        let mut path = vec![OwnedSeg::Key(PRIVATE.to_string())];
+        self.collect_private(value, &mut path);
         let yaml = &doc.src.text[doc.range.0..doc.range.1];
         for (s, e) in anchors::aliases_leaving(yaml, PRIVATE) {
             let (s, e) = (doc.range.0 + s, doc.range.0 + e);
@@ -247,50 +250,38 @@ impl Published {
         }
     }
 
-    fn collect_private<'v>(
-        &mut self,
-        doc: &Doc,
-        value: &'v Value,
-        path: &mut Vec<Seg<'v>>,
-        end: &mut usize,
-    ) {
-        let leaf = match value {
-            Value::String(s) => Some(s.clone()),
-            Value::Number(n) => Some(n.to_string()),
+    fn collect_private(&mut self, value: &Value, path: &mut Vec<OwnedSeg>) {
+        let text = match value {
+            Value::String(s) => s.clone(),
+            Value::Number(n) => n.to_string(),
             Value::Sequence(items) => {
                 for (i, item) in items.iter().enumerate() {
-                    path.push(Seg::Index(i));
-                    self.collect_private(doc, item, path, end);
+                    path.push(OwnedSeg::Index(i));
+                    self.collect_private(item, path);
                     path.pop();
                 }
-                None
+                return;
             }
             Value::Mapping(m) => {
                 for (k, item) in m {
                     if let Some(k) = k.as_str() {
-                        path.push(Seg::Key(k));
-                        self.collect_private(doc, item, path, end);
+                        path.push(OwnedSeg::Key(k.to_string()));
+                        self.collect_private(item, path);
                         path.pop();
                     }
                 }
-                None
+                return;
             }
-            Value::Tagged(t) => {
-                self.collect_private(doc, &t.value, path, end);
-                None
-            }
-            _ => None,
+            Value::Tagged(t) => return self.collect_private(&t.value, path),
+            _ => return,
         };
-        let at = doc.value_span(path);
-        *end = (*end).max(at.1);
-        let Some(text) = leaf else { return };
         let mut folded = String::new();
         repeats::fold_into(&text, &mut folded);
         if repeats::worth_looking_for(&folded) {
             self.private.push(PrivateValue {
                 folded,
                 key: path_name(path),
-                at,
+                path: path.clone(),
             });
         }
     }
@@ -299,6 +290,24 @@ impl Published {
         repeats::fold_into(text, &mut self.folded);
         self.folded.push('\n');
     }
+}
+
+/// Where `needle` stands in `written` with white space (line breaks, indentation) left out of
+/// both: byte offsets in `written` of its first and past its last character.
+fn find_spread(written: &str, needle: &str) -> Option<(usize, usize)> {
+    let kept: Vec<(usize, char)> = written
+        .char_indices()
+        .filter(|(_, c)| !c.is_whitespace())
+        .collect();
+    let want: Vec<char> = needle.chars().filter(|c| !c.is_whitespace()).collect();
+    if want.is_empty() {
+        return None;
+    }
+    let at = kept
+        .windows(want.len())
+        .position(|w| w.iter().map(|&(_, c)| c).eq(want.iter().copied()))?;
+    let (last, c) = kept[at + want.len() - 1];
+    Some((kept[at].0, last + c.len_utf8()))
 }
 
 /// Scans the site settings (title, description, footer, navigation …): every value is published.
@@ -313,16 +322,16 @@ pub fn settings(src: &SourceFile, diags: &mut Diagnostics) -> Published {
 }
 
 /// `private.contacts[0].tel`
-fn path_name(path: &[Seg]) -> String {
+fn path_name(path: &[OwnedSeg]) -> String {
     let mut out = String::new();
     for seg in path {
         match seg {
-            Seg::Key(k) if out.is_empty() => out.push_str(k),
-            Seg::Key(k) => {
+            OwnedSeg::Key(k) if out.is_empty() => out.push_str(k),
+            OwnedSeg::Key(k) => {
                 out.push('.');
                 out.push_str(k);
             }
-            Seg::Index(i) => out.push_str(&format!("[{i}]")),
+            OwnedSeg::Index(i) => out.push_str(&format!("[{i}]")),
         }
     }
     out
@@ -358,9 +367,14 @@ pub fn check_repeats(files: &[(&SourceFile, &Published)], diags: &mut Diagnostic
             .par_iter()
             .map(|(src, published)| {
                 let mut d = Diagnostics::new();
+                // Where this file's `private:` block stands, read at the first repeat found.
+                let mut block = None;
                 for i in finder.find(&published.folded) {
                     let (owner, value) = owners[i];
-                    d.extend(repeat(src, published.private_block, owner, value));
+                    let block = *block.get_or_insert_with(|| {
+                        published.has_private.then(|| private_block(src)).flatten()
+                    });
+                    d.extend(repeat(src, block, owner, value));
                 }
                 d
             })
@@ -369,6 +383,18 @@ pub fn check_repeats(files: &[(&SourceFile, &Published)], diags: &mut Diagnostic
     for d in found {
         diags.extend(d);
     }
+}
+
+/// Where the `private:` block of `src` stands: from its key to the end of its last value.
+fn private_block(src: &SourceFile) -> Option<(usize, usize)> {
+    let positions = positions_of(src);
+    let path = [Seg::Key(PRIVATE)];
+    if !positions.contains(&path) {
+        return None;
+    }
+    let key = positions.key_span(&path)?;
+    let value = positions.value_span(&path)?;
+    Some((key.0, value.1.max(key.1)))
 }
 
 /// The error for `value` (kept private in `owner`) found again in `src`: at its first place in
@@ -380,7 +406,10 @@ fn repeat(
     owner: &SourceFile,
     value: &PrivateValue,
 ) -> Option<Diagnostic> {
-    let (line, _) = owner.line_col(value.at.0);
+    let path: Vec<Seg> = value.path.iter().map(OwnedSeg::as_seg).collect();
+    let line = positions_of(owner)
+        .value_span(&path)
+        .map(|(s, _)| owner.line_col(s).0);
     let d = Diagnostic::error(
         "privacy.private-repeated",
         format!(
@@ -389,12 +418,13 @@ fn repeat(
         ),
     )
     .hint(format!(
-        "{}第 {line} 行把它放在 private: 下，它就不能再出现在网站上：可以公开就从 private: 里删掉它，否则从这里删掉",
+        "{}{}把它放在 private: 下，它就不能再出现在网站上：可以公开就从 private: 里删掉它，否则从这里删掉",
         if std::ptr::eq(src, owner) {
             String::new()
         } else {
             format!("{} ", owner.path)
-        }
+        },
+        line.map(|l| format!("第 {l} 行")).unwrap_or_default()
     ));
     let (folded, offsets) = repeats::fold_with_offsets(&src.text);
     let inside = |at: usize| private_block.is_some_and(|(s, e)| at >= s && at < e);
@@ -438,8 +468,9 @@ mod tests {
             "name: 张伟\nsummary: \"电话\\x31\\x33\\x38\\x31\\x32\\x33\\x34\\x35\\x36\\x37\\x38\"\n",
         );
         assert_eq!(found, [("privacy.mobile", 2, 10)]);
+        // Folded over two lines: where the number starts.
         let (_, found) = scan("summary: >\n  电话 138\n  1234 5678\nname: x\n");
-        assert_eq!(found, [("privacy.mobile", 1, 10)]);
+        assert_eq!(found, [("privacy.mobile", 2, 6)]);
         let (_, found) = scan("summary: 电话 138 1234 5678\n");
         assert_eq!(found, [("privacy.mobile", 1, 13)]);
     }
@@ -466,7 +497,7 @@ mod tests {
     fn a_private_value_written_again_elsewhere_is_found_and_located() {
         let a = SourceFile::new(
             "content/craftsmen/a.md",
-            "private:\n  address: 漕溪北路 88 号\nsummary: 好人\n",
+            "---\nprivate:\n  address: 漕溪北路 88 号\nsummary: 好人\n---\n",
         );
         let b = SourceFile::new(
             "content/stories/b.md",
@@ -476,9 +507,12 @@ mod tests {
             private: vec![PrivateValue {
                 folded: "漕溪北路88号".into(),
                 key: "private.address".into(),
-                at: (20, 36),
+                path: vec![
+                    OwnedSeg::Key("private".into()),
+                    OwnedSeg::Key("address".into()),
+                ],
             }],
-            private_block: Some((0, 37)),
+            has_private: true,
             ..Published::default()
         };
         pa.fold("好人");
@@ -494,5 +528,6 @@ mod tests {
             ("privacy.private-repeated", "content/stories/b.md", 3, 5)
         );
         assert!(d[0].message.contains("private.address"), "{}", d[0].message);
+        assert!(d[0].hint.as_deref().unwrap().contains("第 3 行"), "{d:?}");
     }
 }

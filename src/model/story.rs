@@ -157,12 +157,11 @@ pub fn parse_story(
         .map(|(i, s)| (s, doc.value_span(&[Seg::Key("craftsmen"), Seg::Index(i)])))
         .collect();
     let cover = cover.and_then(|c| {
-        let span = doc.value_span(&[Seg::Key("cover")]);
         entry::check_asset(
             &file.source,
             &entry::dir_rel(file),
             &c,
-            span,
+            || doc.value_span(&[Seg::Key("cover")]),
             ctx.assets,
             diags,
         )

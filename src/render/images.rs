@@ -13,6 +13,7 @@
 //! bytes on every machine.
 
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::load::yaml::{positions_of, Seg};
 use crate::load::{FileStamp, StaticFile};
 use crate::model::site::Site;
 use crate::render::{Content, OutputFile};
@@ -64,7 +65,8 @@ struct Wanted {
     /// The file's size and time when the content folder was read.
     stamp: Option<FileStamp>,
     src: Arc<SourceFile>,
-    keys: &'static [&'static str],
+    /// The front-matter key that names it.
+    key: &'static str,
 }
 
 /// One photo done: its view and its files, or why it could not be read.
@@ -91,7 +93,7 @@ pub fn process(root: &Path, site: &Site, remember: bool, diags: &mut Diagnostics
         .map(|f| (crate::model::assets::url_of(&f.rel), f))
         .collect();
     let mut wanted: BTreeMap<String, Wanted> = BTreeMap::new();
-    let mut want = |url: &Option<String>, src: &Arc<SourceFile>, keys: &'static [&'static str]| {
+    let mut want = |url: &Option<String>, src: &Arc<SourceFile>, key: &'static str| {
         let Some(url) = url else { return };
         let Some(file) = files.get(url.as_str()) else {
             return; // an external URL, or a missing file the model already reported
@@ -101,14 +103,14 @@ pub fn process(root: &Path, site: &Site, remember: bool, diags: &mut Diagnostics
             abs: file.abs.clone(),
             stamp: file.stamp,
             src: src.clone(),
-            keys,
+            key,
         });
     };
     for c in &site.craftsmen {
-        want(&c.photo, &c.at.src, &["photo", "照片"]);
+        want(&c.photo, &c.at.src, "photo");
     }
     for s in &site.stories {
-        want(&s.cover, &s.src, &["cover", "封面"]);
+        want(&s.cover, &s.src, "cover");
     }
     let cache = root.join(CACHE_DIR);
     let base = site.config.base_path.as_str();
@@ -460,7 +462,7 @@ fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     })
 }
 
-/// An error at the line where the photo is named.
+/// An error at the value where the photo is named (`photo:` or `cover:`).
 fn unreadable(w: &Wanted, why: &str) -> Box<Diagnostic> {
     let d = Diagnostic::error(
         "image.unreadable",
@@ -470,36 +472,17 @@ fn unreadable(w: &Wanted, why: &str) -> Box<Diagnostic> {
         ),
     )
     .hint("换成一张 JPEG、PNG 或 WebP 格式的照片（可用手机或电脑重新导出一次）");
-    Box::new(match field_span(&w.src, w.keys) {
-        Some((s, e)) => d.at(&w.src, s, e),
-        None => d.in_file(w.src.path.clone()),
-    })
-}
-
-/// The value of the first front-matter line `key: value` for one of `keys`.
-fn field_span(src: &SourceFile, keys: &[&str]) -> Option<(usize, usize)> {
-    let mut offset = 0;
-    for (i, line) in src.text.split_inclusive('\n').enumerate() {
-        let start = offset;
-        offset += line.len();
-        let body = line.trim_end();
-        if i > 0 && body == "---" {
-            break;
-        }
-        for key in keys {
-            let Some(rest) = body.strip_prefix(key) else {
-                continue;
-            };
-            let after = rest.trim_start();
-            let Some(value) = after.strip_prefix(':').or_else(|| after.strip_prefix('：')) else {
-                continue;
-            };
-            let value = value.trim();
-            let at = start + body.len() - value.len();
-            return Some((at, at + value.len()));
-        }
-    }
-    None
+    let field = [Seg::Key(w.key)];
+    let positions = positions_of(&w.src);
+    Box::new(
+        match positions
+            .value_span(&field)
+            .filter(|_| positions.contains(&field))
+        {
+            Some((s, e)) => d.at(&w.src, s, e),
+            None => d.in_file(w.src.path.clone()),
+        },
+    )
 }
 
 #[cfg(test)]
@@ -521,17 +504,6 @@ mod tests {
             ("photo", "/craftsmen/x/")
         );
         assert_eq!(split_url("/a.b.png"), ("a.b", "/"));
-    }
-
-    #[test]
-    fn the_field_line_is_found() {
-        let src = SourceFile::new(
-            "c.md",
-            "---\nname: 张伟\n照片： photo.jpg\n---\nphoto: no\n",
-        );
-        let (s, e) = field_span(&src, &["photo", "照片"]).unwrap();
-        assert_eq!(&src.text[s..e], "photo.jpg");
-        assert_eq!(field_span(&src, &["cover"]), None);
     }
 
     fn jpeg_with_orientation(w: u32, h: u32, orientation: u16) -> Vec<u8> {
@@ -589,7 +561,7 @@ mod tests {
                 "content/craftsmen/x/index.md",
                 "---\nname: 张伟\nphoto: photo.jpg\n---\n",
             )),
-            keys: &["photo", "照片"],
+            key: "photo",
         }
     }
 

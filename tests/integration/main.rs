@@ -8,6 +8,7 @@ mod incremental;
 mod links;
 mod names;
 mod output;
+mod positions;
 mod privacy;
 mod scaffold;
 mod search;
