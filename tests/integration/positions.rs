@@ -57,9 +57,9 @@ fn a_number_inside_a_block_scalar_is_at_its_own_line() {
 fn a_value_in_a_flow_mapping_over_two_lines() {
     let s = site(&[(
         PROFILE,
-        profile("patents: { invention: 2,\n  utility_model: -5, design: 0 }\n").as_bytes(),
+        profile("patents: { invention: 2,\n  utility_model: 5, design: -1 }\n").as_bytes(),
     )]);
-    only(&s, &[("front-matter.negative", PROFILE, 8, 18)]);
+    only(&s, &[("front-matter.negative", PROFILE, 8, 29)]);
 }
 
 #[test]
