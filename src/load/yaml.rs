@@ -346,6 +346,9 @@ fn translate(src: &SourceFile, range: (usize, usize), e: &serde_yaml::Error) -> 
             at,
         )
     } else if msg.contains("mapping values are not allowed") {
+        if let Some(d) = typo_on_line_before(src, range, at) {
+            return d;
+        }
         (
             "这里不应出现冒号：可能是缩进不对，或者值里含有“: ”".to_string(),
             "检查这一行的缩进是否和同级字段一致；值里需要冒号时，用英文引号把整个值括起来：`summary: \"…: …\"`",
@@ -416,45 +419,75 @@ fn context_mark(src: &SourceFile, range: (usize, usize), msg: &str) -> Option<us
 
 /// A line read as a key that has no `: ` after it (serde_yaml notices on the next line). At
 /// `key_at`, where that line's text starts: a key with a full-width colon or a colon with no
-/// space after it (a key in Chinese, which [`lint`] leaves to YAML), else a value's next line
-/// that is not indented under it.
+/// space after it ([`key_typo`]), else a value's next line that is not indented under it.
 fn no_colon(src: &SourceFile, key_at: usize) -> Diagnostic {
     let (line, _) = src.line_col(key_at);
+    if let Some(d) = key_typo(src, line).filter(|_| {
+        let text = src.line_text(line);
+        src.line_start(line) + (text.len() - text.trim_start().len()) >= key_at
+    }) {
+        return d;
+    }
+    let end = src.line_start(line) + src.line_text(line).len();
+    Diagnostic::error(
+        "yaml.syntax",
+        "这一行既不是“字段: 值”，也没有缩进成上一行的值的续行",
+    )
+    .at(src, key_at, end)
+    .hint("如果它接着上一行的值，在行首加两个空格缩进（或接到上一行末尾）；如果是新的字段，写成 `字段: 值`（英文冒号后面加一个空格）")
+}
+
+/// A key at the start of `line` (1-based) followed by a full-width colon, or by a colon with no
+/// space after it: YAML reads either as text, and [`lint`] checks only keys in English letters.
+fn key_typo(src: &SourceFile, line: usize) -> Option<Diagnostic> {
     let start = src.line_start(line);
     let text = src.line_text(line);
-    let key = any_key_of(text).filter(|&(_, k)| {
+    let (ks, key) = any_key_of(text).filter(|&(_, k)| {
         k.chars().count() <= 12 && !k.contains(|c: char| c.is_ascii_punctuation() && c != '_')
-    });
-    if let Some((ks, key)) = key.filter(|&(ks, _)| start + ks >= key_at) {
-        let after = &text[ks + key.len()..];
-        let gap = after.len() - after.trim_start_matches([' ', '\u{3000}']).len();
-        let colon = start + ks + key.len() + gap;
-        let value = after[gap..].trim_start_matches([':', '：']).trim();
-        if after[gap..].starts_with('：') {
-            return Diagnostic::error(
+    })?;
+    let after = &text[ks + key.len()..];
+    let gap = after.len() - after.trim_start_matches([' ', '\u{3000}']).len();
+    let colon = start + ks + key.len() + gap;
+    let value = after[gap..].trim_start_matches([':', '：']).trim();
+    if after[gap..].starts_with('：') {
+        return Some(
+            Diagnostic::error(
                 "yaml.fullwidth-colon",
                 format!("字段 `{key}` 后面用了中文冒号“：”"),
             )
             .at(src, colon, colon + '：'.len_utf8())
             .hint(format!(
                 "改成英文冒号加一个空格：`{key}: {value}`；如果这一行是上一行的值的续行，在行首加两个空格缩进"
-            ));
-        }
-        if after[gap..].starts_with(':') {
-            return Diagnostic::error(
-                "yaml.colon-space",
-                format!("字段 `{key}` 的冒号后面缺少空格"),
-            )
-            .at(src, colon, colon + 1)
-            .hint(format!("在冒号后面加一个空格：`{key}: {value}`"));
-        }
+            )),
+        );
     }
-    Diagnostic::error(
-        "yaml.syntax",
-        "这一行既不是“字段: 值”，也没有缩进成上一行的值的续行",
-    )
-    .at(src, key_at, start + text.len())
-    .hint("如果它接着上一行的值，在行首加两个空格缩进（或接到上一行末尾）；如果是新的字段，写成 `字段: 值`（英文冒号后面加一个空格）")
+    let spaced = after[gap + 1..].starts_with(char::is_whitespace);
+    (!spaced && !value.is_empty()).then(|| {
+        Diagnostic::error(
+            "yaml.colon-space",
+            format!("字段 `{key}` 的冒号后面缺少空格"),
+        )
+        .at(src, colon, colon + 1)
+        .hint(format!("在冒号后面加一个空格：`{key}: {value}`"))
+    })
+}
+
+/// "Mapping values are not allowed" at the first colon of a line, after nothing but a key: the
+/// line before was read as text going on into this one, because its own colon was a typo
+/// ([`key_typo`]). That line, when so.
+fn typo_on_line_before(src: &SourceFile, range: (usize, usize), at: usize) -> Option<Diagnostic> {
+    let (line, _) = src.line_col(at);
+    let before = src.text.get(src.line_start(line)..at)?.trim();
+    if before.is_empty()
+        || before.contains(|c: char| c.is_whitespace() || ":：\"'[]{},#".contains(c))
+    {
+        return None;
+    }
+    let first = src.line_col(range.0).0;
+    let previous = (first..line)
+        .rev()
+        .find(|&l| !is_comment_or_blank(src.line_text(l)))?;
+    key_typo(src, previous)
 }
 
 /// Where a `[…]` or `{…}` opened at `opened` needs its `]`, `}` or comma. serde_yaml notices
@@ -623,6 +656,20 @@ mod tests {
         // Also on the last line of the document.
         let d = only("name: 张伟\n职务：焊工\n");
         assert_eq!((d.code, d.line, d.column), ("yaml.fullwidth-colon", 2, 3));
+    }
+
+    #[test]
+    fn chinese_key_with_a_fullwidth_colon_before_a_key() {
+        // The typo's line goes on into the next one, whose colon serde_yaml refuses.
+        let d = only("职务：焊工\nname: 张伟\n");
+        assert_eq!((d.code, d.line, d.column), ("yaml.fullwidth-colon", 1, 3));
+        let d = only("patents:\n  发明：2\n  design: 1\n");
+        assert_eq!((d.code, d.line, d.column), ("yaml.fullwidth-colon", 2, 5));
+        // A colon really out of place stays where it is.
+        let d = only("name: x\n  post: y\n");
+        assert_eq!((d.code, d.line, d.column), ("yaml.syntax", 2, 7));
+        let d = only("name: x\nsummary: 他说: 好\n");
+        assert_eq!((d.code, d.line, d.column), ("yaml.syntax", 2, 12));
     }
 
     #[test]
