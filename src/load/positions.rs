@@ -67,6 +67,8 @@ impl Positions {
     /// file. A document the parser cannot read to the end gives the positions read before the
     /// problem (serde_yaml reports it).
     pub fn new(yaml: &str, offset: usize) -> Positions {
+        #[cfg(test)]
+        READ.with(|n| n.set(n.get() + 1));
         let mut b = Builder {
             text: yaml,
             chars: CharOffsets::new(yaml),
@@ -164,6 +166,18 @@ impl Positions {
             _ => None,
         }
     }
+}
+
+#[cfg(test)]
+thread_local! {
+    /// How many documents this thread has read positions of (tests prove that clean files read none).
+    static READ: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// How many documents this thread has read positions of.
+#[cfg(test)]
+pub fn read_on_this_thread() -> usize {
+    READ.with(|n| n.get())
 }
 
 /// Reads events into nodes.

@@ -255,33 +255,40 @@ fn cohort_members(
 ) -> Vec<bool> {
     let mut listed = vec![false; profiles.list.len()];
     for cohort in &site.cohorts {
+        // Read from the list's text when the first member is reported.
+        let mut positions: Option<Positions> = None;
+        let mut at = |d: Diagnostic, index: usize| {
+            let p = positions.get_or_insert_with(|| positions_of(&cohort.src));
+            match p.value_span(&[Seg::Key("members"), Seg::Index(index)]) {
+                Some((s, e)) => d.at(&cohort.src, s, e),
+                None => d.in_file(cohort.src.path.clone()),
+            }
+        };
         for m in &cohort.members {
-            let Member::Profile { slug, span } = m else {
+            let Member::Profile { slug, index } = m else {
                 continue;
             };
             let Some((first, last)) = profiles.get(slug) else {
                 if !absent.profile(slug) {
-                    diags.push(unknown_member(slug, profiles).at(&cohort.src, span.0, span.1));
+                    diags.push(at(unknown_member(slug, profiles), *index));
                 }
                 continue;
             };
             listed[first] = true;
             if profiles.cohorts[last] != cohort.year {
                 let c = &profiles.list[last];
-                diags.push(
-                    Diagnostic::error(
-                        "cohort.mismatch",
-                        format!(
-                            "`{slug}` 列在 {} 年的批次里，但人物资料写的是 `cohort: {}`",
-                            cohort.year, c.cohort
-                        ),
-                    )
-                    .at(&cohort.src, span.0, span.1)
-                    .hint(format!(
-                        "改正其中一处：人物文件 {} 的 `cohort`，或这份名单",
-                        c.at.src.path
-                    )),
-                );
+                let d = Diagnostic::error(
+                    "cohort.mismatch",
+                    format!(
+                        "`{slug}` 列在 {} 年的批次里，但人物资料写的是 `cohort: {}`",
+                        cohort.year, c.cohort
+                    ),
+                )
+                .hint(format!(
+                    "改正其中一处：人物文件 {} 的 `cohort`，或这份名单",
+                    c.at.src.path
+                ));
+                diags.push(at(d, *index));
             }
         }
     }
@@ -362,17 +369,23 @@ fn unknown_brand(brand: &str, site: &Site) -> Diagnostic {
 /// Stories must name profiles that exist.
 fn story_refs(site: &Site, profiles: &Profiles, absent: &Absent, diags: &mut Diagnostics) {
     for s in &site.stories {
-        for (slug, span) in &s.craftsmen {
+        // Read from the story's text when the first unknown name is reported.
+        let mut positions: Option<Positions> = None;
+        for (i, slug) in s.craftsmen.iter().enumerate() {
             if profiles.contains(slug) || absent.profile(slug) {
                 continue;
             }
+            let p = positions.get_or_insert_with(|| positions_of(&s.src));
+            let d = Diagnostic::error(
+                "story.unknown-craftsman",
+                format!("故事里的工匠 `{slug}` 没有对应的人物资料"),
+            );
+            let d = match p.value_span(&[Seg::Key("craftsmen"), Seg::Index(i)]) {
+                Some((a, b)) => d.at(&s.src, a, b),
+                None => d.in_file(s.src.path.clone()),
+            };
             diags.push(
-                Diagnostic::error(
-                    "story.unknown-craftsman",
-                    format!("故事里的工匠 `{slug}` 没有对应的人物资料"),
-                )
-                .at(&s.src, span.0, span.1)
-                .hint(
+                d.hint(
                     profiles
                         .nearest(slug)
                         .map(|n| format!("是否想写 `{n}`？"))

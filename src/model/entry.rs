@@ -177,7 +177,7 @@ pub fn body(
             base_path: ctx.base_path,
         },
     );
-    published.markdown(&file.source, body_start, &r, diags);
+    published.markdown(&file.source, || body_start, &r, diags);
     let dir = dir_rel(file);
     for img in &r.images {
         let at = body_start + img.offset;

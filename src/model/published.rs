@@ -128,32 +128,35 @@ impl Published {
         }
     }
 
-    /// A key that is not a string (`13812345678: x`), found in the text after its mapping's key.
+    /// A key that is not a string (`13812345678: x`), found by its text as written (else at its
+    /// mapping's key).
     fn odd_key(&mut self, doc: &Doc, parent: &[Seg], key: &str, diags: &mut Diagnostics) {
         self.fold(key);
         for f in privacy::find_personal_data(key) {
-            let from = doc.key_span(parent).0;
-            let at = doc.src.text[from..doc.range.1]
-                .find(key)
-                .map_or((from, from + 1), |k| (from + k, from + k + key.len()));
-            diags.push(finding(&f, f.text(key)).at(doc.src, at.0, at.1));
+            let mut path = parent.to_vec();
+            path.push(Seg::Key(key));
+            let (s, e) = doc.key_span(&path);
+            diags.push(finding(&f, f.text(key)).at(doc.src, s, e));
         }
     }
 
-    /// Scans a rendered Markdown document that starts at byte `start` of `src`: its text as the
-    /// input says it (each finding at its line) and the finished HTML as pages get it (findings
-    /// only the HTML shows are put at the document's first line).
+    /// Scans a rendered Markdown document that starts at byte `start()` of `src` (asked only
+    /// when something is found): its text as the input says it (each finding at its line) and
+    /// the finished HTML as pages get it (findings only the HTML shows are put at the
+    /// document's first line).
     pub fn markdown(
         &mut self,
         src: &SourceFile,
-        start: usize,
+        start: impl FnOnce() -> usize,
         rendered: &Rendered,
         diags: &mut Diagnostics,
     ) {
+        let start = std::cell::LazyCell::new(start);
+        let start = || *start;
         let text = &rendered.published;
         let found = privacy::find_personal_data(&text.text);
         for f in &found {
-            let at = start + text.origin(f.start);
+            let at = start() + text.origin(f.start);
             let written = f.text(&text.text);
             let exact = src.text.get(at..).and_then(|rest| {
                 let k = rest.find(written)?;
@@ -168,6 +171,7 @@ impl Published {
             if found.iter().any(|g| g.digits == f.digits) {
                 continue;
             }
+            let start = start();
             let line_end = src.text[start..]
                 .find('\n')
                 .map_or(src.text.len(), |i| start + i);
