@@ -162,6 +162,13 @@ fn an_empty_profile_is_reported_once() {
 }
 
 #[test]
+fn an_empty_profile_named_by_a_story_is_reported_once() {
+    // The cohort lists zhang-wei, the story names him.
+    let s = site(&[(PROFILE, b"\n")]);
+    only(&s, &[("file.empty", PROFILE, 0, 0)]);
+}
+
+#[test]
 fn a_profile_that_is_not_utf8_is_reported_once() {
     let li_na = "content/craftsmen/li-na/index.md";
     let text = TestSite::fixture("minimal").read(li_na);
