@@ -1,5 +1,6 @@
 //! YAML anchors and aliases as written, read from a parser's events: serde_yaml's values have already copied every alias, so only the events tell where a value came from.
 
+use crate::load::positions::CharOffsets;
 use saphyr_parser::{Event, Parser, Span};
 use std::collections::HashSet;
 
@@ -108,25 +109,6 @@ impl Walk<'_> {
         if let Some(top) = self.frames.last_mut() {
             top.nodes += 1;
         }
-    }
-}
-
-/// Character index → byte offset in a text (the parser counts characters).
-struct CharOffsets {
-    starts: Vec<usize>,
-    len: usize,
-}
-
-impl CharOffsets {
-    fn new(text: &str) -> Self {
-        CharOffsets {
-            starts: text.char_indices().map(|(i, _)| i).collect(),
-            len: text.len(),
-        }
-    }
-
-    fn byte(&self, char_index: usize) -> usize {
-        self.starts.get(char_index).copied().unwrap_or(self.len)
     }
 }
 

@@ -3,6 +3,7 @@
 pub mod anchors;
 pub mod frontmatter;
 pub mod links;
+pub mod positions;
 pub mod text;
 pub mod yaml;
 
@@ -69,6 +70,9 @@ pub struct Loaded {
     pub static_files: Vec<StaticFile>,
     /// Files inside profile or story folders (photos, images), by path relative to content/.
     pub assets: Vec<StaticFile>,
+    /// Content files that exist but could not be read (empty, not text, a refused link), by
+    /// kind and file slug: what names them elsewhere is not reported again.
+    pub unreadable: Vec<(Kind, String)>,
 }
 
 /// Editors' temporary and system files, skipped without a word.
@@ -109,7 +113,9 @@ pub enum Item {
     Content(ContentFile),
     Static(StaticFile),
     Asset(StaticFile),
-    /// Not part of the site (an unexpected or unreadable file; the diagnostics say why).
+    /// A content file that could not be read (the diagnostics say why), by kind and file slug.
+    Unreadable(Kind, String),
+    /// Not part of the site (an unexpected file; the diagnostics say why).
     Skip,
 }
 
@@ -170,13 +176,18 @@ pub fn item(content: &Path, path: &Path) -> Result<Loaded1, String> {
     let mut d = Diagnostics::new();
     let rel = rel_of(content, path);
     let shown = format!("content/{rel}");
+    let parts: Vec<&str> = rel.split('/').collect();
+    // What stays behind when the file cannot be read: a content file is known to exist.
+    let unread = || match identity(&parts) {
+        Some((kind, slug)) => Item::Unreadable(kind, slug.to_string()),
+        None => Item::Skip,
+    };
     if let Some(link) = links::inspect(content, path) {
         if let Some(refused) = links::diagnostic(&link, &shown) {
             d.push(refused);
-            return Ok((Item::Skip, d));
+            return Ok((unread(), d));
         }
     }
-    let parts: Vec<&str> = rel.split('/').collect();
     let read = |d: &mut Diagnostics| -> Result<Option<Arc<SourceFile>>, String> {
         let bytes =
             std::fs::read(path).map_err(|e| format!("读取 {} 失败：{e}", path.display()))?;
@@ -222,7 +233,7 @@ pub fn item(content: &Path, path: &Path) -> Result<Loaded1, String> {
                             file_slug: stem.to_string(),
                             dir,
                         }),
-                        None => Item::Skip,
+                        None => unread(),
                     }
                 }
             }
@@ -237,7 +248,7 @@ pub fn item(content: &Path, path: &Path) -> Result<Loaded1, String> {
                         file_slug: folder.to_string(),
                         dir,
                     }),
-                    None => Item::Skip,
+                    None => unread(),
                 }
             } else {
                 Item::Asset(file(path, rel.clone()))
@@ -265,6 +276,7 @@ pub fn assemble<'a>(items: impl Iterator<Item = &'a Loaded1>, diags: &mut Diagno
             Item::Content(f) => loaded.files.push(f.clone()),
             Item::Static(f) => loaded.static_files.push(f.clone()),
             Item::Asset(f) => loaded.assets.push(f.clone()),
+            Item::Unreadable(kind, slug) => loaded.unreadable.push((*kind, slug.clone())),
             Item::Skip => {}
         }
     }
@@ -278,6 +290,36 @@ pub fn assemble<'a>(items: impl Iterator<Item = &'a Loaded1>, diags: &mut Diagno
         );
     }
     loaded
+}
+
+/// The kind and file slug of a content file, from its path's parts under content/: a `.md`
+/// file of a section (a `.yaml` file of cohorts/), or the `index.md` of a folder.
+fn identity<'p>(parts: &[&'p str]) -> Option<(Kind, &'p str)> {
+    match parts {
+        [section, name] => {
+            let kind = kind_of(section)?;
+            let (stem, ext) = split_ext(name);
+            let wanted = if kind == Kind::Cohort {
+                matches!(ext, "yaml" | "yml")
+            } else {
+                ext == "md"
+            };
+            wanted.then_some((kind, stem))
+        }
+        [section, folder, "index.md"] => kind_of(section)
+            .filter(|&k| k != Kind::Cohort)
+            .map(|k| (k, *folder)),
+        _ => None,
+    }
+}
+
+/// The slug a content file's name gives (`zhang-wei` for `…/zhang-wei.md` and
+/// `…/zhang-wei/index.md`), from its path relative to the site root.
+pub fn file_slug_of(path: &str) -> &str {
+    match path.strip_suffix("/index.md") {
+        Some(folder) => folder.rsplit('/').next().unwrap_or(folder),
+        None => split_ext(path.rsplit('/').next().unwrap_or(path)).0,
+    }
 }
 
 fn kind_of(section: &str) -> Option<Kind> {

@@ -1,6 +1,7 @@
-//! YAML behind one door: catch editors' typing mistakes, parse with serde_yaml, and find where a key stands in the file.
+//! YAML behind one door: catch editors' typing mistakes, parse with serde_yaml, report its errors at the line to change, and find where a value stands ([`crate::load::positions`]).
 
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::load::positions::Positions;
 use crate::source::SourceFile;
 use serde_yaml::Value;
 
@@ -11,15 +12,9 @@ pub struct Doc<'s> {
     /// Byte range of the YAML inside the file.
     pub range: (usize, usize),
     pub value: Value,
-    /// The lines of `range`, split once for all lookups (a cohort list asks for every member).
-    lines: std::cell::OnceCell<Vec<(usize, &'s str)>>,
-    /// Line indices of the items of each block sequence looked into, by (first line, parent
-    /// indent): the n-th member of a long list is found without walking the list again.
-    items: std::cell::RefCell<SequenceItems>,
+    /// Where each key and value stands, read from the text when a position is first asked for.
+    positions: std::cell::OnceCell<Positions>,
 }
-
-/// Item line indices by (first line, parent indent).
-type SequenceItems = std::collections::HashMap<(usize, Option<usize>), Vec<usize>>;
 
 /// A byte range in the source file.
 pub type Span = (usize, usize);
@@ -48,8 +43,7 @@ pub fn parse<'s>(
                 src,
                 range,
                 value,
-                lines: std::cell::OnceCell::new(),
-                items: Default::default(),
+                positions: std::cell::OnceCell::new(),
             };
             scrub_controls(&mut doc, diags);
             Some(doc)
@@ -68,9 +62,19 @@ pub fn parse<'s>(
 
 /// A step of a path to a value, owning its key.
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum OwnedSeg {
+pub enum OwnedSeg {
     Key(String),
     Index(usize),
+}
+
+impl OwnedSeg {
+    /// The step as a [`Seg`] borrowing its key.
+    pub fn as_seg(&self) -> Seg<'_> {
+        match self {
+            OwnedSeg::Key(k) => Seg::Key(k),
+            OwnedSeg::Index(i) => Seg::Index(*i),
+        }
+    }
 }
 
 /// Removes the control characters that YAML escapes (`"\e"`, `"\v"`, `"\x85"`) put into string
@@ -117,43 +121,38 @@ fn scrub_controls(doc: &mut Doc, diags: &mut Diagnostics) {
     let mut found = Vec::new();
     find(&doc.value, &mut Vec::new(), &mut found);
     for path in found {
-        let segs: Vec<Seg> = path
-            .iter()
-            .map(|s| match s {
-                OwnedSeg::Key(k) => Seg::Key(k),
-                OwnedSeg::Index(i) => Seg::Index(*i),
-            })
-            .collect();
-        let (start, end) = doc.value_span(&segs);
-        if let Some(Value::String(s)) = get_mut(&mut doc.value, &path) {
-            let mut removed: Vec<String> = Vec::new();
-            for c in s
-                .chars()
-                .filter(|&c| crate::load::text::is_stray_control(c))
-            {
-                let name = format!("U+{:04X}", u32::from(c));
-                if !removed.contains(&name) {
-                    removed.push(name);
-                }
+        let Some(Value::String(s)) = get_mut(&mut doc.value, &path) else {
+            continue;
+        };
+        let mut removed: Vec<String> = Vec::new();
+        for c in s
+            .chars()
+            .filter(|&c| crate::load::text::is_stray_control(c))
+        {
+            let name = format!("U+{:04X}", u32::from(c));
+            if !removed.contains(&name) {
+                removed.push(name);
             }
-            // A carriage return escaped into a value ("\r") is a line end, as in the file.
-            *s = s.replace("\r\n", "\n").replace('\r', "\n");
-            s.retain(|c| !crate::load::text::is_stray_control(c));
-            if removed.is_empty() {
-                continue;
-            }
-            diags.push(
-                Diagnostic::warning(
-                    "text.control-char",
-                    format!(
-                        "这个值里转义出了看不见的控制字符 {}，已删除",
-                        removed.join("、")
-                    ),
-                )
-                .at(doc.src, start, end)
-                .hint("删掉值里的 `\\e`、`\\v`、`\\x..` 这类转义；网页上用不到控制字符"),
-            );
         }
+        // A carriage return escaped into a value ("\r") is a line end, as in the file.
+        *s = s.replace("\r\n", "\n").replace('\r', "\n");
+        s.retain(|c| !crate::load::text::is_stray_control(c));
+        if removed.is_empty() {
+            continue;
+        }
+        let segs: Vec<Seg> = path.iter().map(OwnedSeg::as_seg).collect();
+        let (start, end) = doc.value_span(&segs);
+        diags.push(
+            Diagnostic::warning(
+                "text.control-char",
+                format!(
+                    "这个值里转义出了看不见的控制字符 {}，已删除",
+                    removed.join("、")
+                ),
+            )
+            .at(doc.src, start, end)
+            .hint("删掉值里的 `\\e`、`\\v`、`\\x..` 这类转义；网页上用不到控制字符"),
+        );
     }
 }
 
@@ -177,7 +176,7 @@ fn key_of(line: &str) -> Option<(usize, &str)> {
     .then_some((indent, key))
 }
 
-/// Like `key_of`, but the key may be in any script (`岗位: …`), for locating keys editors wrote in Chinese.
+/// Like `key_of`, but the key may be in any script (`岗位：…`), for naming a key an editor wrote in Chinese.
 fn any_key_of(line: &str) -> Option<(usize, &str)> {
     let indent = line.len() - line.trim_start_matches([' ', '-']).len();
     let rest = &line[indent..];
@@ -317,12 +316,15 @@ fn lint(src: &SourceFile, range: (usize, usize), diags: &mut Diagnostics) {
     }
 }
 
-/// Turns a serde_yaml error into a located diagnostic in Chinese.
+/// Turns a serde_yaml error into a located diagnostic in Chinese, at the line the editor has to
+/// change: serde_yaml notices some mistakes only on a later line (a line with no colon, a list or
+/// a quote left open), and its message names where the broken part started.
 fn translate(src: &SourceFile, range: (usize, usize), e: &serde_yaml::Error) -> Diagnostic {
     let msg = e.to_string();
+    // `duplicate entry with key "x"`, after the path of a nested mapping (`awards[0]: …`).
     if let Some(key) = msg
-        .strip_prefix("duplicate entry with key \"")
-        .and_then(|r| r.split('"').next())
+        .split_once("duplicate entry with key \"")
+        .and_then(|(_, r)| r.split('"').next())
     {
         return duplicate_key(src, range, key);
     }
@@ -331,43 +333,57 @@ fn translate(src: &SourceFile, range: (usize, usize), e: &serde_yaml::Error) -> 
         .map(|l| range.0 + l.index())
         .unwrap_or(range.0)
         .min(range.1);
-    let (message, hint) = if msg.contains("repetition limit exceeded")
+    let started = context_mark(src, range, &msg);
+    if msg.contains("could not find expected ':'") {
+        return no_colon(src, started.unwrap_or(at));
+    }
+    let (message, hint, at) = if msg.contains("repetition limit exceeded")
         || msg.contains("recursion limit exceeded")
     {
         (
             "YAML 中的别名（& 和 *）展开得太多或嵌套太深，已拒绝读取".to_string(),
             "不要使用 & 和 * 别名，直接写出每个值",
+            at,
         )
     } else if msg.contains("mapping values are not allowed") {
+        if let Some(d) = typo_on_line_before(src, range, at) {
+            return d;
+        }
         (
             "这里不应出现冒号：可能是缩进不对，或者值里含有“: ”".to_string(),
             "检查这一行的缩进是否和同级字段一致；值里需要冒号时，用英文引号把整个值括起来：`summary: \"…: …\"`",
+            at,
         )
     } else if msg.contains("did not find expected ',' or ']'") {
         (
             "方括号列表没有正确结束".to_string(),
             "列表写成 `[焊接, 数控加工]`：英文逗号分隔，以 ] 结尾",
+            unclosed_at(src, range, at, started),
         )
     } else if msg.contains("did not find expected ',' or '}'") {
         (
             "花括号没有正确结束".to_string(),
             "写成 `{ invention: 3, design: 0 }`：英文逗号分隔，以 } 结尾",
+            unclosed_at(src, range, at, started),
         )
     } else if msg.contains("unexpected end of stream") && msg.contains("quoted scalar") {
         (
             "引号没有闭合".to_string(),
             "检查这个值的引号是否成对（都用英文引号 \"…\"）",
+            started.unwrap_or(at),
         )
     } else if msg.contains("did not find expected key") || msg.contains("did not find expected '-'")
     {
         (
             "缩进不一致，YAML 无法判断这一行属于哪个字段".to_string(),
             "同一层级的行要对齐；列表项写成 `  - 内容`",
+            at,
         )
     } else if msg.contains("cannot start any token") {
         (
             "这里有 YAML 不认识的字符".to_string(),
             "以 @、` 或 % 开头的值要用英文引号括起来",
+            at,
         )
     } else {
         (
@@ -376,6 +392,7 @@ fn translate(src: &SourceFile, range: (usize, usize), e: &serde_yaml::Error) -> 
                 msg.split(" at line").next().unwrap_or(&msg)
             ),
             "检查这一行和上一行的冒号、缩进和引号",
+            at,
         )
     };
     Diagnostic::error("yaml.syntax", message)
@@ -383,263 +400,177 @@ fn translate(src: &SourceFile, range: (usize, usize), e: &serde_yaml::Error) -> 
         .hint(hint)
 }
 
-fn duplicate_key(src: &SourceFile, range: (usize, usize), key: &str) -> Diagnostic {
-    let mut seen: Vec<(usize, usize)> = Vec::new();
-    for (start, line) in lines_in(src, range) {
-        if let Some((ks, k)) = key_of(line) {
-            if k == key {
-                seen.push((start + ks, ks));
-            }
-        }
+/// The place serde_yaml's message names after "while …" (where the broken part started, as
+/// `at line L column C` of the YAML), as a byte offset in `src`.
+fn context_mark(src: &SourceFile, range: (usize, usize), msg: &str) -> Option<usize> {
+    let context = &msg[msg.find(", while ")?..];
+    let at = &context[context.find(" at line ")? + " at line ".len()..];
+    let (line, rest) = at.split_once(" column ")?;
+    let line: usize = line.trim().parse().ok()?;
+    let column: usize = rest
+        .split(|c: char| !c.is_ascii_digit())
+        .next()?
+        .parse()
+        .ok()?;
+    let first = src.line_col(range.0).0;
+    let offset = src.offset_of(first + line.max(1) - 1, column);
+    Some(offset.clamp(range.0, range.1))
+}
+
+/// A line read as a key that has no `: ` after it (serde_yaml notices on the next line). At
+/// `key_at`, where that line's text starts: a key with a full-width colon or a colon with no
+/// space after it ([`key_typo`]), else a value's next line that is not indented under it.
+fn no_colon(src: &SourceFile, key_at: usize) -> Diagnostic {
+    let (line, _) = src.line_col(key_at);
+    if let Some(d) = key_typo(src, line).filter(|_| {
+        let text = src.line_text(line);
+        src.line_start(line) + (text.len() - text.trim_start().len()) >= key_at
+    }) {
+        return d;
     }
-    let first_line = seen.first().map(|&(at, _)| src.line_col(at).0);
-    let second = seen
-        .iter()
-        .skip(1)
-        .find(|&&(_, indent)| seen.first().is_some_and(|&(_, i)| i == indent))
-        .or(seen.get(1))
-        .map(|&(at, _)| at)
-        .unwrap_or(range.0);
-    Diagnostic::error("yaml.duplicate-key", format!("字段 `{key}` 写了两次"))
-        .at(src, second, second + key.len())
-        .hint(match first_line {
-            Some(l) => format!("第 {l} 行已经有 `{key}`；保留一个，删掉另一个"),
-            None => format!("保留一个 `{key}`，删掉另一个"),
-        })
+    let end = src.line_start(line) + src.line_text(line).len();
+    Diagnostic::error(
+        "yaml.syntax",
+        "这一行既不是“字段: 值”，也没有缩进成上一行的值的续行",
+    )
+    .at(src, key_at, end)
+    .hint("如果它接着上一行的值，在行首加两个空格缩进（或接到上一行末尾）；如果是新的字段，写成 `字段: 值`（英文冒号后面加一个空格）")
+}
+
+/// A key at the start of `line` (1-based) followed by a full-width colon, or by a colon with no
+/// space after it: YAML reads either as text, and [`lint`] checks only keys in English letters.
+fn key_typo(src: &SourceFile, line: usize) -> Option<Diagnostic> {
+    let start = src.line_start(line);
+    let text = src.line_text(line);
+    let (ks, key) = any_key_of(text).filter(|&(_, k)| {
+        k.chars().count() <= 12 && !k.contains(|c: char| c.is_ascii_punctuation() && c != '_')
+    })?;
+    let after = &text[ks + key.len()..];
+    let gap = after.len() - after.trim_start_matches([' ', '\u{3000}']).len();
+    let colon = start + ks + key.len() + gap;
+    let value = after[gap..].trim_start_matches([':', '：']).trim();
+    if after[gap..].starts_with('：') {
+        return Some(
+            Diagnostic::error(
+                "yaml.fullwidth-colon",
+                format!("字段 `{key}` 后面用了中文冒号“：”"),
+            )
+            .at(src, colon, colon + '：'.len_utf8())
+            .hint(format!(
+                "改成英文冒号加一个空格：`{key}: {value}`；如果这一行是上一行的值的续行，在行首加两个空格缩进"
+            )),
+        );
+    }
+    let spaced = after[gap + 1..].starts_with(char::is_whitespace);
+    (!spaced && !value.is_empty()).then(|| {
+        Diagnostic::error(
+            "yaml.colon-space",
+            format!("字段 `{key}` 的冒号后面缺少空格"),
+        )
+        .at(src, colon, colon + 1)
+        .hint(format!("在冒号后面加一个空格：`{key}: {value}`"))
+    })
+}
+
+/// "Mapping values are not allowed" at the first colon of a line, after nothing but a key: the
+/// line before was read as text going on into this one, because its own colon was a typo
+/// ([`key_typo`]). That line, when so.
+fn typo_on_line_before(src: &SourceFile, range: (usize, usize), at: usize) -> Option<Diagnostic> {
+    let (line, _) = src.line_col(at);
+    let before = src.text.get(src.line_start(line)..at)?.trim();
+    if before.is_empty()
+        || before.contains(|c: char| c.is_whitespace() || ":：\"'[]{},#".contains(c))
+    {
+        return None;
+    }
+    let first = src.line_col(range.0).0;
+    let previous = (first..line)
+        .rev()
+        .find(|&l| !is_comment_or_blank(src.line_text(l)))?;
+    key_typo(src, previous)
+}
+
+/// Where a `[…]` or `{…}` opened at `opened` needs its `]`, `}` or comma. serde_yaml notices
+/// (at `at`) on a later line when that line only goes on with the last item (a next key, or an
+/// item with no comma before it): then the end of the last line with content before it; else `at`.
+fn unclosed_at(src: &SourceFile, range: (usize, usize), at: usize, opened: Option<usize>) -> usize {
+    let Some(opened) = opened else {
+        return at;
+    };
+    let (open_line, _) = src.line_col(opened);
+    let (at_line, _) = src.line_col(at);
+    let before = src.text[src.line_start(at_line)..at].trim();
+    if at_line <= open_line || before.contains(|c: char| ",[]{}:\"' ".contains(c)) {
+        return at;
+    }
+    (open_line..at_line)
+        .rev()
+        .map(|l| (src.line_start(l), src.line_text(l)))
+        .find(|&(_, t)| !is_comment_or_blank(t))
+        .map(|(s, t)| (s + t.trim_end().len()).clamp(range.0, range.1))
+        .unwrap_or(at)
+}
+
+fn duplicate_key(src: &SourceFile, range: (usize, usize), key: &str) -> Diagnostic {
+    let positions = Positions::new(&src.text[range.0..range.1], range.0);
+    let found = positions.duplicates();
+    let d = Diagnostic::error("yaml.duplicate-key", format!("字段 `{key}` 写了两次"));
+    match found.iter().find(|d| d.key == key).or(found.first()) {
+        Some(dup) => d.at(src, dup.second.0, dup.second.1).hint(format!(
+            "第 {} 行已经有 `{}`；保留一个，删掉另一个",
+            src.line_col(dup.first.0).0,
+            dup.key
+        )),
+        None => d
+            .at(src, range.0, range.0)
+            .hint(format!("保留一个 `{key}`，删掉另一个")),
+    }
 }
 
 impl<'s> Doc<'s> {
-    /// Byte range of the key at `path` (falling back to its nearest located parent, then the document start).
-    pub fn key_span(&self, path: &[Seg]) -> (usize, usize) {
-        self.locate(path)
-            .map(|(k, _)| k)
+    /// Where every key and value stands, read when first asked (most documents never are).
+    pub fn positions(&self) -> &Positions {
+        self.positions.get_or_init(|| {
+            Positions::new(&self.src.text[self.range.0..self.range.1], self.range.0)
+        })
+    }
+
+    /// Byte range of the key at `path` (a list item's `-`), falling back to its nearest located
+    /// parent, then the document start.
+    pub fn key_span(&self, path: &[Seg]) -> Span {
+        self.positions()
+            .key_span(path)
             .unwrap_or((self.range.0, self.range.0))
     }
 
-    /// Byte range of the value at `path`: what follows `key: ` on the key's line, or the key itself.
-    pub fn value_span(&self, path: &[Seg]) -> (usize, usize) {
-        match self.locate(path) {
-            Some((_, Some(v))) => v,
-            Some((k, None)) => k,
-            None => (self.range.0, self.range.0),
-        }
+    /// Byte range of the value at `path` as written, with the same fallbacks: a block scalar's
+    /// content, a mapping's or list's entries, the key of an empty value (see [`crate::load::positions`]).
+    pub fn value_span(&self, path: &[Seg]) -> Span {
+        self.positions()
+            .value_span(path)
+            .unwrap_or((self.range.0, self.range.0))
     }
 
-    /// Locates a path by indentation: keys in block mappings, items in block sequences, keys inside `{…}` on one line.
-    fn locate(&self, path: &[Seg]) -> Option<(Span, Option<Span>)> {
-        let lines = self
-            .lines
-            .get_or_init(|| lines_in(self.src, self.range).collect());
-        let mut from = 0usize;
-        let mut parent_indent: Option<usize> = None;
-        let mut found = None;
-        for seg in path {
-            let hit = match *seg {
-                Seg::Index(n) => find_inline_at(lines, from, parent_indent, *seg).or_else(|| {
-                    let mut cache = self.items.borrow_mut();
-                    let items = cache
-                        .entry((from, parent_indent))
-                        .or_insert_with(|| sequence_items(lines, from, parent_indent));
-                    items.get(n).map(|&idx| item_hit(lines, idx))
-                }),
-                Seg::Key(_) => find_seg(lines, from, parent_indent, *seg),
-            };
-            match hit {
-                Some(Hit::Line {
-                    idx,
-                    indent,
-                    key,
-                    value,
-                }) => {
-                    found = Some((key, value));
-                    from = idx + 1;
-                    parent_indent = Some(indent);
-                }
-                Some(Hit::Inline { key, value }) => return Some((key, value)).or(found),
-                None => return found,
-            }
-        }
-        found
+    /// Where the editor sees what kind of value stands at `path`, for a value of the wrong kind:
+    /// a block scalar's `|` or `>`, the key of a mapping or list written below it, else the
+    /// value itself (see [`crate::load::positions`]).
+    pub fn head_span(&self, path: &[Seg]) -> Span {
+        self.positions()
+            .head_span(path)
+            .unwrap_or((self.range.0, self.range.0))
     }
 }
 
-enum Hit {
-    Line {
-        idx: usize,
-        indent: usize,
-        key: (usize, usize),
-        value: Option<(usize, usize)>,
-    },
-    Inline {
-        key: (usize, usize),
-        value: Option<(usize, usize)>,
-    },
-}
-
-/// A key or item on the parent's own line, inside `{…}` or `[…]`.
-fn find_inline_at(
-    lines: &[(usize, &str)],
-    from: usize,
-    parent: Option<usize>,
-    seg: Seg,
-) -> Option<Hit> {
-    let (start, line) = parent.and(from.checked_sub(1).and_then(|p| lines.get(p)))?;
-    find_inline(*start, line, seg)
-}
-
-/// The line indices of a block sequence's items, walked as [`find_seg`] walks them for an index.
-fn sequence_items(lines: &[(usize, &str)], from: usize, parent: Option<usize>) -> Vec<usize> {
-    let mut out = Vec::new();
-    let mut child_indent: Option<usize> = None;
-    for (i, &(_, line)) in lines.iter().enumerate().skip(from) {
-        if is_comment_or_blank(line) {
-            continue;
-        }
-        let indent = line.len() - line.trim_start_matches(' ').len();
-        if let Some(p) = parent {
-            if indent <= p && !(line.trim_start().starts_with('-') && indent == p) {
-                break;
-            }
-        }
-        let ci = *child_indent.get_or_insert(indent);
-        if indent == ci && line.trim_start().starts_with('-') {
-            out.push(i);
-        }
-    }
-    out
-}
-
-/// The hit for the sequence item on line `idx`.
-fn item_hit(lines: &[(usize, &str)], idx: usize) -> Hit {
-    let (start, line) = lines[idx];
-    let indent = line.len() - line.trim_start_matches(' ').len();
-    let rest = &line.trim_start()[1..];
-    let dash = start + indent;
-    let inner = rest.trim_start();
-    let inner_at = line.len() - inner.len();
-    let value = (!inner.is_empty()).then(|| (start + inner_at, start + line.len()));
-    Hit::Line {
-        idx,
-        indent,
-        key: (dash, dash + 1),
-        value,
-    }
-}
-
-fn find_seg(lines: &[(usize, &str)], from: usize, parent: Option<usize>, seg: Seg) -> Option<Hit> {
-    let mut item = 0usize;
-    let mut child_indent: Option<usize> = None;
-    let mut i = from;
-    // A key may sit on the parent's own line inside `{…}` or `[…]`.
-    if let Some(hit) = find_inline_at(lines, from, parent, seg) {
-        return Some(hit);
-    }
-    while let Some(&(start, line)) = lines.get(i) {
-        i += 1;
-        if is_comment_or_blank(line) {
-            continue;
-        }
-        let indent = line.len() - line.trim_start_matches(' ').len();
-        if let Some(p) = parent {
-            if indent <= p && !(line.trim_start().starts_with('-') && indent == p) {
-                break;
-            }
-            if indent == p && line.trim_start().starts_with('-') && matches!(seg, Seg::Key(_)) {
-                break;
-            }
-        }
-        let ci = *child_indent.get_or_insert(indent);
-        if indent != ci {
-            continue;
-        }
-        match seg {
-            Seg::Key(name) => {
-                if let Some((ks, k)) = any_key_of(line) {
-                    if k == name && !line[..ks].contains('-') {
-                        return Some(line_hit(i - 1, start, line, ks, k, indent));
-                    }
-                }
-            }
-            Seg::Index(n) => {
-                let t = line.trim_start();
-                if let Some(rest) = t.strip_prefix('-') {
-                    if item == n {
-                        let dash = start + indent;
-                        let inner = rest.trim_start();
-                        let inner_at = line.len() - inner.len();
-                        let value =
-                            (!inner.is_empty()).then(|| (start + inner_at, start + line.len()));
-                        return Some(Hit::Line {
-                            idx: i - 1,
-                            indent,
-                            key: (dash, dash + 1),
-                            value,
-                        });
-                    }
-                    item += 1;
-                }
-            }
-        }
-    }
-    None
-}
-
-fn line_hit(idx: usize, start: usize, line: &str, ks: usize, k: &str, indent: usize) -> Hit {
-    let after = &line[ks + k.len()..];
-    let colon = after
-        .find(':')
-        .map(|c| ks + k.len() + c + 1)
-        .unwrap_or(line.len());
-    let rest = line[colon..].trim_start();
-    let value = (!rest.is_empty() && !rest.starts_with('#'))
-        .then(|| (start + line.len() - rest.len(), start + line.len()));
-    Hit::Line {
-        idx,
-        indent,
-        key: (start + ks, start + ks + k.len()),
-        value,
-    }
-}
-
-fn find_inline(start: usize, line: &str, seg: Seg) -> Option<Hit> {
-    match seg {
-        Seg::Key(name) => {
-            let open = line.find('{')?;
-            let pat = format!("{name}:");
-            let rel = line[open..].find(&pat)? + open;
-            let before = line[..rel].chars().last();
-            if before.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_') {
-                return None;
-            }
-            let v_from = rel + pat.len();
-            let v_rest = &line[v_from..];
-            let v_len = v_rest.find([',', '}']).unwrap_or(v_rest.len());
-            let v_trim = v_rest[..v_len].trim_start();
-            let v_at = v_from + (v_rest[..v_len].len() - v_trim.len());
-            Some(Hit::Inline {
-                key: (start + rel, start + rel + name.len()),
-                value: Some((start + v_at, start + v_at + v_trim.trim_end().len())),
-            })
-        }
-        Seg::Index(n) => {
-            let open = line.find('[')?;
-            let close = line.rfind(']').unwrap_or(line.len());
-            let inner = &line[open + 1..close.max(open + 1)];
-            let mut at = open + 1;
-            for (i, part) in inner.split(',').enumerate() {
-                if i == n {
-                    let t = part.trim_start();
-                    let s = at + (part.len() - t.len());
-                    return Some(Hit::Inline {
-                        key: (start + s, start + s + t.trim_end().len()),
-                        value: Some((start + s, start + s + t.trim_end().len())),
-                    });
-                }
-                at += part.len() + 1;
-            }
-            None
-        }
-    }
+/// The positions in a file whose [`Doc`] is gone (reports made later: checks across files,
+/// photos): of its front matter for a Markdown file, of the whole file otherwise. Read anew on
+/// each call, so only for reports.
+pub fn positions_of(src: &SourceFile) -> Positions {
+    let range = if src.path.ends_with(".md") {
+        crate::load::frontmatter::split(src).map_or((0, 0), |s| s.yaml)
+    } else {
+        (0, src.text.len())
+    };
+    Positions::new(&src.text[range.0..range.1], range.0)
 }
 
 #[cfg(test)]
@@ -703,6 +634,76 @@ mod tests {
         let d = only("year: 2018\ntitle: a\nintro: b\ntitle: c\n");
         assert_eq!((d.code, d.line), ("yaml.duplicate-key", 4));
         assert!(d.hint.unwrap().contains("第 2 行"));
+    }
+
+    #[test]
+    fn duplicate_keys_are_found_in_their_own_mapping() {
+        // A key of the same name at another level is not the first of the two.
+        let d = only("name: 张伟\nawards:\n  - name: 甲\n    year: 2019\n    name: 乙\n");
+        assert_eq!((d.code, d.line, d.column), ("yaml.duplicate-key", 5, 5));
+        assert!(d.hint.unwrap().contains("第 3 行"));
+        let d = only("name: 张伟\npatents: { design: 1, design: 2 }\n");
+        assert_eq!((d.code, d.line, d.column), ("yaml.duplicate-key", 2, 23));
+    }
+
+    #[test]
+    fn chinese_key_with_a_fullwidth_colon_is_named_on_its_own_line() {
+        // serde_yaml notices on the next line, with a generic message.
+        let d = only("name: 张伟\n职务：焊工\nemployer: 上海电气\n");
+        assert_eq!((d.code, d.line, d.column), ("yaml.fullwidth-colon", 2, 3));
+        assert!(d.message.contains("`职务`"), "{}", d.message);
+        assert!(d.hint.unwrap().contains("职务: 焊工"));
+        // Also on the last line of the document.
+        let d = only("name: 张伟\n职务：焊工\n");
+        assert_eq!((d.code, d.line, d.column), ("yaml.fullwidth-colon", 2, 3));
+    }
+
+    #[test]
+    fn chinese_key_with_a_fullwidth_colon_before_a_key() {
+        // The typo's line goes on into the next one, whose colon serde_yaml refuses.
+        let d = only("职务：焊工\nname: 张伟\n");
+        assert_eq!((d.code, d.line, d.column), ("yaml.fullwidth-colon", 1, 3));
+        let d = only("patents:\n  发明：2\n  design: 1\n");
+        assert_eq!((d.code, d.line, d.column), ("yaml.fullwidth-colon", 2, 5));
+        // A colon really out of place stays where it is.
+        let d = only("name: x\n  post: y\n");
+        assert_eq!((d.code, d.line, d.column), ("yaml.syntax", 2, 7));
+        let d = only("name: x\nsummary: 他说: 好\n");
+        assert_eq!((d.code, d.line, d.column), ("yaml.syntax", 2, 12));
+    }
+
+    #[test]
+    fn chinese_key_without_a_space_after_its_colon() {
+        let d = only("name: 张伟\n职务:焊工\npost: x\n");
+        assert_eq!((d.code, d.line, d.column), ("yaml.colon-space", 2, 3));
+    }
+
+    #[test]
+    fn value_broken_over_two_lines_points_at_the_unindented_line() {
+        let d = only("name: 张伟\nsummary: 三十年如一日\n坚守一线\npost: 焊工\n");
+        assert_eq!((d.code, d.line, d.column), ("yaml.syntax", 3, 1));
+        assert!(d.hint.unwrap().contains("缩进"));
+    }
+
+    #[test]
+    fn unclosed_quote_points_at_the_opening_quote() {
+        let d = only("name: 张伟\nsummary: \"三十年\npost: x\nemployer: y\n");
+        assert_eq!((d.code, d.line, d.column), ("yaml.syntax", 2, 10));
+        assert!(d.message.contains("引号"));
+    }
+
+    #[test]
+    fn unclosed_list_points_where_its_bracket_is_missing() {
+        let d = only("year: 2018\nmembers: [a, b\ntitle: x\n");
+        assert_eq!((d.code, d.line, d.column), ("yaml.syntax", 2, 15));
+        // A missing comma inside a list written over several lines: at the end of the line before.
+        let d = only("skills: [焊接,\n  \"数控\"\n  测量]\n");
+        assert_eq!((d.code, d.line, d.column), ("yaml.syntax", 2, 7));
+        let d = only("patents: { invention: 1,\n  design: 2\n  utility_model: 3 }\n");
+        assert_eq!((d.code, d.line, d.column), ("yaml.syntax", 2, 12));
+        // Where it is noticed when the mistake is on that line.
+        let d = only("patents: { invention: 1,\n  design: 2 x: 3 }\n");
+        assert_eq!((d.code, d.line, d.column), ("yaml.syntax", 2, 14));
     }
 
     #[test]

@@ -26,7 +26,11 @@ pub struct Cohort {
 /// A cohort member: a profile by slug, or a short entry for someone with no profile yet.
 #[derive(Debug, Clone)]
 pub enum Member {
-    Profile { slug: String, span: (usize, usize) },
+    /// `index`: its place in `members` (where it stands is read from the file when reported).
+    Profile {
+        slug: String,
+        index: usize,
+    },
     Inline(InlineMember),
 }
 
@@ -135,7 +139,7 @@ pub fn parse(
                 match item {
                     Value::String(s) => members.push(Member::Profile {
                         slug: s.trim().to_string(),
-                        span: doc.value_span(&path),
+                        index: i,
                     }),
                     Value::Mapping(m) => {
                         let mut n = f.nested(path.to_vec(), m, MEMBER_FIELDS);
@@ -172,13 +176,8 @@ pub fn parse(
     // The introduction is Markdown: scanned as it renders.
     published.values(&doc, &["intro"], diags);
     let intro = markdown::render(&intro, &markdown::Options { base_path });
-    published.markdown(
-        src,
-        doc.value_span(&[Seg::Key("intro")]).0,
-        &intro,
-        true,
-        diags,
-    );
+    let intro_at = || doc.value_span(&[Seg::Key("intro")]).0;
+    published.markdown(src, intro_at, &intro, true, diags);
     if diags.error_count() > before {
         return None;
     }

@@ -46,13 +46,12 @@ pub struct Craftsman {
     pub at: Origin,
 }
 
-/// Where a profile's cross-referenced values stand, for diagnostics found later (cohort lists, brands, links).
+/// Where a profile comes from, for diagnostics found later (cohort lists, brands, photos): the
+/// positions of its values are read again from its text when one is reported
+/// ([`crate::load::yaml::positions_of`]), so that a clean profile never pays for them.
 #[derive(Debug, Clone)]
 pub struct Origin {
     pub src: Arc<crate::source::SourceFile>,
-    pub cohort: (usize, usize),
-    pub brands: Vec<(usize, usize)>,
-    pub slug: (usize, usize),
 }
 
 pub const FIELDS: &[Field] = &[
@@ -244,17 +243,10 @@ pub fn parse(
     let src = Arc::clone(&file.source);
     let dir = entry::dir_rel(file);
     let photo = photo.and_then(|p| {
-        let span = doc.value_span(&[Seg::Key("photo")]);
+        let span = || doc.value_span(&[Seg::Key("photo")]);
         entry::check_asset(&file.source, &dir, &p, span, ctx.assets, diags)
     });
-    let at = Origin {
-        src: src.clone(),
-        cohort: doc.value_span(&[Seg::Key("cohort")]),
-        brands: (0..brands.len())
-            .map(|i| doc.value_span(&[Seg::Key("brands"), Seg::Index(i)]))
-            .collect(),
-        slug: doc.value_span(&[Seg::Key("slug")]),
-    };
+    let at = Origin { src: src.clone() };
     let name_for_slug = name.clone().unwrap_or_default();
     let slug = entry::slug(file, written_slug, &doc, diags, || {
         names::slug_from_name(&name_for_slug)
@@ -431,5 +423,50 @@ impl Craftsman {
 
     pub fn url(&self) -> String {
         format!("/craftsmen/{}/", self.slug)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::positions::read_on_this_thread;
+    use crate::load::Kind;
+    use crate::model::assets::AssetIndex;
+    use crate::source::SourceFile;
+
+    /// A profile laid out as the benchmark's are: flow mapping, list of flow mappings, private values.
+    const CLEAN: &str = "---\nname: 张伟\ncohort: 2018\nlevel: 市级\nemployer: 上海某某精密机械有限公司\npost: 数控车工\nindustry: 制造业\nskills: [数控加工, 精密测量]\nsummary: 三十年只做一件事。\nwork_years: 30\npatents: { invention: 2, utility_model: 5, design: 0 }\nawards:\n  - { name: 上海市科技进步奖, grade: 三等奖, year: 2019 }\n  - 上海工匠\nprivate:\n  phone: \"13812345678\"\n  notes: 采访请提前一周联系本人。\n---\n正文。\n";
+
+    fn parse_text(text: &str) -> (Option<Craftsman>, Diagnostics) {
+        let file = ContentFile {
+            kind: Kind::Craftsman,
+            source: Arc::new(SourceFile::new("content/craftsmen/zhang-wei.md", text)),
+            file_slug: "zhang-wei".into(),
+            dir: "content/craftsmen".into(),
+        };
+        let assets = AssetIndex::new([]);
+        let ctx = Ctx {
+            assets: &assets,
+            base_path: "/",
+        };
+        let mut diags = Diagnostics::new();
+        let c = parse(&file, &ctx, 2026, &mut Published::default(), &mut diags);
+        (c, diags)
+    }
+
+    #[test]
+    fn a_clean_profile_reads_no_positions() {
+        let before = read_on_this_thread();
+        let (c, d) = parse_text(CLEAN);
+        assert!(c.is_some() && d.is_empty(), "{d:?}");
+        assert_eq!(read_on_this_thread(), before);
+        // A problem asks for its place.
+        let (c, d) = parse_text(&CLEAN.replace("work_years: 30", "work_years: 30年"));
+        assert!(c.is_none());
+        assert_eq!(
+            d.iter().map(|d| (d.code, d.line)).collect::<Vec<_>>(),
+            [("front-matter.wrong-type", 10)]
+        );
+        assert_eq!(read_on_this_thread(), before + 1);
     }
 }

@@ -1,9 +1,14 @@
 //! Checks between files: unique slugs, cohort lists against profiles, brands and stories' craftsmen.
 
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::load::positions::Positions;
+use crate::load::yaml::{positions_of, Seg};
+use crate::load::{file_slug_of, Kind};
 use crate::model::cohort::Member;
 use crate::model::craftsman::Craftsman;
+use crate::model::entry::is_safe_slug;
 use crate::model::site::Site;
+use crate::source::SourceFile;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::hash_map::Entry;
 use std::collections::BTreeSet;
@@ -22,46 +27,76 @@ const RESERVED: &[&str] = &[
     "404",
 ];
 
-/// Profiles that could not be read or are withdrawn, by file name: references to them are not
-/// reported as unknown.
+/// Content files that exist but could not be read, or could be read but have errors, by kind
+/// and slug (their file slug and any `slug:` they still show): what names them elsewhere was
+/// reported with the file itself, and is not reported again.
+#[derive(Debug, Default)]
+pub struct Unreadable(BTreeSet<(Kind, String)>);
+
+impl Unreadable {
+    pub fn insert(&mut self, kind: Kind, slug: String) {
+        self.0.insert((kind, slug));
+    }
+
+    /// Whether the file of this kind and slug could not be read.
+    pub fn has(&self, kind: Kind, slug: &str) -> bool {
+        self.0.contains(&(kind, slug.to_string()))
+    }
+
+    /// Whether a root-relative URL path is the page of a file that could not be read.
+    pub fn names(&self, path: &str) -> bool {
+        let inner = path.trim_matches('/');
+        let (kind, slug) = match inner.split_once('/') {
+            Some(("craftsmen", s)) => (Kind::Craftsman, s),
+            Some(("stories", s)) => (Kind::Story, s),
+            Some(("brands", s)) => (Kind::Brand, s),
+            Some(("cohorts", s)) => (Kind::Cohort, s),
+            Some(_) => return false,
+            None => (Kind::Page, inner),
+        };
+        self.has(kind, slug)
+    }
+}
+
+/// Files whose pages are missing for a reason already reported or intended: references to them
+/// are not reported as unknown.
 pub struct Absent<'a> {
-    pub unreadable: &'a BTreeSet<String>,
+    pub unreadable: &'a Unreadable,
+    /// Withdrawn profiles (`published: false`), by slug.
     pub withdrawn: &'a BTreeSet<String>,
 }
 
 impl Absent<'_> {
-    fn contains(&self, slug: &str) -> bool {
-        self.withdrawn.contains(slug) || self.unreadable.contains(slug)
+    /// Whether a profile's page is missing for a reason already given.
+    fn profile(&self, slug: &str) -> bool {
+        self.withdrawn.contains(slug) || self.unreadable.has(Kind::Craftsman, slug)
     }
 }
 
 /// Reports duplicate slugs, reserved page slugs, and references to profiles and brands that do not exist.
 pub fn cross_check(site: &Site, absent: &Absent, diags: &mut Diagnostics) {
     let profiles = Profiles::new(&site.craftsmen, diags);
-    dup(
-        "故事",
-        site.stories
-            .iter()
-            .map(|c| (c.slug.as_str(), c.src.path.as_str())),
-        diags,
-    );
-    dup(
-        "品牌",
-        site.brands
-            .iter()
-            .map(|c| (c.slug.as_str(), c.src.path.as_str())),
-        diags,
-    );
-    dup(
-        "页面",
-        site.pages
-            .iter()
-            .map(|c| (c.slug.as_str(), c.src.path.as_str())),
-        diags,
-    );
+    let stories: Vec<_> = site
+        .stories
+        .iter()
+        .map(|c| (c.slug.as_str(), &*c.src))
+        .collect();
+    dup("故事", &stories, diags);
+    let brands: Vec<_> = site
+        .brands
+        .iter()
+        .map(|c| (c.slug.as_str(), &*c.src))
+        .collect();
+    dup("品牌", &brands, diags);
+    let pages: Vec<_> = site
+        .pages
+        .iter()
+        .map(|c| (c.slug.as_str(), &*c.src))
+        .collect();
+    dup("页面", &pages, diags);
     reserved(site, diags);
     let listed = cohort_members(site, &profiles, absent, diags);
-    profile_refs(site, &profiles, &listed, diags);
+    profile_refs(site, &profiles, &listed, absent, diags);
     story_refs(site, &profiles, absent, diags);
 }
 
@@ -81,6 +116,7 @@ impl<'a> Profiles<'a> {
         let mut by_slug = FxHashMap::with_capacity_and_hasher(list.len(), Default::default());
         let mut first = Vec::with_capacity(list.len());
         let mut cohorts = Vec::with_capacity(list.len());
+        let mut duplicated: Vec<&str> = Vec::new();
         for (i, c) in list.iter().enumerate() {
             cohorts.push(c.cohort);
             match by_slug.entry(c.slug.as_str()) {
@@ -89,13 +125,22 @@ impl<'a> Profiles<'a> {
                     first.push(i);
                 }
                 Entry::Occupied(mut e) => {
-                    let (f, _) = *e.get();
-                    let path = &list[f].at.src.path;
-                    diags.push(duplicate("人物", &c.slug, path, &c.at.src.path));
+                    let (f, last) = *e.get();
+                    if f == last {
+                        duplicated.push(&c.slug);
+                    }
                     e.get_mut().1 = i;
                     first.push(f);
                 }
             }
+        }
+        for slug in duplicated {
+            let same: Vec<&SourceFile> = list
+                .iter()
+                .filter(|c| c.slug == slug)
+                .map(|c| &*c.at.src)
+                .collect();
+            report_copies("人物", slug, &same, diags);
         }
         Profiles {
             list,
@@ -120,22 +165,67 @@ impl<'a> Profiles<'a> {
     }
 }
 
-fn duplicate(kind: &str, slug: &str, first: &str, file: &str) -> Diagnostic {
-    Diagnostic::error(
-        "slug.duplicate",
-        format!("{kind}网址名 `{slug}` 重复：{first} 和 {file} 用了同一个"),
-    )
-    .in_file(file)
-    .hint("两个文件会生成同一个网页；给其中一个改文件名，或写不同的 `slug:`")
+/// Reports the files in `same` (all with the slug `slug`, in file order) that took it from the
+/// one that owns it: the first named after it (`zhang-wei.md`, `zhang-wei/index.md`), else the
+/// first. A folder copied with its `slug:` line kept is so reported at the copy's `slug:`.
+fn report_copies(kind: &str, slug: &str, same: &[&SourceFile], diags: &mut Diagnostics) {
+    let owner = same
+        .iter()
+        .position(|f| file_slug_of(&f.path) == slug)
+        .unwrap_or(0);
+    for (i, copy) in same.iter().enumerate() {
+        if i != owner {
+            diags.push(duplicate(kind, slug, same[owner], copy));
+        }
+    }
 }
 
-fn dup<'a>(kind: &str, what: impl Iterator<Item = (&'a str, &'a str)>, diags: &mut Diagnostics) {
-    let mut seen: FxHashMap<&str, &str> = FxHashMap::default();
-    for (slug, file) in what {
-        if let Some(&first) = seen.get(slug) {
-            diags.push(duplicate(kind, slug, first, file));
-        } else {
-            seen.insert(slug, file);
+/// `copy` has the slug `owner` has: at its `slug:` value when it has one, else naming the file.
+fn duplicate(kind: &str, slug: &str, owner: &SourceFile, copy: &SourceFile) -> Diagnostic {
+    let d = Diagnostic::error(
+        "slug.duplicate",
+        format!(
+            "{kind}网址名 `{slug}` 重复：{} 和 {} 用了同一个",
+            owner.path, copy.path
+        ),
+    );
+    let field = [Seg::Key("slug")];
+    let positions = positions_of(copy);
+    let Some((s, e)) = positions
+        .value_span(&field)
+        .filter(|_| positions.contains(&field))
+    else {
+        return d
+            .in_file(copy.path.clone())
+            .hint("两个文件会生成同一个网页；给其中一个改文件名，或写不同的 `slug:`");
+    };
+    let own = file_slug_of(&copy.path);
+    let fix = if is_safe_slug(own) {
+        format!("改成 `slug: {own}`，或删掉这一行（网址名就取文件夹名 `{own}`）")
+    } else {
+        "改成这份内容自己的网址名（小写英文字母、数字和 -）".to_string()
+    };
+    d.at(copy, s, e).hint(format!(
+        "{} 已经用了 `{slug}`（复制文件夹时留下了 `slug:` 这一行？）：{fix}",
+        owner.path
+    ))
+}
+
+/// Reports slugs taken by more than one file of a kind (few files: stories, brands, pages).
+fn dup(kind: &str, entries: &[(&str, &SourceFile)], diags: &mut Diagnostics) {
+    let mut count: FxHashMap<&str, usize> = FxHashMap::default();
+    for (slug, _) in entries {
+        *count.entry(slug).or_default() += 1;
+    }
+    let mut done: FxHashSet<&str> = FxHashSet::default();
+    for (slug, _) in entries {
+        if count[slug] > 1 && done.insert(slug) {
+            let same: Vec<&SourceFile> = entries
+                .iter()
+                .filter(|(s, _)| s == slug)
+                .map(|(_, f)| *f)
+                .collect();
+            report_copies(kind, slug, &same, diags);
         }
     }
 }
@@ -165,33 +255,40 @@ fn cohort_members(
 ) -> Vec<bool> {
     let mut listed = vec![false; profiles.list.len()];
     for cohort in &site.cohorts {
+        // Read from the list's text when the first member is reported.
+        let mut positions: Option<Positions> = None;
+        let mut at = |d: Diagnostic, index: usize| {
+            let p = positions.get_or_insert_with(|| positions_of(&cohort.src));
+            match p.value_span(&[Seg::Key("members"), Seg::Index(index)]) {
+                Some((s, e)) => d.at(&cohort.src, s, e),
+                None => d.in_file(cohort.src.path.clone()),
+            }
+        };
         for m in &cohort.members {
-            let Member::Profile { slug, span } = m else {
+            let Member::Profile { slug, index } = m else {
                 continue;
             };
             let Some((first, last)) = profiles.get(slug) else {
-                if !absent.contains(slug) {
-                    diags.push(unknown_member(slug, profiles).at(&cohort.src, span.0, span.1));
+                if !absent.profile(slug) {
+                    diags.push(at(unknown_member(slug, profiles), *index));
                 }
                 continue;
             };
             listed[first] = true;
             if profiles.cohorts[last] != cohort.year {
                 let c = &profiles.list[last];
-                diags.push(
-                    Diagnostic::error(
-                        "cohort.mismatch",
-                        format!(
-                            "`{slug}` 列在 {} 年的批次里，但人物资料写的是 `cohort: {}`",
-                            cohort.year, c.cohort
-                        ),
-                    )
-                    .at(&cohort.src, span.0, span.1)
-                    .hint(format!(
-                        "改正其中一处：人物文件 {} 的 `cohort`，或这份名单",
-                        c.at.src.path
-                    )),
-                );
+                let d = Diagnostic::error(
+                    "cohort.mismatch",
+                    format!(
+                        "`{slug}` 列在 {} 年的批次里，但人物资料写的是 `cohort: {}`",
+                        cohort.year, c.cohort
+                    ),
+                )
+                .hint(format!(
+                    "改正其中一处：人物文件 {} 的 `cohort`，或这份名单",
+                    c.at.src.path
+                ));
+                diags.push(at(d, *index));
             }
         }
     }
@@ -214,29 +311,43 @@ fn unknown_member(slug: &str, profiles: &Profiles) -> Diagnostic {
 }
 
 /// Every profile of a listed year must be on that year's list, and name brands that exist.
-fn profile_refs(site: &Site, profiles: &Profiles, listed: &[bool], diags: &mut Diagnostics) {
+fn profile_refs(
+    site: &Site,
+    profiles: &Profiles,
+    listed: &[bool],
+    absent: &Absent,
+    diags: &mut Diagnostics,
+) {
     let years: BTreeSet<i32> = site.cohorts.iter().map(|c| c.year).collect();
     let brand_slugs: FxHashSet<&str> = site.brands.iter().map(|b| b.slug.as_str()).collect();
     for (i, c) in site.craftsmen.iter().enumerate() {
+        // Read from the profile's text when the first report asks.
+        let mut positions: Option<Positions> = None;
+        let mut at = |d: Diagnostic, path: &[Seg]| {
+            let p = positions.get_or_insert_with(|| positions_of(&c.at.src));
+            match p.value_span(path) {
+                Some((s, e)) => d.at(&c.at.src, s, e),
+                None => d.in_file(c.at.src.path.clone()),
+            }
+        };
         if years.contains(&profiles.cohorts[i]) && !listed[profiles.first[i]] {
-            diags.push(
-                Diagnostic::warning(
-                    "cohort.not-listed",
-                    format!(
-                        "`{}` 写的是 `cohort: {}`，但 {} 年的批次名单里没有 ta",
-                        c.name, c.cohort, c.cohort
-                    ),
-                )
-                .at(&c.at.src, c.at.cohort.0, c.at.cohort.1)
-                .hint(format!(
-                    "在 content/cohorts/{}.yaml 的 `members` 里加一行 `  - {}`",
-                    c.cohort, c.slug
-                )),
-            );
+            let d = Diagnostic::warning(
+                "cohort.not-listed",
+                format!(
+                    "`{}` 写的是 `cohort: {}`，但 {} 年的批次名单里没有 ta",
+                    c.name, c.cohort, c.cohort
+                ),
+            )
+            .hint(format!(
+                "在 content/cohorts/{}.yaml 的 `members` 里加一行 `  - {}`",
+                c.cohort, c.slug
+            ));
+            diags.push(at(d, &[Seg::Key("cohort")]));
         }
-        for (b, span) in c.brands.iter().zip(&c.at.brands) {
-            if !brand_slugs.contains(b.as_str()) {
-                diags.push(unknown_brand(b, site).at(&c.at.src, span.0, span.1));
+        for (n, b) in c.brands.iter().enumerate() {
+            if !brand_slugs.contains(b.as_str()) && !absent.unreadable.has(Kind::Brand, b) {
+                let d = unknown_brand(b, site);
+                diags.push(at(d, &[Seg::Key("brands"), Seg::Index(n)]));
             }
         }
     }
@@ -258,17 +369,23 @@ fn unknown_brand(brand: &str, site: &Site) -> Diagnostic {
 /// Stories must name profiles that exist.
 fn story_refs(site: &Site, profiles: &Profiles, absent: &Absent, diags: &mut Diagnostics) {
     for s in &site.stories {
-        for (slug, span) in &s.craftsmen {
-            if profiles.contains(slug) || absent.contains(slug) {
+        // Read from the story's text when the first unknown name is reported.
+        let mut positions: Option<Positions> = None;
+        for (i, slug) in s.craftsmen.iter().enumerate() {
+            if profiles.contains(slug) || absent.profile(slug) {
                 continue;
             }
+            let p = positions.get_or_insert_with(|| positions_of(&s.src));
+            let d = Diagnostic::error(
+                "story.unknown-craftsman",
+                format!("故事里的工匠 `{slug}` 没有对应的人物资料"),
+            );
+            let d = match p.value_span(&[Seg::Key("craftsmen"), Seg::Index(i)]) {
+                Some((a, b)) => d.at(&s.src, a, b),
+                None => d.in_file(s.src.path.clone()),
+            };
             diags.push(
-                Diagnostic::error(
-                    "story.unknown-craftsman",
-                    format!("故事里的工匠 `{slug}` 没有对应的人物资料"),
-                )
-                .at(&s.src, span.0, span.1)
-                .hint(
+                d.hint(
                     profiles
                         .nearest(slug)
                         .map(|n| format!("是否想写 `{n}`？"))

@@ -180,7 +180,7 @@ pub fn body(
             base_path: ctx.base_path,
         },
     );
-    published.markdown(&file.source, body_start, &r, false, diags);
+    published.markdown(&file.source, || body_start, &r, false, diags);
     let dir = dir_rel(file);
     let mut markdown_images: Vec<(String, usize)> = Vec::new();
     for img in &r.images {
@@ -189,7 +189,7 @@ pub fn body(
             &file.source,
             &dir,
             &img.url,
-            (at, at + 1),
+            || (at, at + 1),
             ctx.assets,
             diags,
         );
@@ -261,12 +261,13 @@ pub fn dir_rel(file: &ContentFile) -> String {
         .unwrap_or_default()
 }
 
-/// Checks that a picture reference exists; returns its site URL path.
+/// Checks that a picture reference exists; returns its site URL path. `span` says where the
+/// reference stands, asked only when it is reported.
 pub fn check_asset(
     src: &SourceFile,
     dir: &str,
     reference: &str,
-    span: (usize, usize),
+    span: impl FnOnce() -> (usize, usize),
     assets: &AssetIndex,
     diags: &mut Diagnostics,
 ) -> Option<String> {
@@ -276,6 +277,7 @@ pub fn check_asset(
     match assets.resolve(dir, reference) {
         Found::Yes(url) => Some(url),
         Found::CaseMismatch(actual) => {
+            let span = span();
             diags.push(
                 Diagnostic::error(
                     "asset.case-mismatch",
@@ -294,6 +296,7 @@ pub fn check_asset(
             } else {
                 format!("content/{dir}/ 下")
             };
+            let span = span();
             diags.push(
                 Diagnostic::error("asset.missing", format!("找不到图片 `{reference}`"))
                     .at(src, span.0, span.1)

@@ -139,7 +139,8 @@ impl<'a, 's> Fields<'a, 's> {
         p
     }
 
-    /// Points a diagnostic at a key's value (or the key when the value is on later lines).
+    /// Points a diagnostic at a key's value as written (a block scalar's first content line; see
+    /// [`crate::load::positions`]).
     pub fn at_value(&self, d: Diagnostic, key: &str) -> Diagnostic {
         let (s, e) = self.doc.value_span(&self.path(key));
         d.at(self.doc.src, s, e)
@@ -181,16 +182,15 @@ impl<'a, 's> Fields<'a, 's> {
     fn check_keys(&mut self) {
         for k in self.map.keys() {
             let Some(key) = k.as_str() else {
+                let written = serde_yaml::to_string(k).unwrap_or_default();
+                let written = written.trim();
                 let d = self
-                    .at_path(
+                    .at_key(
                         Diagnostic::error(
                             "front-matter.bad-key",
-                            format!(
-                                "字段名应是英文单词，这里是 `{}`",
-                                serde_yaml::to_string(k).unwrap_or_default().trim()
-                            ),
+                            format!("字段名应是英文单词，这里是 `{written}`"),
                         ),
-                        &[],
+                        written,
                     )
                     .hint("字段名用英文，如 `name: 张伟`；可用字段见 docs/content.md");
                 self.diags.push(d);
@@ -257,16 +257,16 @@ impl<'a, 's> Fields<'a, 's> {
         self.diags.push(d);
     }
 
+    /// A value of the wrong kind, shown where its kind is seen: a block scalar's `|` or `>`, the
+    /// key of a mapping or list written below it, else the value.
     fn wrong_type(&mut self, key: &str, expected: &str, hint: String) {
-        let d = self
-            .at_value(
-                Diagnostic::error(
-                    "front-matter.wrong-type",
-                    format!("字段 {} 应为{expected}", self.name(key)),
-                ),
-                key,
-            )
-            .hint(hint);
+        let (s, e) = self.doc.head_span(&self.path(key));
+        let d = Diagnostic::error(
+            "front-matter.wrong-type",
+            format!("字段 {} 应为{expected}", self.name(key)),
+        )
+        .at(self.doc.src, s, e)
+        .hint(hint);
         self.diags.push(d);
     }
 

@@ -9,7 +9,7 @@
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::html_text;
 use crate::load::anchors;
-use crate::load::yaml::{Doc, Seg};
+use crate::load::yaml::{Doc, OwnedSeg, Seg};
 use crate::markdown::Rendered;
 use crate::privacy::{self, repeats, Finding};
 use crate::source::SourceFile;
@@ -29,8 +29,9 @@ pub struct Published {
     pub body: Option<std::sync::Arc<String>>,
     /// The `private:` values worth looking for elsewhere.
     pub private: Vec<PrivateValue>,
-    /// Where the `private:` block stands in the file (a repeat is not looked for inside it).
-    pub private_block: Option<(usize, usize)>,
+    /// Whether the file has a `private:` block (a repeat is not looked for inside it; where it
+    /// stands is read when a repeat is found in the file).
+    pub has_private: bool,
 }
 
 /// One value kept under `private:`.
@@ -40,8 +41,8 @@ pub struct PrivateValue {
     pub folded: String,
     /// Its key as a path (`private.address`).
     pub key: String,
-    /// Where the value stands in the file.
-    pub at: (usize, usize),
+    /// Its path in the file's YAML, to find its line when it is reported.
+    pub path: Vec<OwnedSeg>,
 }
 
 impl Published {
@@ -116,46 +117,53 @@ impl Published {
             } else {
                 doc.value_span(path)
             };
-            // Point at the number itself when the value stands in the file as it reads.
+            // Point at the number itself when the value stands in the file as it reads, or
+            // folded over lines (a `>` block, a long plain value).
             let at = doc
                 .src
                 .text
                 .get(s..e.max(s))
-                .and_then(|written| written.find(f.text(text)))
-                .map_or((s, e), |k| (s + k, s + k + f.end - f.start));
+                .and_then(|written| match written.find(f.text(text)) {
+                    Some(k) => Some((k, k + f.end - f.start)),
+                    None => find_spread(written, f.text(text)),
+                })
+                .map_or((s, e), |(ks, ke)| (s + ks, s + ke));
             diags.push(finding(&f, f.text(text)).at(doc.src, at.0, at.1));
         }
     }
 
-    /// A key that is not a string (`13812345678: x`), found in the text after its mapping's key.
+    /// A key that is not a string (`13812345678: x`), found by its text as written (else at its
+    /// mapping's key).
     fn odd_key(&mut self, doc: &Doc, parent: &[Seg], key: &str, diags: &mut Diagnostics) {
         self.fold(key);
         for f in privacy::find_personal_data(key) {
-            let from = doc.key_span(parent).0;
-            let at = doc.src.text[from..doc.range.1]
-                .find(key)
-                .map_or((from, from + 1), |k| (from + k, from + k + key.len()));
-            diags.push(finding(&f, f.text(key)).at(doc.src, at.0, at.1));
+            let mut path = parent.to_vec();
+            path.push(Seg::Key(key));
+            let (s, e) = doc.key_span(&path);
+            diags.push(finding(&f, f.text(key)).at(doc.src, s, e));
         }
     }
 
-    /// Scans a rendered Markdown document that starts at byte `start` of `src`: its text as the
-    /// input says it (each finding at its line) and the finished HTML as pages get it (findings
-    /// only the HTML shows are put at the document's first line). What the HTML shows apart from
-    /// its text (attributes, link targets) is folded; the text itself only with `fold_text` (a
-    /// body's text is kept in the model and folded when it is compared, see [`check_repeats`]).
+    /// Scans a rendered Markdown document that starts at byte `start()` of `src` (asked only
+    /// when something is found): its text as the input says it (each finding at its line) and
+    /// the finished HTML as pages get it (findings only the HTML shows are put at the
+    /// document's first line). What the HTML shows apart from its text (attributes, link
+    /// targets) is folded; the text itself only with `fold_text` (a body's text is kept in the
+    /// model and folded when it is compared, see [`crate::model::repeated`]).
     pub fn markdown(
         &mut self,
         src: &SourceFile,
-        start: usize,
+        start: impl FnOnce() -> usize,
         rendered: &Rendered,
         fold_text: bool,
         diags: &mut Diagnostics,
     ) {
+        let start = std::cell::LazyCell::new(start);
+        let start = || *start;
         let text = &rendered.published;
         let found = privacy::find_personal_data(&text.text);
         for f in &found {
-            let at = start + text.origin(f.start);
+            let at = start() + text.origin(f.start);
             let written = f.text(&text.text);
             let exact = src.text.get(at..).and_then(|rest| {
                 let k = rest.find(written)?;
@@ -172,6 +180,7 @@ impl Published {
                 if found.iter().any(|g| g.digits == f.digits) {
                     continue;
                 }
+                let start = start();
                 let line_end = src.text[start..]
                     .find('\n')
                     .map_or(src.text.len(), |i| start + i);
@@ -230,11 +239,9 @@ impl Published {
         let Some(value) = doc.value.get(PRIVATE) else {
             return;
         };
-        let mut path = vec![Seg::Key(PRIVATE)];
-        let key = doc.key_span(&path);
-        let mut end = key.1;
-        self.collect_private(doc, value, &mut path, &mut end);
-        self.private_block = Some((key.0, end));
+        self.has_private = true;
+        let mut path = vec![OwnedSeg::Key(PRIVATE.to_string())];
+        self.collect_private(value, &mut path);
         let yaml = &doc.src.text[doc.range.0..doc.range.1];
         for (s, e) in anchors::aliases_leaving(yaml, PRIVATE) {
             let (s, e) = (doc.range.0 + s, doc.range.0 + e);
@@ -252,50 +259,38 @@ impl Published {
         }
     }
 
-    fn collect_private<'v>(
-        &mut self,
-        doc: &Doc,
-        value: &'v Value,
-        path: &mut Vec<Seg<'v>>,
-        end: &mut usize,
-    ) {
-        let leaf = match value {
-            Value::String(s) => Some(s.clone()),
-            Value::Number(n) => Some(n.to_string()),
+    fn collect_private(&mut self, value: &Value, path: &mut Vec<OwnedSeg>) {
+        let text = match value {
+            Value::String(s) => s.clone(),
+            Value::Number(n) => n.to_string(),
             Value::Sequence(items) => {
                 for (i, item) in items.iter().enumerate() {
-                    path.push(Seg::Index(i));
-                    self.collect_private(doc, item, path, end);
+                    path.push(OwnedSeg::Index(i));
+                    self.collect_private(item, path);
                     path.pop();
                 }
-                None
+                return;
             }
             Value::Mapping(m) => {
                 for (k, item) in m {
                     if let Some(k) = k.as_str() {
-                        path.push(Seg::Key(k));
-                        self.collect_private(doc, item, path, end);
+                        path.push(OwnedSeg::Key(k.to_string()));
+                        self.collect_private(item, path);
                         path.pop();
                     }
                 }
-                None
+                return;
             }
-            Value::Tagged(t) => {
-                self.collect_private(doc, &t.value, path, end);
-                None
-            }
-            _ => None,
+            Value::Tagged(t) => return self.collect_private(&t.value, path),
+            _ => return,
         };
-        let at = doc.value_span(path);
-        *end = (*end).max(at.1);
-        let Some(text) = leaf else { return };
         let mut folded = String::new();
         repeats::fold_into(&text, &mut folded);
         if repeats::worth_looking_for(&folded) {
             self.private.push(PrivateValue {
                 folded,
                 key: path_name(path),
-                at,
+                path: path.clone(),
             });
         }
     }
@@ -305,6 +300,24 @@ impl Published {
         repeats::fold_into(text, &mut self.folded);
         self.folded.push('\n');
     }
+}
+
+/// Where `needle` stands in `written` with white space (line breaks, indentation) left out of
+/// both: byte offsets in `written` of its first and past its last character.
+fn find_spread(written: &str, needle: &str) -> Option<(usize, usize)> {
+    let kept: Vec<(usize, char)> = written
+        .char_indices()
+        .filter(|(_, c)| !c.is_whitespace())
+        .collect();
+    let want: Vec<char> = needle.chars().filter(|c| !c.is_whitespace()).collect();
+    if want.is_empty() {
+        return None;
+    }
+    let at = kept
+        .windows(want.len())
+        .position(|w| w.iter().map(|&(_, c)| c).eq(want.iter().copied()))?;
+    let (last, c) = kept[at + want.len() - 1];
+    Some((kept[at].0, last + c.len_utf8()))
 }
 
 /// Scans the site settings (title, description, footer, navigation …): every value is published.
@@ -319,16 +332,16 @@ pub fn settings(src: &SourceFile, diags: &mut Diagnostics) -> Published {
 }
 
 /// `private.contacts[0].tel`
-fn path_name(path: &[Seg]) -> String {
+fn path_name(path: &[OwnedSeg]) -> String {
     let mut out = String::new();
     for seg in path {
         match seg {
-            Seg::Key(k) if out.is_empty() => out.push_str(k),
-            Seg::Key(k) => {
+            OwnedSeg::Key(k) if out.is_empty() => out.push_str(k),
+            OwnedSeg::Key(k) => {
                 out.push('.');
                 out.push_str(k);
             }
-            Seg::Index(i) => out.push_str(&format!("[{i}]")),
+            OwnedSeg::Index(i) => out.push_str(&format!("[{i}]")),
         }
     }
     out
@@ -373,8 +386,9 @@ mod tests {
             "name: 张伟\nsummary: \"电话\\x31\\x33\\x38\\x31\\x32\\x33\\x34\\x35\\x36\\x37\\x38\"\n",
         );
         assert_eq!(found, [("privacy.mobile", 2, 10)]);
+        // Folded over two lines: where the number starts.
         let (_, found) = scan("summary: >\n  电话 138\n  1234 5678\nname: x\n");
-        assert_eq!(found, [("privacy.mobile", 1, 10)]);
+        assert_eq!(found, [("privacy.mobile", 2, 6)]);
         let (_, found) = scan("summary: 电话 138 1234 5678\n");
         assert_eq!(found, [("privacy.mobile", 1, 13)]);
     }

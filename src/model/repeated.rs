@@ -6,7 +6,8 @@
 //! for: saving a profile searches that one file again, unless a private value changed.
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::model::published::{PrivateValue, Published};
+use crate::load::yaml::{positions_of, Seg};
+use crate::model::published::{PrivateValue, Published, PRIVATE};
 use crate::privacy::repeats;
 use crate::source::SourceFile;
 use rayon::prelude::*;
@@ -93,10 +94,15 @@ pub fn check(
         by_value.entry(v.folded.as_str()).or_default().push(i);
     }
     for ((src, published), found) in files.iter().zip(&found) {
+        // Where this file's `private:` block stands, read at the first repeat found in it.
+        let mut block = None;
         for value in found {
             for &i in by_value.get(value.as_str()).into_iter().flatten() {
                 let (owner, value) = owners[i];
-                diags.extend(repeat(src, published.private_block, owner, value));
+                let block = *block.get_or_insert_with(|| {
+                    published.has_private.then(|| private_block(src)).flatten()
+                });
+                diags.extend(repeat(src, block, owner, value));
             }
         }
     }
@@ -123,6 +129,18 @@ fn values_key(owners: &[(&SourceFile, &PrivateValue)]) -> u64 {
     h.finish()
 }
 
+/// Where the `private:` block of `src` stands: from its key to the end of its last value.
+fn private_block(src: &SourceFile) -> Option<(usize, usize)> {
+    let positions = positions_of(src);
+    let path = [Seg::Key(PRIVATE)];
+    if !positions.contains(&path) {
+        return None;
+    }
+    let key = positions.key_span(&path)?;
+    let value = positions.value_span(&path)?;
+    Some((key.0, value.1.max(key.1)))
+}
+
 /// The error for `value` (kept private in `owner`) found again in `src`: at its first place in
 /// the file outside the `private:` block, or naming the file when it is spelt differently there.
 /// `None` when the owner's own published text has it only through an alias (reported there).
@@ -132,7 +150,10 @@ fn repeat(
     owner: &SourceFile,
     value: &PrivateValue,
 ) -> Option<Diagnostic> {
-    let (line, _) = owner.line_col(value.at.0);
+    let path: Vec<Seg> = value.path.iter().map(|s| s.as_seg()).collect();
+    let line = positions_of(owner)
+        .value_span(&path)
+        .map(|(s, _)| owner.line_col(s).0);
     let d = Diagnostic::error(
         "privacy.private-repeated",
         format!(
@@ -141,12 +162,13 @@ fn repeat(
         ),
     )
     .hint(format!(
-        "{}第 {line} 行把它放在 private: 下，它就不能再出现在网站上：可以公开就从 private: 里删掉它，否则从这里删掉",
+        "{}{}把它放在 private: 下，它就不能再出现在网站上：可以公开就从 private: 里删掉它，否则从这里删掉",
         if std::ptr::eq(src, owner) {
             String::new()
         } else {
             format!("{} ", owner.path)
-        }
+        },
+        line.map(|l| format!("第 {l} 行")).unwrap_or_default()
     ));
     let (folded, offsets) = repeats::fold_with_offsets(&src.text);
     let inside = |at: usize| private_block.is_some_and(|(s, e)| at >= s && at < e);
@@ -167,12 +189,13 @@ fn repeat(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::load::yaml::OwnedSeg;
 
     #[test]
     fn a_private_value_written_again_elsewhere_is_found_and_located() {
         let a = SourceFile::new(
             "content/craftsmen/a.md",
-            "private:\n  address: 漕溪北路 88 号\nsummary: 好人\n",
+            "---\nprivate:\n  address: 漕溪北路 88 号\nsummary: 好人\n---\n",
         );
         let b = SourceFile::new(
             "content/stories/b.md",
@@ -182,9 +205,12 @@ mod tests {
             private: vec![PrivateValue {
                 folded: "漕溪北路88号".into(),
                 key: "private.address".into(),
-                at: (20, 36),
+                path: vec![
+                    OwnedSeg::Key("private".into()),
+                    OwnedSeg::Key("address".into()),
+                ],
             }],
-            private_block: Some((0, 37)),
+            has_private: true,
             ..Published::default()
         };
         pa.fold("好人");
@@ -202,6 +228,7 @@ mod tests {
             ("privacy.private-repeated", "content/stories/b.md", 3, 5)
         );
         assert!(d[0].message.contains("private.address"), "{}", d[0].message);
+        assert!(d[0].hint.as_deref().unwrap().contains("第 3 行"), "{d:?}");
     }
 
     fn owner(value: &str) -> Arc<Published> {
@@ -211,9 +238,9 @@ mod tests {
             private: vec![PrivateValue {
                 folded,
                 key: "private.address".into(),
-                at: (0, 1),
+                path: vec![OwnedSeg::Key("private".into())],
             }],
-            private_block: Some((0, 1)),
+            has_private: true,
             ..Published::default()
         })
     }

@@ -2,6 +2,8 @@
 
 use crate::config::{self, Config, Overrides};
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::load::positions::Positions;
+use crate::load::yaml::{self, Seg};
 use crate::load::{self, ContentFile, Kind, StaticFile};
 use crate::model::assets::AssetIndex;
 use crate::model::cohort::{self, Cohort};
@@ -238,9 +240,13 @@ pub fn from_loaded(
         assets: loaded.assets,
         stats: stats::compute(&[]),
     };
-    // Profiles whose file exists but could not be read: references to them are not reported again.
-    let mut unreadable: BTreeSet<String> = BTreeSet::new();
-    // Withdrawn profiles (`published: false`), by file name, so that links to them get a precise hint.
+    // Files that exist but could not be read or have errors: references to them are not
+    // reported again (one problem, one message).
+    let mut unreadable = cross::Unreadable::default();
+    for (kind, slug) in &loaded.unreadable {
+        unreadable.insert(*kind, slug.clone());
+    }
+    // Withdrawn profiles (`published: false`), by slug, so that links to them get a precise hint.
     let mut withdrawn: BTreeSet<String> = BTreeSet::new();
     let mut published: Vec<(Arc<SourceFile>, Arc<Published>)> = Vec::new();
     for (r, file) in results.into_iter().zip(&loaded.files) {
@@ -251,16 +257,22 @@ pub fn from_loaded(
         } = r;
         diags.extend(d);
         published.push((Arc::clone(&file.source), texts));
-        if p.is_none() && file.kind == Kind::Craftsman {
-            unreadable.insert(file.file_slug.clone());
-            if !opts.drafts && says_withdrawn(file) {
+        if p.is_none() {
+            let says = still_says(file);
+            unreadable.insert(file.kind, file.file_slug.clone());
+            if let Some(slug) = &says.slug {
+                unreadable.insert(file.kind, slug.clone());
+            }
+            if file.kind == Kind::Craftsman && !opts.drafts && says.withdrawn {
                 withdrawn.insert(file.file_slug.clone());
+                withdrawn.extend(says.slug);
             }
         }
         match p {
             Some(Parsed::Craftsman(c)) if c.published || opts.drafts => site.craftsmen.push(c),
-            Some(Parsed::Craftsman(_)) => {
+            Some(Parsed::Craftsman(c)) => {
                 withdrawn.insert(file.file_slug.clone());
+                withdrawn.insert(c.slug.clone());
             }
             None => {}
             Some(Parsed::Cohort(c)) => site.cohorts.push(c),
@@ -300,7 +312,7 @@ pub fn from_loaded(
     clock.mark("model: site paths");
     check_links(&site, &urls, &withdrawn, &unreadable, diags);
     if let Some(src) = &loaded.site {
-        check_nav(&site, &urls, src, diags);
+        check_nav(&site, &urls, src, &unreadable, diags);
     }
     clock.mark("model: links");
     config.map(|config| Site { config, ..site })
@@ -344,12 +356,38 @@ fn placeholder_config() -> Config {
     }
 }
 
-/// Whether a profile that could not be parsed says `published: false` (a cheap look at its lines).
-fn says_withdrawn(file: &ContentFile) -> bool {
-    file.source
-        .text
-        .lines()
-        .any(|l| l.trim_end() == "published: false")
+/// What a file that has errors still says about itself.
+struct StillSays {
+    /// Its `slug:`, when its YAML can be read.
+    slug: Option<String>,
+    /// Whether it says `published: false`.
+    withdrawn: bool,
+}
+
+/// Reads again the YAML of a file that has errors (few files), for what it says about itself;
+/// when the YAML cannot be read, a look at its lines for `published: false`.
+fn still_says(file: &ContentFile) -> StillSays {
+    let src = &file.source;
+    let range = match file.kind {
+        Kind::Cohort => Some((0, src.text.len())),
+        _ => load::frontmatter::split(src).ok().map(|s| s.yaml),
+    };
+    let value =
+        range.and_then(|(s, e)| serde_yaml::from_str::<serde_yaml::Value>(&src.text[s..e]).ok());
+    let Some(value) = value else {
+        return StillSays {
+            slug: None,
+            withdrawn: src.text.lines().any(|l| l.trim_end() == "published: false"),
+        };
+    };
+    StillSays {
+        slug: value
+            .get("slug")
+            .and_then(serde_yaml::Value::as_str)
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty()),
+        withdrawn: value.get("published").and_then(serde_yaml::Value::as_bool) == Some(false),
+    }
 }
 
 fn order(site: &mut Site) {
@@ -421,49 +459,74 @@ impl Site {
     }
 }
 
-/// Navigation links in site.yaml must name pages of the site: written root-relative (a relative
-/// link would lead elsewhere on every page but the home page), or as an absolute URL.
+/// Navigation links in site.yaml must name pages of the site: root-relative, or absolute to the
+/// site's own address (a relative link is refused with the site settings). A page whose file
+/// could not be read is reported with that file.
 fn check_nav(
     site: &Site,
     urls: &UrlIndex,
-    src: &crate::source::SourceFile,
+    src: &SourceFile,
+    unreadable: &cross::Unreadable,
     diags: &mut Diagnostics,
 ) {
     let resolver = crate::links::Resolver::new(&site.config.base_url, &site.config.base_path);
+    // The settings' nav URLs as written and their positions, read when the first is reported.
+    let mut written: Option<(Positions, Vec<String>)> = None;
+    let mut next = 0;
     for item in &site.config.nav {
         let url = item.url.as_str();
         let path = url.split(['#', '?']).next().unwrap_or(url);
-        let (message, hint) = if path.is_empty() {
-            continue;
-        } else if path.starts_with("//") || path.contains(':') {
-            // Absolute: checked when it names this site. (A relative path is refused with the
-            // site settings: it would lead elsewhere on every page but the home page.)
+        let target = if path.starts_with("//") || path.contains(':') {
+            // Absolute: checked when it names this site.
             match resolver.target(url, "/") {
-                Some(rest) if !urls.contains_page(&format!("/{rest}")) => (
-                    format!("导航 `nav` 里的链接 `{url}` 指向的页面不存在"),
-                    "站内链接以 / 开头并以 / 结尾，如 `/craftsmen/`、`/about/`".to_string(),
-                ),
-                _ => continue,
+                Some(rest) => format!("/{rest}"),
+                None => continue,
             }
-        } else if urls.contains_page(path) {
-            continue;
+        } else if path.starts_with('/') {
+            path.to_string()
         } else {
-            (
-                format!("导航 `nav` 里的链接 `{url}` 指向的页面不存在"),
-                "站内链接以 / 开头并以 / 结尾，如 `/craftsmen/`、`/about/`".to_string(),
-            )
+            continue;
         };
-        let at = src
-            .text
-            .find(&format!("url: {url}"))
-            .map(|i| i + 5)
-            .unwrap_or(0);
-        diags.push(
-            Diagnostic::error("link.broken", message)
-                .at(src, at, at + url.len())
-                .hint(hint),
-        );
+        if urls.contains_page(&target) || unreadable.names(&target) {
+            continue;
+        }
+        let d = Diagnostic::error(
+            "link.broken",
+            format!("导航 `nav` 里的链接 `{url}` 指向的页面不存在"),
+        )
+        .hint("站内链接以 / 开头并以 / 结尾，如 `/craftsmen/`、`/about/`");
+        let (positions, urls) = written.get_or_insert_with(|| nav_urls(src));
+        // The items read are those written, in order (some may have been refused).
+        let found = (next..urls.len()).find(|&i| urls[i] == item.url);
+        let span = found.and_then(|i| {
+            next = i + 1;
+            positions.value_span(&[Seg::Key("nav"), Seg::Index(i), Seg::Key("url")])
+        });
+        diags.push(match span {
+            Some((s, e)) => d.at(src, s, e),
+            None => d.in_file(src.path.clone()),
+        });
     }
+}
+
+/// The `url` of each `nav` item of site.yaml as written (trimmed; empty when there is none),
+/// and the file's positions.
+fn nav_urls(src: &SourceFile) -> (Positions, Vec<String>) {
+    let value: serde_yaml::Value = serde_yaml::from_str(&src.text).unwrap_or_default();
+    let urls = value
+        .get("nav")
+        .and_then(serde_yaml::Value::as_sequence)
+        .map(|items| {
+            items
+                .iter()
+                .map(|i| {
+                    let url = i.get("url").and_then(serde_yaml::Value::as_str);
+                    url.unwrap_or_default().trim().to_string()
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    (yaml::positions_of(src), urls)
 }
 
 /// Links in Markdown bodies into the site (root-relative, relative to the page the body is on, or
@@ -472,7 +535,7 @@ fn check_links(
     site: &Site,
     urls: &UrlIndex,
     withdrawn: &BTreeSet<String>,
-    unreadable: &BTreeSet<String>,
+    unreadable: &cross::Unreadable,
     diags: &mut Diagnostics,
 ) {
     // Every path as a string, listed only when a broken link needs the nearest one.
@@ -532,7 +595,7 @@ struct Known<'a> {
     site: &'a Site,
     resolver: &'a crate::links::Resolver,
     withdrawn: &'a BTreeSet<String>,
-    unreadable: &'a BTreeSet<String>,
+    unreadable: &'a cross::Unreadable,
 }
 
 /// The hint for a link to no page of the site; `None` for a good link, one that leaves the site
@@ -551,10 +614,10 @@ fn broken_link(url: &str, page: &str, known: &Known) -> Option<String> {
     if known.urls.contains_page(path) {
         return None;
     }
-    let profile = path.trim_end_matches('/').strip_prefix("/craftsmen/");
-    if profile.is_some_and(|s| known.unreadable.contains(s)) {
+    if known.unreadable.names(path) {
         return None;
     }
+    let profile = path.trim_end_matches('/').strip_prefix("/craftsmen/");
     Some(
         if let Some(slug) = profile.filter(|s| known.withdrawn.contains(*s)) {
             format!("`{slug}` 的资料已撤下（published: false），请去掉这个链接")

@@ -16,8 +16,9 @@ pub struct Story {
     pub slug: String,
     pub title: String,
     pub date: Date,
-    /// Profile slugs with where each stands in the file.
-    pub craftsmen: Vec<(String, (usize, usize))>,
+    /// Profile slugs, in the order written (where one stands is read from the file when it is
+    /// reported).
+    pub craftsmen: Vec<String>,
     pub cover: Option<String>,
     pub summary: Option<String>,
     pub body: Body,
@@ -151,18 +152,12 @@ pub fn parse_story(
     let craftsmen = f.strings("craftsmen");
     let cover = f.string("cover", false);
     let summary = f.string("summary", false);
-    let craftsmen = craftsmen
-        .into_iter()
-        .enumerate()
-        .map(|(i, s)| (s, doc.value_span(&[Seg::Key("craftsmen"), Seg::Index(i)])))
-        .collect();
     let cover = cover.and_then(|c| {
-        let span = doc.value_span(&[Seg::Key("cover")]);
         entry::check_asset(
             &file.source,
             &entry::dir_rel(file),
             &c,
-            span,
+            || doc.value_span(&[Seg::Key("cover")]),
             ctx.assets,
             diags,
         )

@@ -13,6 +13,7 @@
 //! bytes on every machine.
 
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::load::yaml::{positions_of, Seg};
 use crate::load::{FileStamp, StaticFile};
 use crate::model::site::Site;
 use crate::render::{Content, OutputFile};
@@ -70,8 +71,8 @@ struct Wanted {
 /// Where in its content file a photo is named.
 #[derive(Debug, Clone, Copy)]
 enum Where {
-    /// The value of the first of these front-matter fields.
-    Field(&'static [&'static str]),
+    /// The value of this front-matter field.
+    Field(&'static str),
     /// A Markdown image at this byte offset.
     Offset(usize),
     /// An `<img>` written as HTML in the body.
@@ -117,14 +118,10 @@ pub fn process(root: &Path, site: &Site, remember: bool, diags: &mut Diagnostics
         });
     };
     for c in &site.craftsmen {
-        want(
-            c.photo.as_ref(),
-            &c.at.src,
-            Where::Field(&["photo", "照片"]),
-        );
+        want(c.photo.as_ref(), &c.at.src, Where::Field("photo"));
     }
     for s in &site.stories {
-        want(s.cover.as_ref(), &s.src, Where::Field(&["cover", "封面"]));
+        want(s.cover.as_ref(), &s.src, Where::Field("cover"));
     }
     let bodies = (site.craftsmen.iter().map(|c| (&c.body, &c.at.src)))
         .chain(site.stories.iter().map(|s| (&s.body, &s.src)))
@@ -504,7 +501,7 @@ fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     })
 }
 
-/// An error at the line where the photo is named.
+/// An error at the value where the photo is named (`photo:` or `cover:`).
 fn unreadable(w: &Wanted, why: &str) -> Box<Diagnostic> {
     let d = Diagnostic::error(
         "image.unreadable",
@@ -515,7 +512,13 @@ fn unreadable(w: &Wanted, why: &str) -> Box<Diagnostic> {
     )
     .hint("换成一张 JPEG、PNG 或 WebP 格式的照片（可用手机或电脑重新导出一次）");
     let span = match w.at {
-        Where::Field(keys) => field_span(&w.src, keys),
+        Where::Field(key) => {
+            let field = [Seg::Key(key)];
+            let positions = positions_of(&w.src);
+            positions
+                .value_span(&field)
+                .filter(|_| positions.contains(&field))
+        }
         Where::Offset(at) => Some((at, at + 1)),
         Where::Body => None,
     };
@@ -523,32 +526,6 @@ fn unreadable(w: &Wanted, why: &str) -> Box<Diagnostic> {
         Some((s, e)) => d.at(&w.src, s, e),
         None => d.in_file(w.src.path.clone()),
     })
-}
-
-/// The value of the first front-matter line `key: value` for one of `keys`.
-fn field_span(src: &SourceFile, keys: &[&str]) -> Option<(usize, usize)> {
-    let mut offset = 0;
-    for (i, line) in src.text.split_inclusive('\n').enumerate() {
-        let start = offset;
-        offset += line.len();
-        let body = line.trim_end();
-        if i > 0 && body == "---" {
-            break;
-        }
-        for key in keys {
-            let Some(rest) = body.strip_prefix(key) else {
-                continue;
-            };
-            let after = rest.trim_start();
-            let Some(value) = after.strip_prefix(':').or_else(|| after.strip_prefix('：')) else {
-                continue;
-            };
-            let value = value.trim();
-            let at = start + body.len() - value.len();
-            return Some((at, at + value.len()));
-        }
-    }
-    None
 }
 
 #[cfg(test)]
@@ -583,17 +560,6 @@ mod tests {
             ("photo", "/craftsmen/x/")
         );
         assert_eq!(split_url("/a.b.png"), ("a.b", "/"));
-    }
-
-    #[test]
-    fn the_field_line_is_found() {
-        let src = SourceFile::new(
-            "c.md",
-            "---\nname: 张伟\n照片： photo.jpg\n---\nphoto: no\n",
-        );
-        let (s, e) = field_span(&src, &["photo", "照片"]).unwrap();
-        assert_eq!(&src.text[s..e], "photo.jpg");
-        assert_eq!(field_span(&src, &["cover"]), None);
     }
 
     fn jpeg_with_orientation(w: u32, h: u32, orientation: u16) -> Vec<u8> {
@@ -651,7 +617,7 @@ mod tests {
                 "content/craftsmen/x/index.md",
                 "---\nname: 张伟\nphoto: photo.jpg\n---\n",
             )),
-            at: Where::Field(&["photo", "照片"]),
+            at: Where::Field("photo"),
         }
     }
 

@@ -531,7 +531,7 @@ impl Views {
         let stories_of = self.stories_of.get_or_init(|| {
             let mut of: HashMap<String, Vec<usize>> = HashMap::new();
             for (n, s) in self.model.stories.iter().enumerate() {
-                for (slug, _) in &s.craftsmen {
+                for slug in &s.craftsmen {
                     let list = of.entry(slug.clone()).or_default();
                     if list.last() != Some(&n) {
                         list.push(n);
@@ -627,7 +627,7 @@ impl Views {
                     craftsmen: s
                         .craftsmen
                         .iter()
-                        .filter_map(|(slug, _)| self.card_of(slug).cloned())
+                        .filter_map(|slug| self.card_of(slug).cloned())
                         .collect(),
                 })
                 .collect()

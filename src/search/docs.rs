@@ -260,7 +260,7 @@ impl<'a> Docs<'a> {
                 let names = lines(
                     s.craftsmen
                         .iter()
-                        .filter_map(|(slug, _)| self.names.get(slug.as_str()).copied()),
+                        .filter_map(|slug| self.names.get(slug.as_str()).copied()),
                 );
                 let body = lines([s.summary.as_deref().unwrap_or(""), s.body.text.as_str()]);
                 let url = with_base(base, &format!("/stories/{}/", s.slug));

@@ -10,6 +10,7 @@ mod matrix;
 mod names;
 mod output;
 mod pictures;
+mod positions;
 mod privacy;
 mod scaffold;
 mod search;
