@@ -7,6 +7,7 @@ mod escaping;
 mod incremental;
 mod links;
 mod matrix;
+mod mistakes;
 mod names;
 mod output;
 mod pictures;
