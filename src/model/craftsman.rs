@@ -241,10 +241,9 @@ pub fn parse(
         None => serde_json::Value::Null,
     };
     let src = Arc::clone(&file.source);
-    let dir = entry::dir_rel(file);
     let photo = photo.and_then(|p| {
         let span = || doc.value_span(&[Seg::Key("photo")]);
-        entry::check_asset(&file.source, &dir, &p, span, ctx.assets, diags)
+        entry::check_picture_field(file, "photo", &p, span, ctx.assets, diags)
     });
     let at = Origin { src: src.clone() };
     let name_for_slug = name.clone().unwrap_or_default();

@@ -153,14 +153,8 @@ pub fn parse_story(
     let cover = f.string("cover", false);
     let summary = f.string("summary", false);
     let cover = cover.and_then(|c| {
-        entry::check_asset(
-            &file.source,
-            &entry::dir_rel(file),
-            &c,
-            || doc.value_span(&[Seg::Key("cover")]),
-            ctx.assets,
-            diags,
-        )
+        let span = || doc.value_span(&[Seg::Key("cover")]);
+        entry::check_picture_field(file, "cover", &c, span, ctx.assets, diags)
     });
     let t = title.clone().unwrap_or_default();
     let slug = entry::slug(file, written, &doc, diags, || names::slug_from_name(&t));
