@@ -129,7 +129,8 @@ fn hash_in_brackets(
 ) -> Option<Diagnostic> {
     let bytes = value.as_bytes();
     let hash = comment_start(bytes, 0)?;
-    if !bytes[hash..].iter().any(|b| matches!(b, b']' | b'}')) {
+    let closes_later = bytes[hash..].iter().any(|b| matches!(b, b']' | b'}'));
+    if !closes_later || depth(&bytes[..hash]) == 0 {
         return None;
     }
     // The item the `#` stands in: from the last `{`, `[` or `,` before it to the next `,`, `]` or `}`.
@@ -177,6 +178,27 @@ fn comment_start(bytes: &[u8], from: usize) -> Option<usize> {
         i += 1;
     }
     None
+}
+
+/// How many brackets `bytes` leaves open (outside quotes).
+fn depth(bytes: &[u8]) -> usize {
+    let mut quote: Option<u8> = None;
+    let mut open = 0usize;
+    for (i, &b) in bytes.iter().enumerate() {
+        match quote {
+            Some(q) if b == q => quote = None,
+            Some(_) => {}
+            None if (b == b'"' || b == b'\'')
+                && (i == 0 || matches!(bytes[i - 1], b' ' | b'[' | b'{' | b',' | b':')) =>
+            {
+                quote = Some(b)
+            }
+            None if matches!(b, b'[' | b'{') => open += 1,
+            None if matches!(b, b']' | b'}') => open = open.saturating_sub(1),
+            None => {}
+        }
+    }
+    open
 }
 
 /// Whether YAML reads `plain` as text (not a number, a truth value or nothing).
@@ -237,6 +259,9 @@ mod tests {
             "url: /craftsmen/#top",
             "intro: | #说明",
             "skills: [焊接, 数控] # 技能",
+            "craftsmen: []      # 网址名，如 [zhang-wei, li-na]",
+            "patents: { a: 1 } #{ b: 2 }",
+            "skills: [焊接,  # 第一项",
             "patents: { invention: 0 }   #专利",
             "summary: # 一句话",
         ] {

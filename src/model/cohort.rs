@@ -122,7 +122,7 @@ pub fn parse(
             f.push(d);
         }
     }
-    let title = f.string("title", true);
+    let title = f.text("title", true);
     let ceremony = f.date("ceremony", false);
     let intro = f.string("intro", false).unwrap_or_default();
     let mut members = Vec::new();
@@ -147,9 +147,9 @@ pub fn parse(
                     }),
                     Value::Mapping(m) => {
                         let mut n = f.nested(path.to_vec(), m, MEMBER_FIELDS);
-                        let name = n.string("name", true);
-                        let employer = n.string("employer", false);
-                        let post = n.string("post", false);
+                        let name = n.text("name", true);
+                        let employer = n.text("employer", false);
+                        let post = n.text("post", false);
                         let industry = if n.raw("industry").is_some() {
                             read_industry(&mut n)
                         } else {
@@ -180,9 +180,21 @@ pub fn parse(
     }
     // The introduction is Markdown: scanned as it renders.
     published.values(&doc, &["intro"], diags);
-    let intro = markdown::render(&intro, &markdown::Options { base_path });
+    let intro_text = intro;
+    let intro = markdown::render(&intro_text, &markdown::Options { base_path });
     let intro_at = || doc.value_span(&[Seg::Key("intro")]).0;
     published.markdown(src, intro_at, &intro, true, diags);
+    if !intro.removed.is_empty() {
+        let (start, end) = doc.value_span(&[Seg::Key("intro")]);
+        let written = &src.text[start..end];
+        // Where the removed tag is written in the value (found again by its text).
+        let locate = |o: usize| {
+            let tag = intro_text.get(o..).unwrap_or_default();
+            let tag = &tag[..tag.find(['\n', '>']).unwrap_or(tag.len())];
+            start + written.find(tag).unwrap_or(0)
+        };
+        crate::raw_html::report(src, &intro.removed, locate, Some("intro"), diags);
+    }
     if diags.error_count() > before {
         return None;
     }

@@ -181,6 +181,7 @@ pub fn body(
         },
     );
     published.markdown(&file.source, || body_start, &r, false, diags);
+    crate::raw_html::report(&file.source, &r.removed, |o| body_start + o, None, diags);
     let dir = dir_rel(file);
     let mut markdown_images: Vec<(String, usize)> = Vec::new();
     for img in &r.images {

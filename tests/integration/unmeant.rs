@@ -72,3 +72,71 @@ fn a_body_picture_at_a_web_address_is_left_as_written() {
     let (built, d) = check(PROFILE, &text);
     assert!(built && d.is_empty(), "{d:#?}");
 }
+
+#[test]
+fn html_the_site_removes_from_a_cohort_intro_is_named_at_its_line() {
+    let text = "year: 2018\ntitle: 2018年度工匠\nintro: |\n  第三批工匠。\n\n  <iframe src=\"https://v.qq.com/x/1\"></iframe>\nmembers:\n  - zhang-wei\n  - li-na\n";
+    let (built, d) = check("content/cohorts/2018.yaml", text);
+    assert!(built, "a warning: the page shows the rest");
+    assert_eq!(
+        codes(&d),
+        [(
+            "html.removed-element",
+            line_of(text, "<iframe"),
+            Severity::Warning
+        )]
+    );
+    assert_eq!(d[0].column, 3);
+    assert!(d[0].message.contains("`intro`"), "{}", d[0].message);
+}
+
+#[test]
+fn html_the_site_removes_from_a_page_is_named_once_per_kind() {
+    let text = "---\ntitle: 关于本站\n---\n<div style=\"color:red\">一</div>\n\n<div style=\"color:blue\" onclick=\"go()\">二</div>\n";
+    let (built, d) = check("content/pages/about.md", text);
+    assert!(built);
+    let style = line_of(text, "style=\"color:red");
+    let onclick = line_of(text, "onclick");
+    assert_eq!(
+        codes(&d),
+        [
+            ("html.removed-attribute", style, Severity::Warning),
+            ("html.removed-attribute", onclick, Severity::Warning),
+        ]
+    );
+    assert!(d[0].message.contains("共 2 处"), "{}", d[0].message);
+    assert_eq!(d[1].column, "<div style=\"color:blue\" ".len() + 1);
+}
+
+#[test]
+fn markup_in_plain_fields_of_every_kind_of_file_is_a_warning_at_the_markup() {
+    let story = "---\ntitle: 微米<br>之间\ndate: 2020-05-01\ncraftsmen: [zhang-wei]\nsummary: 一位**数控车工**的三十年。\n---\n正文。\n";
+    let (built, d) = check("content/stories/first-story.md", story);
+    assert!(built);
+    let at: Vec<_> = d.iter().map(|d| (d.code, d.line, d.column)).collect();
+    assert_eq!(
+        at,
+        [
+            ("text.html-in-plain-field", 2, 10),
+            ("text.markdown-in-plain-field", 5, 12),
+        ]
+    );
+    let site = "title: 测试工匠网\nsubtitle: 选拔&middot;宣传\nbase_url: https://example.org/\ndemo: true\n";
+    let (built, d) = check("content/site.yaml", site);
+    assert!(built);
+    assert_eq!(
+        codes(&d),
+        [("text.html-in-plain-field", 2, Severity::Warning)]
+    );
+    let cohort = "year: 2018\ntitle: 2018年度<em>上海工匠</em>\nmembers:\n  - zhang-wei\n  - li-na\n  - { name: 王芳, post: \"**质检员**\" }\n";
+    let (built, d) = check("content/cohorts/2018.yaml", cohort);
+    assert!(built);
+    let at: Vec<_> = d.iter().map(|d| (d.code, d.line)).collect();
+    assert_eq!(
+        at,
+        [
+            ("text.html-in-plain-field", 2),
+            ("text.markdown-in-plain-field", 6)
+        ]
+    );
+}
