@@ -21,8 +21,13 @@ use serde_yaml::Value;
 /// offset in `src` and `value` its text up to the end of the line, leading spaces removed.
 /// `key` names the field for the message (`None` when it is not known).
 pub fn value(src: &SourceFile, at: usize, value: &str, key: Option<&str>) -> Option<Diagnostic> {
-    match value.as_bytes().first()? {
-        b'*' => star_at_start(src, at, value, key),
+    let first = *value.as_bytes().first()?;
+    if first == b'*' {
+        return star_at_start(src, at, value, key);
+    }
+    // Most values have no `#` at all.
+    memchr::memchr(b'#', value.as_bytes())?;
+    match first {
         b'"' | b'\'' | b'|' | b'>' | b'#' | b'&' | b'!' => None,
         b'[' | b'{' => hash_in_brackets(src, at, value, key),
         _ => hash_in_plain(src, at, value, key),
