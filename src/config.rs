@@ -128,7 +128,7 @@ pub struct Overrides {
 pub fn read(src: &SourceFile, overrides: &Overrides, diags: &mut Diagnostics) -> Option<Config> {
     let doc = yaml::parse(src, (0, src.text.len()), diags)?;
     let mut f = Fields::top(&doc, FIELDS, "site.yaml ", diags)?;
-    let title = f.string("title", true);
+    let title = f.text("title", true);
     let base = match &overrides.base_url {
         Some(b) => Some(b.clone()),
         None => f.string("base_url", true),
@@ -192,7 +192,7 @@ pub fn read(src: &SourceFile, overrides: &Overrides, diags: &mut Diagnostics) ->
                         n.push(d);
                         false
                     });
-                    if let (Some(title), Some(url)) = (n.string("title", true), url) {
+                    if let (Some(title), Some(url)) = (n.text("title", true), url) {
                         nav.push(NavItem { title, url });
                     }
                 }
@@ -213,8 +213,8 @@ pub fn read(src: &SourceFile, overrides: &Overrides, diags: &mut Diagnostics) ->
         }
     }
     let config = Config {
-        subtitle: f.string("subtitle", false),
-        description: f.string("description", false),
+        subtitle: f.text("subtitle", false),
+        description: f.text("description", false),
         language: f
             .string("language", false)
             .unwrap_or_else(|| "zh-CN".to_string()),
@@ -226,7 +226,7 @@ pub fn read(src: &SourceFile, overrides: &Overrides, diags: &mut Diagnostics) ->
         index_page_size: f
             .int("index_page_size", false, 1, 100_000)
             .map_or(DEFAULT_INDEX_PAGE, |n| n as usize),
-        footer: f.string("footer", false),
+        footer: f.text("footer", false),
         nav,
         index_order,
         cohort_order,

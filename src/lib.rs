@@ -14,6 +14,7 @@ pub mod model;
 pub mod output;
 pub mod pipeline;
 pub mod privacy;
+pub mod raw_html;
 pub mod render;
 pub mod scaffold;
 pub mod search;

@@ -210,6 +210,41 @@ mod tests {
     }
 
     #[test]
+    fn a_filled_in_template_with_every_line_uncommented_reads_as_written() {
+        // What an editor does with `gongjiang new`: fill the placeholders, uncomment the
+        // optional lines, keep the comments after the values.
+        let text = craftsman("张伟", "zhang-wei", 2018)
+            .replace("（请填写工作单位）", "上海某某机械厂")
+            .replace("（请填写岗位）", "数控车工")
+            .lines()
+            .map(|l| match l.strip_prefix("# ") {
+                Some(rest)
+                    if rest.split(':').next().is_some_and(|k| {
+                        !k.is_empty() && k.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
+                    }) =>
+                {
+                    rest.to_string()
+                }
+                Some(rest) if rest.starts_with("  ") => rest.to_string(),
+                _ => l.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert!(
+            text.contains("\nskills: [焊接, 数控加工]    # 技能"),
+            "{text}"
+        );
+        let src = crate::source::SourceFile::new("content/craftsmen/zhang-wei.md", text);
+        let split = crate::load::frontmatter::split(&src).expect("front matter");
+        let mut diags = crate::diag::Diagnostics::new();
+        let doc = crate::load::yaml::parse(&src, split.yaml, &mut diags).expect("readable");
+        assert!(diags.is_empty(), "{diags:#?}");
+        assert_eq!(doc.value["employer"], "上海某某机械厂");
+        assert_eq!(doc.value["name"], "张伟");
+        assert_eq!(doc.value["skills"][1], "数控加工");
+    }
+
+    #[test]
     fn title_slugs() {
         assert_eq!(title_slug("精益求精的一天"), "jing-yi-qiu-jing-de-yi-tian");
         assert_eq!(title_slug("“微米”之间 2020"), "wei-mi-zhi-jian-2020");

@@ -1,6 +1,7 @@
 //! YAML behind one door: catch editors' typing mistakes, parse with serde_yaml, report its errors at the line to change, and find where a value stands ([`crate::load::positions`]).
 
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::load::misread;
 use crate::load::positions::Positions;
 use crate::source::SourceFile;
 use serde_yaml::Value;
@@ -195,6 +196,13 @@ fn any_key_of(line: &str) -> Option<(usize, &str)> {
     Some((indent, &rest[..len]))
 }
 
+/// Whether a line leaves a `[` or `{` open (it ends in one, or in a comma after an item), so
+/// that the next line goes on inside the brackets.
+fn opens_brackets(line: &str) -> bool {
+    let code = line.split(" #").next().unwrap_or(line).trim_end();
+    code.ends_with(['[', '{', ','])
+}
+
 fn is_comment_or_blank(line: &str) -> bool {
     let t = line.trim_start();
     t.is_empty() || t.starts_with('#')
@@ -203,6 +211,11 @@ fn is_comment_or_blank(line: &str) -> bool {
 /// Editors' typing mistakes that YAML reports badly: tabs, full-width colons and spaces, a missing space, curly quotes.
 fn lint(src: &SourceFile, range: (usize, usize), diags: &mut Diagnostics) {
     let mut in_block_scalar: Option<usize> = None;
+    // The keys seen so far with their indentation, for naming the field a list item belongs to.
+    let mut owners: Vec<(usize, &str)> = Vec::new();
+    // Whether the last line with content ended inside brackets (`[焊接,`): its next lines are
+    // items of a list in brackets, not block list items.
+    let mut in_brackets = false;
     for (start, line) in lines_in(src, range) {
         let indent = line.len() - line.trim_start_matches(' ').len();
         if let Some(block_indent) = in_block_scalar {
@@ -236,9 +249,29 @@ fn lint(src: &SourceFile, range: (usize, usize), diags: &mut Diagnostics) {
             );
             continue;
         }
+        let was_in_brackets = std::mem::replace(&mut in_brackets, opens_brackets(line));
+        if !was_in_brackets {
+            let owner = owners.iter().rev().find(|(i, _)| *i <= indent).map(|o| o.1);
+            if let Some(d) = misread::dash_without_space(src, start, line, owner) {
+                diags.push(d);
+                continue;
+            }
+        }
         let Some((key_start, key)) = key_of(line) else {
+            if let Some(item) = line[indent..].strip_prefix("- ") {
+                let item_at = line.len() - item.trim_start().len();
+                let owner = owners.iter().rev().find(|(i, _)| *i <= indent).map(|o| o.1);
+                diags.extend(misread::value(
+                    src,
+                    start + item_at,
+                    item.trim_start(),
+                    owner,
+                ));
+            }
             continue;
         };
+        owners.retain(|(i, _)| *i < key_start);
+        owners.push((key_start, key));
         let after = &line[key_start + key.len()..];
         let after_trim = after.trim_start_matches([' ', '\u{3000}']);
         let gap = &after[..after.len() - after_trim.len()];
@@ -298,6 +331,11 @@ fn lint(src: &SourceFile, range: (usize, usize), diags: &mut Diagnostics) {
         let v = value.trim();
         if v.starts_with('|') || v.starts_with('>') {
             in_block_scalar = Some(indent);
+            continue;
+        }
+        let value_at = colon + 1 + (value.len() - value.trim_start().len());
+        if let Some(d) = misread::value(src, value_at, value.trim_start(), Some(key)) {
+            diags.push(d);
             continue;
         }
         let v = v.split(" #").next().unwrap_or(v).trim_end();
@@ -736,6 +774,40 @@ mod tests {
         let (v, d) = run("intro: |\n  他说：“精益求精”\n  time:10\nyear: 2018\n");
         assert!(v.is_some());
         assert!(d.is_empty(), "{d:#?}");
+    }
+
+    #[test]
+    fn values_yaml_reads_otherwise_than_meant_are_errors_where_they_stand() {
+        let d = only("name: 张伟\nemployer: 上海第 #2 机床厂  # 单位\n");
+        assert_eq!((d.code, d.line, d.column), ("yaml.hash-in-value", 2, 15));
+        let d = only("skills:\n  - 车削\n  - 铣削 #1\n");
+        assert_eq!((d.code, d.line, d.column), ("yaml.hash-in-value", 3, 8));
+        assert!(d.message.contains("`skills`"), "{}", d.message);
+        let d = only("awards:\n  - name: 甲 #1 奖\n");
+        assert_eq!((d.code, d.line, d.column), ("yaml.hash-in-value", 2, 13));
+        let (v, d) = run("skills:\n  -车削\n  -铣削\npost: 焊工\n");
+        assert!(v.is_none());
+        let at: Vec<_> = d.iter().map(|d| (d.code, d.line, d.column)).collect();
+        assert_eq!(at, [("yaml.dash-space", 2, 3), ("yaml.dash-space", 3, 3)]);
+        assert!(d[0].message.contains("`skills`"), "{}", d[0].message);
+        let d = only("name: x\nsummary: **精益求精**\n");
+        assert_eq!((d.code, d.line, d.column), ("yaml.star-at-start", 2, 10));
+    }
+
+    #[test]
+    fn what_yaml_reads_as_meant_raises_nothing() {
+        for text in [
+            "cohort: 2018  # 第三批\nemployer: （请填写工作单位）     # 工作单位全称\n",
+            "skills:\n- 车削\n- 铣削 # 主要\n",
+            "skills: [车削,\n  -铣削]\n",
+            "intro: |\n  -车削 #1\n  **加粗**\nyear: 2018\n",
+            "members:\n  - { name: 王芳, employer: \"上海第 #2 机床厂\" }  # 行内\n",
+            "nav:\n  - { title: 工匠, url: /craftsmen/#top }\n",
+            "# -注释\n#-注释\nname: x\n",
+        ] {
+            let (v, d) = run(text);
+            assert!(v.is_some() && d.is_empty(), "{text}: {d:#?}");
+        }
     }
 
     #[test]

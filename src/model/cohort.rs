@@ -1,7 +1,7 @@
 //! A yearly cohort (批次) from content/cohorts/<year>.yaml: its members, by profile or inline.
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::load::yaml::{self, Seg};
+use crate::load::yaml::{self, Doc, Seg};
 use crate::load::ContentFile;
 use crate::markdown;
 use crate::model::craftsman::read_industry;
@@ -10,7 +10,9 @@ use crate::model::fields::{Date, Field, Fields};
 use crate::model::industry::Section;
 use crate::model::names::{self, NameKey};
 use crate::model::published::Published;
+use rustc_hash::FxHashMap;
 use serde_yaml::Value;
+use std::collections::hash_map::Entry;
 use std::sync::Arc;
 
 #[derive(Debug, Clone)]
@@ -36,6 +38,8 @@ pub enum Member {
 
 #[derive(Debug, Clone)]
 pub struct InlineMember {
+    /// Its place in `members`, as for [`Member::Profile`].
+    pub index: usize,
     pub name: String,
     pub name_key: NameKey,
     pub employer: Option<String>,
@@ -118,7 +122,7 @@ pub fn parse(
             f.push(d);
         }
     }
-    let title = f.string("title", true);
+    let title = f.text("title", true);
     let ceremony = f.date("ceremony", false);
     let intro = f.string("intro", false).unwrap_or_default();
     let mut members = Vec::new();
@@ -143,9 +147,9 @@ pub fn parse(
                     }),
                     Value::Mapping(m) => {
                         let mut n = f.nested(path.to_vec(), m, MEMBER_FIELDS);
-                        let name = n.string("name", true);
-                        let employer = n.string("employer", false);
-                        let post = n.string("post", false);
+                        let name = n.text("name", true);
+                        let employer = n.text("employer", false);
+                        let post = n.text("post", false);
                         let industry = if n.raw("industry").is_some() {
                             read_industry(&mut n)
                         } else {
@@ -153,6 +157,7 @@ pub fn parse(
                         };
                         if let Some(name) = name {
                             members.push(Member::Inline(InlineMember {
+                                index: i,
                                 name_key: names::name_key(&name, None),
                                 name,
                                 employer,
@@ -175,12 +180,26 @@ pub fn parse(
     }
     // The introduction is Markdown: scanned as it renders.
     published.values(&doc, &["intro"], diags);
-    let intro = markdown::render(&intro, &markdown::Options { base_path });
+    let intro_text = intro;
+    let intro = markdown::render(&intro_text, &markdown::Options { base_path });
     let intro_at = || doc.value_span(&[Seg::Key("intro")]).0;
     published.markdown(src, intro_at, &intro, true, diags);
+    if !intro.removed.is_empty() {
+        let (start, end) = doc.value_span(&[Seg::Key("intro")]);
+        let written = &src.text[start..end];
+        // Where the removed tag is written in the value (found again by its text).
+        let locate = |o: usize| {
+            let tag = intro_text.get(o..).unwrap_or_default();
+            let tag = &tag[..tag.find(['\n', '>']).unwrap_or(tag.len())];
+            start + written.find(tag).unwrap_or(0)
+        };
+        crate::raw_html::report(src, &intro.removed, locate, Some("intro"), diags);
+    }
     if diags.error_count() > before {
         return None;
     }
+    // An error that leaves the list readable: the checks against the profiles still run.
+    listed_twice(&doc, &members, diags);
     Some(Cohort {
         year: year?,
         title: title?,
@@ -189,6 +208,69 @@ pub fn parse(
         members,
         src: Arc::clone(src),
     })
+}
+
+/// A member written twice in one list would be shown twice: an error at the second listing. A
+/// profile by its slug; a member written inline by its name and employer (one of two entries
+/// with no employer is taken for the same person: an editor who means two namesakes tells them
+/// apart by their employers).
+fn listed_twice(doc: &Doc, members: &[Member], diags: &mut Diagnostics) {
+    let mut slugs: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut names: FxHashMap<&str, Vec<&InlineMember>> = FxHashMap::default();
+    let mut found = Vec::new();
+    for m in members {
+        match m {
+            Member::Profile { slug, index } => match slugs.entry(slug) {
+                Entry::Occupied(first) => {
+                    found.push((*first.get(), *index, format!("`{slug}`"), false))
+                }
+                Entry::Vacant(e) => {
+                    e.insert(*index);
+                }
+            },
+            Member::Inline(m) => {
+                let same = names.entry(&m.name).or_default();
+                if let Some(first) = same
+                    .iter()
+                    .find(|o| same_employer(o.employer.as_deref(), m.employer.as_deref()))
+                {
+                    found.push((first.index, m.index, format!("`{}`", m.name), true));
+                }
+                same.push(m);
+            }
+        }
+    }
+    for (first, second, who, inline) in found {
+        let at = |i: usize| doc.value_span(&[Seg::Key("members"), Seg::Index(i)]);
+        let line = doc.src.line_col(at(first).0).0;
+        let (s, e) = at(second);
+        diags.push(duplicate_member(&who, line, inline).at(doc.src, s, e));
+    }
+}
+
+/// Whether two members' employers say they can be the same person (equal, or one not written).
+pub fn same_employer(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => a == b,
+        _ => true,
+    }
+}
+
+/// `who` is listed again; its first listing is on `first_line`. `namesakes`: whether two
+/// people of one name could be meant (then their employers tell them apart).
+pub fn duplicate_member(who: &str, first_line: usize, namesakes: bool) -> Diagnostic {
+    let apart = if namesakes {
+        "；确实是同名的两个人时，给两项都写上各自的 `employer`"
+    } else {
+        ""
+    };
+    Diagnostic::error(
+        "cohort.duplicate-member",
+        format!("成员 {who} 在名单里写了两次，网页上会显示两次"),
+    )
+    .hint(format!(
+        "第 {first_line} 行已经有这位成员：删掉这一行{apart}"
+    ))
 }
 
 impl Cohort {

@@ -192,7 +192,7 @@ pub fn parse(
     let (doc, body_start) = entry::open(file, diags)?;
     let errors_before = diags.error_count();
     let mut f = Fields::top(&doc, FIELDS, "人物资料的字段区", diags)?;
-    let name = f.string("name", true);
+    let name = f.text("name", true);
     let pinyin = f.string("pinyin", false);
     let written_slug = f.string("slug", false);
     let cohort = f
@@ -201,14 +201,14 @@ pub fn parse(
     let level = f
         .choice("level", false, Level::parse, &labels(Level::ALL))
         .unwrap_or_default();
-    let union = f.string("union", false);
-    let employer = f.string("employer", true);
-    let post = f.string("post", true);
+    let union = f.text("union", false);
+    let employer = f.text("employer", true);
+    let post = f.text("post", true);
     let industry = read_industry(&mut f);
-    let skills = f.strings("skills");
+    let skills = f.texts("skills");
     let brands = f.strings("brands");
     let photo = f.string("photo", false);
-    let summary = f.string("summary", false);
+    let summary = f.text("summary", false);
     let frontline = f.boolean("frontline");
     let work_years = f.int("work_years", false, 0, 70).map(|n| n as u32);
     let education = f.choice(
@@ -241,10 +241,9 @@ pub fn parse(
         None => serde_json::Value::Null,
     };
     let src = Arc::clone(&file.source);
-    let dir = entry::dir_rel(file);
     let photo = photo.and_then(|p| {
         let span = || doc.value_span(&[Seg::Key("photo")]);
-        entry::check_asset(&file.source, &dir, &p, span, ctx.assets, diags)
+        entry::check_picture_field(file, "photo", &p, span, ctx.assets, diags)
     });
     let at = Origin { src: src.clone() };
     let name_for_slug = name.clone().unwrap_or_default();
@@ -385,8 +384,8 @@ fn read_awards(f: &mut Fields) -> Option<Vec<Award>> {
             }),
             Value::Mapping(m) => {
                 let mut a = f.nested(vec![Seg::Key("awards"), Seg::Index(i)], m, AWARD_FIELDS);
-                if let Some(name) = a.string("name", true) {
-                    let grade = a.string("grade", false);
+                if let Some(name) = a.text("name", true) {
+                    let grade = a.text("grade", false);
                     let year = a.int("year", false, 1949, 2100).map(|y| y as i32);
                     out.push(Award { name, grade, year });
                 }

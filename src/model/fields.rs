@@ -302,6 +302,40 @@ impl<'a, 's> Fields<'a, 's> {
         }
     }
 
+    /// A plain-text value ([`Self::string`]), with a warning at HTML or Markdown typed into it:
+    /// the page shows it as typed (see [`crate::model::plain`]).
+    pub fn text(&mut self, key: &str, required: bool) -> Option<String> {
+        let s = self.string(key, required)?;
+        self.warn_markup(&[Seg::Key(key)], key, &s);
+        Some(s)
+    }
+
+    /// A list of short plain texts ([`Self::strings`]), each checked as [`Self::text`].
+    pub fn texts(&mut self, key: &str) -> Vec<String> {
+        let items = self.strings(key);
+        for (i, s) in items.iter().enumerate() {
+            self.warn_markup(&[Seg::Key(key), Seg::Index(i)], key, s);
+        }
+        items
+    }
+
+    /// Warns at the markup in the plain-text `value` at `rest` (below this mapping), if any: at
+    /// the markup itself when the value is written as it reads, else at the value.
+    fn warn_markup(&mut self, rest: &[Seg], key: &str, value: &str) {
+        let Some(m) = crate::model::plain::find(value) else {
+            return;
+        };
+        let mut path: Vec<Seg> = self.prefix.clone();
+        path.extend_from_slice(rest);
+        let (s, e) = self.doc.value_span(&path);
+        let written = self.doc.src.text.get(s..e).unwrap_or_default();
+        let (s, e) = written
+            .find(m.text)
+            .map_or((s, e), |i| (s + i, s + i + m.text.len()));
+        let d = crate::model::plain::warning(&self.name(key), &m).at(self.doc.src, s, e);
+        self.diags.push(d);
+    }
+
     /// A whole number within `min..=max`.
     pub fn int(&mut self, key: &str, required: bool, min: i64, max: i64) -> Option<i64> {
         let v = match self.raw(key) {

@@ -146,21 +146,15 @@ pub fn parse_story(
     let (doc, body_start) = entry::open(file, diags)?;
     let before = diags.error_count();
     let mut f = Fields::top(&doc, STORY_FIELDS, "故事的字段区", diags)?;
-    let title = f.string("title", true);
+    let title = f.text("title", true);
     let written = f.string("slug", false);
     let date = f.date("date", true);
     let craftsmen = f.strings("craftsmen");
     let cover = f.string("cover", false);
-    let summary = f.string("summary", false);
+    let summary = f.text("summary", false);
     let cover = cover.and_then(|c| {
-        entry::check_asset(
-            &file.source,
-            &entry::dir_rel(file),
-            &c,
-            || doc.value_span(&[Seg::Key("cover")]),
-            ctx.assets,
-            diags,
-        )
+        let span = || doc.value_span(&[Seg::Key("cover")]);
+        entry::check_picture_field(file, "cover", &c, span, ctx.assets, diags)
     });
     let t = title.clone().unwrap_or_default();
     let slug = entry::slug(file, written, &doc, diags, || names::slug_from_name(&t));
@@ -190,18 +184,16 @@ pub fn parse_brand(
     let (doc, body_start) = entry::open(file, diags)?;
     let before = diags.error_count();
     let mut f = Fields::top(&doc, BRAND_FIELDS, "品牌的字段区", diags)?;
-    let title = f.string("title", true);
+    let title = f.text("title", true);
     let written = f.string("slug", false);
     let order = f.int("order", true, 1, 99);
-    let summary = f.string("summary", false);
+    let summary = f.text("summary", false);
     let mut figures = Vec::new();
     if let Some(items) = f.sequence("figures") {
         for (i, item) in items.iter().enumerate() {
             if let Value::Mapping(m) = item {
                 let mut n = f.nested(vec![Seg::Key("figures"), Seg::Index(i)], m, FIGURE_FIELDS);
-                if let (Some(label), Some(value)) =
-                    (n.string("label", true), n.string("value", true))
-                {
+                if let (Some(label), Some(value)) = (n.text("label", true), n.text("value", true)) {
                     figures.push(BrandFigure { label, value });
                 }
             } else {
@@ -245,9 +237,9 @@ pub fn parse_page(
     let (doc, body_start) = entry::open(file, diags)?;
     let before = diags.error_count();
     let mut f = Fields::top(&doc, PAGE_FIELDS, "页面的字段区", diags)?;
-    let title = f.string("title", true);
+    let title = f.text("title", true);
     let written = f.string("slug", false);
-    let summary = f.string("summary", false);
+    let summary = f.text("summary", false);
     let order = f.int("order", false, 0, 999).unwrap_or(100);
     let slug = entry::slug(file, written, &doc, diags, || "page".to_string());
     published.values(&doc, &[], diags);

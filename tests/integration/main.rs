@@ -20,3 +20,4 @@ mod stats;
 mod support;
 mod symlinks;
 mod theme;
+mod unmeant;
