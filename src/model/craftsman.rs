@@ -91,6 +91,11 @@ pub fn parse(
     if f.raw(PRIVATE).is_some() {
         f.mapping(PRIVATE);
     }
+    let private_too_high: Vec<String> = f
+        .written_for(PRIVATE)
+        .into_iter()
+        .map(str::to_string)
+        .collect();
     let extra = match f.mapping("extra") {
         Some(m) => serde_json::to_value(m).unwrap_or(serde_json::Value::Null),
         None => serde_json::Value::Null,
@@ -106,7 +111,10 @@ pub fn parse(
     let slug = entry::slug(file, written_slug, &doc, diags, || {
         names::slug_from_name(&name_for_slug)
     });
-    public.values(&doc, &[PRIVATE], diags);
+    // Private values written a level too high were reported as such, and are not published.
+    let mut unpublished = vec![PRIVATE];
+    unpublished.extend(private_too_high.iter().map(String::as_str));
+    public.values(&doc, &unpublished, diags);
     public.private(&doc, diags);
     entry::publish_slug(file, &doc, slug.as_deref(), public, diags);
     let body = entry::body(file, body_start, ctx, public, diags);

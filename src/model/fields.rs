@@ -83,7 +83,7 @@ impl<'a, 's> Fields<'a, 's> {
     where
         'a: 'k,
     {
-        let written: &'k str = match self.renamed.iter().find(|r| r.field == key) {
+        let written: &'k str = match self.renamed_to(key) {
             Some(r) => r.written,
             None => key,
         };
@@ -154,7 +154,7 @@ impl<'a, 's> Fields<'a, 's> {
 
     /// The raw value of a key; `null` (written `key:` with nothing after it) counts as absent.
     pub fn raw(&self, key: &str) -> Option<&'a Value> {
-        let written = match self.renamed.iter().find(|r| r.field == key) {
+        let written = match self.renamed_to(key) {
             Some(r) if !r.read => return None,
             Some(r) => r.written,
             None => key,
@@ -165,11 +165,28 @@ impl<'a, 's> Fields<'a, 's> {
     /// Whether the field was written under another key, whose message already says how to
     /// write it: it is not reported missing as well.
     pub fn is_claimed(&self, key: &str) -> bool {
-        self.renamed.iter().any(|r| r.field == key)
+        self.renamed_to(key).is_some()
+    }
+
+    /// The keys written at this level that belong under `parent` (`电话` for `private`),
+    /// already reported.
+    pub fn written_for(&self, parent: &str) -> Vec<&'a str> {
+        self.renamed
+            .iter()
+            .filter(|r| r.parent == Some(parent))
+            .map(|r| r.written)
+            .collect()
+    }
+
+    /// Where this mapping's field `key` was found written under another key.
+    fn renamed_to(&self, key: &str) -> Option<&Renamed<'a>> {
+        self.renamed
+            .iter()
+            .find(|r| r.field == key && r.parent.is_none())
     }
 
     fn missing(&mut self, key: &str) {
-        if self.renamed.iter().any(|r| r.field == key && !r.read) {
+        if self.renamed_to(key).is_some_and(|r| !r.read) {
             return;
         }
         let present = self.map.contains_key(key) || self.is_claimed(key);
@@ -315,16 +332,17 @@ impl<'a, 's> Fields<'a, 's> {
         Some(n)
     }
 
-    /// How to write a number given as text: its digits when it has some (`二〇二一` → 2021).
+    /// How to write a number given as text: its digits when it has some (`二〇二一` → 2021),
+    /// and what to change.
     fn number_hint(&self, key: &str, v: &Value) -> String {
-        let text = v.as_str().map(str::trim);
-        match text.and_then(numbers::leading) {
-            Some(n) if text.is_some_and(|t| t.bytes().all(|b| b.is_ascii_digit())) => {
-                format!("数字不加引号：`{key}: {n}`")
-            }
-            Some(n) => format!("只写阿拉伯数字，不要单位或文字：`{key}: {n}`"),
-            None => format!("写一个整数，如 `{key}: {}`", self.example(key)),
-        }
+        let Some((text, n)) = v
+            .as_str()
+            .map(str::trim)
+            .and_then(|t| Some((t, numbers::leading(t)?)))
+        else {
+            return format!("写一个整数，如 `{key}: {}`", self.example(key));
+        };
+        format!("{}：`{key}: {n}`", numbers::what_to_change(text))
     }
 
     /// true / false.

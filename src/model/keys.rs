@@ -25,6 +25,9 @@ struct Written<'d, 's, 'a> {
 #[derive(Debug, Clone, Copy)]
 pub struct Renamed<'a> {
     pub field: &'static str,
+    /// The field of this mapping it belongs under, when it was written a level too high
+    /// (`电话` for `private.phone`): never read from there.
+    pub parent: Option<&'static str>,
     pub written: &'a str,
     /// Whether its value has the field's shape, so that the reader reads it from there; else
     /// the message about the key already shows how to write it.
@@ -69,7 +72,12 @@ pub fn check<'a>(
         } else {
             schema.suggest(clean)
         };
-        let taken = |f: &Field| map.contains_key(f.key) || renamed.iter().any(|r| r.field == f.key);
+        let taken = |f: &Field| {
+            map.contains_key(f.key)
+                || renamed
+                    .iter()
+                    .any(|r| r.field == f.key && r.parent.is_none())
+        };
         let reads_as_field = found.is_some_and(|s| {
             s.parent.is_none() && s.alias.is_none_or(|a| a.means != Means::Opposite)
         });
@@ -79,12 +87,20 @@ pub fn check<'a>(
             Some(s) => named(&w, s, schema, found.filter(|s| taken(s.field)).is_some()),
         };
         diags.push(d);
-        if let Some(s) = found.filter(|s| reads_as_field && !taken(s.field)) {
-            renamed.push(Renamed {
+        match found {
+            Some(s) if reads_as_field && !taken(s.field) => renamed.push(Renamed {
                 field: s.field.key,
+                parent: None,
                 written: key,
                 read: fits(s.field, value),
-            });
+            }),
+            Some(s) if s.parent.is_some() => renamed.push(Renamed {
+                field: s.field.key,
+                parent: s.parent.map(|p| p.key),
+                written: key,
+                read: false,
+            }),
+            _ => {}
         }
     }
     renamed
@@ -109,25 +125,24 @@ impl Written<'_, '_, '_> {
         d.at(self.doc.src, s, e)
     }
 
-    /// The value as it stands on the key's line (after the colon, before a comment), when the
-    /// whole value is there.
+    /// The value as written, when it is all on the key's line: a scalar as it stands (quotes
+    /// included), a `[…]` or `{…}` to its closing bracket.
     fn on_line(&self) -> Option<String> {
-        let (_, key_end) = self.doc.key_span(&self.path);
+        let (key_start, _) = self.doc.key_span(&self.path);
+        let (s, e) = self.doc.value_span(&self.path);
         let text = &self.doc.src.text;
-        let rest = text.get(key_end..)?;
-        let rest = &rest[..rest.find('\n').unwrap_or(rest.len())];
-        let rest = rest.trim_start_matches([' ', '\u{3000}', '"', '\'']);
-        let rest = rest.strip_prefix([':', '：'])?;
-        let mut v = rest.trim_matches(|c: char| c.is_whitespace());
-        if !v.starts_with(['"', '\'']) {
-            v = v.split(" #").next().unwrap_or(v).trim_end();
+        if s == key_start || self.value.is_null() {
+            return None;
         }
-        let whole = match self.value {
-            Value::Null => false,
-            Value::String(s) => !s.contains('\n') && !v.starts_with(['|', '>']),
-            _ => true,
+        let written = match self.value {
+            Value::String(v) if v.contains('\n') => return None,
+            Value::Sequence(_) | Value::Mapping(_) => {
+                let rest = text.get(s..)?;
+                &rest[..closing(rest)?]
+            }
+            _ => text.get(s..e)?,
         };
-        (whole && !v.is_empty()).then(|| v.to_string())
+        (!written.contains('\n') && !written.is_empty()).then(|| written.to_string())
     }
 
     /// The line to write for `field` instead of this one: the same value under the field's key
@@ -144,6 +159,29 @@ impl Written<'_, '_, '_> {
             None => format!("{}:", field.key),
         }
     }
+}
+
+/// The length of a flow collection at the start of `text` up to its closing bracket.
+fn closing(text: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut quote: Option<char> = None;
+    for (i, c) in text.char_indices() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '[' | '{') => depth += 1,
+            (None, ']' | '}') => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    return Some(i + 1);
+                }
+            }
+            (None, '\n') => return None,
+            _ => {}
+        }
+    }
+    None
 }
 
 /// The key as the schema's field it stands for.
@@ -171,7 +209,7 @@ fn named(w: &Written, s: Suggestion, schema: &Schema, taken: bool) -> Diagnostic
         && w.on_line().is_some()
         && is_scalar(w.value)
     {
-        format!("{} 要分项写：`{}`", f.named(), w.line_for(f))
+        format!("{}要分项写：`{}`", f.named(), w.line_for(f))
     } else {
         format!("改成 `{}`", w.line_for(f))
     };
@@ -277,8 +315,8 @@ fn full_width_space(w: &Written, key: &str, found: Option<Suggestion>) -> Diagno
     let (message, fix_key) = match found {
         Some(f) if !w.clean.is_ascii() => (
             format!(
-                "字段 `{}` 和冒号之间有全角空格，字段名也要用英文：`{}`（{}）",
-                w.clean, f.field.key, f.field.label
+                "字段 `{}` 和冒号之间有全角空格，字段名也要用英文 `{}`",
+                w.clean, f.field.key
             ),
             f.field.key,
         ),

@@ -32,6 +32,45 @@ pub fn leading(text: &str) -> Option<i64> {
     }
 }
 
+/// What makes `text` (read by [`leading`]) not a number as YAML writes one, for a hint:
+/// `只写阿拉伯数字，不要单位`.
+pub fn what_to_change(text: &str) -> String {
+    let mut changes: Vec<&str> = Vec::new();
+    if text.chars().all(|c| c.is_ascii_digit()) {
+        return "数字不加引号".to_string();
+    }
+    if text.contains(|c: char| ('０'..='９').contains(&c)) {
+        changes.push("用半角数字（英文输入法）");
+    }
+    if text.contains(|c: char| digit(c).is_some() || matches!(c, '十' | '百' | '千')) {
+        changes.push("用阿拉伯数字");
+    }
+    if text.contains(['万', '亿']) {
+        changes.push("把“万”“亿”换算进去");
+    }
+    if text.contains([',', '，']) {
+        changes.push("不加逗号");
+    }
+    let number_chars = |c: char| {
+        c.is_ascii_digit()
+            || ('０'..='９').contains(&c)
+            || ",，.．".contains(c)
+            || digit(c).is_some()
+            || unit(c).is_some()
+    };
+    if text
+        .trim_start_matches(number_chars)
+        .chars()
+        .any(|c| !c.is_whitespace())
+    {
+        changes.push("不要单位或文字");
+    }
+    if changes.is_empty() {
+        return "只写数字".to_string();
+    }
+    format!("只写数字，{}", changes.join("，"))
+}
+
 /// 〇 to 九 (and 零, 两).
 fn digit(c: char) -> Option<i64> {
     Some(match c {
@@ -155,6 +194,20 @@ mod tests {
         assert_eq!(leading("26.5"), None);
         assert_eq!(leading("约30年"), None);
         assert_eq!(leading("年"), None);
+    }
+
+    #[test]
+    fn what_to_change_says_each_difference() {
+        use super::what_to_change as w;
+        assert_eq!(w("2021"), "数字不加引号");
+        assert_eq!(w("２０２１"), "只写数字，用半角数字（英文输入法）");
+        assert_eq!(w("二〇二一年"), "只写数字，用阿拉伯数字，不要单位或文字");
+        assert_eq!(
+            w("1200万元"),
+            "只写数字，把“万”“亿”换算进去，不要单位或文字"
+        );
+        assert_eq!(w("12,000,000"), "只写数字，不加逗号");
+        assert_eq!(w("30年"), "只写数字，不要单位或文字");
     }
 
     #[test]
