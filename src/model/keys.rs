@@ -351,3 +351,16 @@ fn unknown(w: &Written, schema: &Schema) -> Diagnostic {
     )
     .hint(hint))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::closing;
+
+    #[test]
+    fn flow_collections_end_at_their_closing_bracket() {
+        assert_eq!(closing("[焊接, 数控]  # 注释"), Some("[焊接, 数控]".len()));
+        assert_eq!(closing("{ a: \"}\", b: [1] }, c: 2}"), Some(18));
+        assert_eq!(closing("[a, b\n  c]"), None);
+        assert_eq!(closing("]"), None);
+    }
+}

@@ -5,14 +5,16 @@
 //! ([`crate::scaffold`]) and the field tables of docs/content.md ([`docs`]).
 
 pub mod docs;
+mod profile;
+mod site;
 mod tables;
 
 use crate::model::levels::{Education, Level, SkillLevel, TitleLevel};
 use crate::suggest::{self, Closeness};
 
-pub use tables::{
-    AWARD, BRAND, COHORT, FIGURE, MEMBER, NAMES, NAV, PAGE, PATENTS, PRIVATE, PROFILE, SITE, STORY,
-};
+pub use profile::{AWARD, EXTRA, PATENTS, PRIVATE, PROFILE};
+pub use site::{NAMES, NAV, SITE};
+pub use tables::{BRAND, COHORT, FIGURE, MEMBER, PAGE, STORY};
 
 /// The fields of one kind of mapping: a file's top level, or a nested mapping or list item.
 #[derive(Debug)]
