@@ -72,19 +72,24 @@ pub fn check<'a>(
         } else {
             schema.suggest(clean)
         };
-        let taken = |f: &Field| {
-            map.contains_key(f.key)
-                || renamed
-                    .iter()
-                    .any(|r| r.field == f.key && r.parent.is_none())
+        // The key the field is written under already, if it is.
+        let holder = |f: &Field| -> Option<&'a str> {
+            if map.contains_key(f.key) {
+                return Some(f.key);
+            }
+            renamed
+                .iter()
+                .find(|r| r.field == f.key && r.parent.is_none())
+                .map(|r| r.written)
         };
+        let taken = |f: &Field| holder(f).is_some();
         let reads_as_field = found.is_some_and(|s| {
             s.parent.is_none() && s.alias.is_none_or(|a| a.means != Means::Opposite)
         });
         let d = match found {
             _ if spaced => full_width_space(&w, key, found.filter(|_| reads_as_field)),
             None => unknown(&w, schema),
-            Some(s) => named(&w, s, schema, found.filter(|s| taken(s.field)).is_some()),
+            Some(s) => named(&w, s, schema, holder(s.field)),
         };
         diags.push(d);
         match found {
@@ -185,7 +190,7 @@ fn closing(text: &str) -> Option<usize> {
 }
 
 /// The key as the schema's field it stands for.
-fn named(w: &Written, s: Suggestion, schema: &Schema, taken: bool) -> Diagnostic {
+fn named(w: &Written, s: Suggestion, schema: &Schema, holder: Option<&str>) -> Diagnostic {
     let f = s.field;
     let clean = w.clean;
     let chinese = !clean.is_ascii();
@@ -195,17 +200,10 @@ fn named(w: &Written, s: Suggestion, schema: &Schema, taken: bool) -> Diagnostic
     if let Some(alias) = s.alias.filter(|a| a.means == Means::Opposite) {
         return opposite(w, f, alias.text);
     }
-    let fix = if taken {
-        let mut other = w.path.clone();
-        other.pop();
-        other.push(Seg::Key(f.key));
-        let (at, _) = w.doc.key_span(&other);
-        let line = w.doc.src.line_col(at).0;
-        format!(
-            "第 {line} 行已经有 `{}:`：删掉这一行，或把它的内容并过去",
-            f.key
-        )
-    } else if matches!(f.ty, Type::Map(_) | Type::List { .. })
+    if let Some(holder) = holder {
+        return already_written(w, s, holder, schema);
+    }
+    let fix = if matches!(f.ty, Type::Map(_) | Type::List { .. })
         && w.on_line().is_some()
         && is_scalar(w.value)
     {
@@ -255,6 +253,44 @@ fn fits(field: &Field, v: &Value) -> bool {
         Type::Texts | Type::Slugs => matches!(v, Value::Sequence(_)) || is_scalar(v),
         _ => is_scalar(v) || v.is_null(),
     }
+}
+
+/// A key standing for a field this mapping has already: the field as written is what is
+/// published, and this line is left out with a warning (an editor's own `出生年份` is not
+/// `cohort`, which the profile has).
+fn already_written(w: &Written, s: Suggestion, holder: &str, schema: &Schema) -> Diagnostic {
+    let mut other = w.path.clone();
+    other.pop();
+    other.push(Seg::Key(holder));
+    let (at, _) = w.doc.key_span(&other);
+    let line = w.doc.src.line_col(at).0;
+    let f = s.field;
+    let d = if s.closeness == Closeness::Same {
+        Diagnostic::warning(
+            "front-matter.duplicate-field",
+            format!(
+                "字段 `{}` 就是 {}，第 {line} 行已经写了；这一行不会显示在网站上",
+                w.clean,
+                f.named()
+            ),
+        )
+        .hint(format!("删掉这一行，或把它的内容并到第 {line} 行"))
+    } else {
+        let own = if schema.field("extra").is_some() {
+            "；自己的内容请放在 `extra:` 下面"
+        } else {
+            ""
+        };
+        Diagnostic::warning(
+            "front-matter.unknown-field",
+            format!("不认识的字段 `{}`，它不会显示在网站上", w.clean),
+        )
+        .hint(format!(
+            "如果指的是 {}，第 {line} 行已经有了{own}",
+            f.named()
+        ))
+    };
+    w.at(d)
 }
 
 fn is_scalar(v: &Value) -> bool {
