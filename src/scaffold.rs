@@ -320,6 +320,32 @@ mod tests {
     }
 
     #[test]
+    fn new_files_show_every_field_of_their_schema_with_its_label() {
+        let date = Date::parse_iso("2026-05-01").unwrap();
+        for (text, schema) in [
+            (craftsman("单田芳", "shan-tianfang", 2018), &PROFILE),
+            (story("精益求精", date), &STORY),
+            (cohort(2018), &COHORT),
+        ] {
+            for f in schema.fields {
+                let line = text
+                    .lines()
+                    .find(|l| {
+                        l.trim_start_matches("# ")
+                            .starts_with(&format!("{}:", f.key))
+                    })
+                    .unwrap_or_else(|| panic!("`{}` missing from\n{text}", f.key));
+                assert!(line.contains(&format!("# {}", f.label)), "{line}");
+            }
+        }
+        let text = craftsman("单田芳", "shan-tianfang", 2018);
+        assert!(text.contains("name: 单田芳"), "{text}");
+        assert!(text.contains("# slug: shan-tianfang"), "{text}");
+        assert!(text.contains("#   phone:"), "{text}");
+        assert!(text.contains("可填 初中、高中"), "{text}");
+    }
+
+    #[test]
     fn title_slugs() {
         assert_eq!(title_slug("精益求精的一天"), "jing-yi-qiu-jing-de-yi-tian");
         assert_eq!(title_slug("“微米”之间 2020"), "wei-mi-zhi-jian-2020");

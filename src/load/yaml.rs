@@ -771,6 +771,42 @@ mod tests {
     }
 
     #[test]
+    fn a_chinese_key_s_english_name_is_given_in_the_line_to_write() {
+        let names = |k: &str| (k == "职务").then_some("post");
+        let named = |text: &str| {
+            let src = SourceFile::new("content/craftsmen/a.md", text);
+            let mut diags = Diagnostics::new();
+            assert!(parse_named(&src, (0, text.len()), &names, &mut diags).is_none());
+            let d = diags.into_sorted();
+            assert_eq!(d.len(), 1, "{d:#?}");
+            d.into_iter().next().unwrap()
+        };
+        for (text, code) in [
+            (
+                "name: 张伟\n职务：焊工\nemployer: 上海电气\n",
+                "yaml.fullwidth-colon",
+            ),
+            (
+                "name: 张伟\n职务:\u{3000}焊工\nemployer: 上海电气\n",
+                "yaml.fullwidth-space",
+            ),
+            ("name: 张伟\n\u{3000}职务: 焊工\n", "yaml.fullwidth-space"),
+            ("name: 张伟\n职务:焊工\nemployer: x\n", "yaml.colon-space"),
+        ] {
+            let d = named(text);
+            assert_eq!((d.code, d.line), (code, 2), "{text}");
+            assert!(
+                d.hint.as_deref().unwrap_or("").contains("`post: 焊工`"),
+                "{d:#?}"
+            );
+            assert!(d.message.contains("`post`"), "{d:#?}");
+        }
+        // An English key keeps its name, and the value is given.
+        let d = named("name：张伟 # 姓名\n");
+        assert!(d.hint.unwrap().contains("`name: 张伟`"));
+    }
+
+    #[test]
     fn chinese_key_without_a_space_after_its_colon() {
         let d = only("name: 张伟\n职务:焊工\npost: x\n");
         assert_eq!((d.code, d.line, d.column), ("yaml.colon-space", 2, 3));

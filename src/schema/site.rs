@@ -10,8 +10,9 @@ pub static SITE: Schema = Schema {
     fields: &[
         Field {
             aliases: &[
-                same("站点名称"),
                 same("网站名称"),
+                same("标题"),
+                same("网站标题"),
                 same("站名"),
                 same("名称"),
                 same("site_name"),

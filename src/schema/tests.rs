@@ -71,6 +71,26 @@ fn nested_labels_are_found_one_level_down() {
 }
 
 #[test]
+fn everyday_words_find_the_field_meant() {
+    for (schema, written, key) in [
+        (&SITE, "标题", "title"),
+        (&SITE, "baseURL", "base_url"),
+        (&SITE, "languageCode", "language"),
+        (&PROFILE, "单位名称", "employer"),
+        (&PROFILE, "工作年数", "work_years"),
+        (&PROFILE, "Name", "name"),
+        (&COHORT, "名单", "members"),
+        (&STORY, "发布日期", "date"),
+        (&BRAND, "weight", "order"),
+    ] {
+        let s = schema.suggest(written).map(|s| s.field.key);
+        assert_eq!(s, Some(key), "{}: {written}", schema.what);
+    }
+    assert!(PROFILE.suggest("性别").is_none());
+    assert!(PROFILE.suggest("hobby").is_none());
+}
+
+#[test]
 fn examples_of_choices_are_allowed_values() {
     for schema in ALL {
         for f in schema.fields {
