@@ -17,7 +17,10 @@ pub static PROFILE: Schema = Schema {
                 same("人名"),
                 same("full_name"),
                 same("fullname"),
-                note("title", "人物资料的标题就是姓名，写在 `name`"),
+                note(
+                    "title",
+                    "人物资料的标题就是姓名，写在 `name`（职称写在 `title_level`）",
+                ),
             ],
             need: Need::Required,
             about: "工匠本人的姓名",

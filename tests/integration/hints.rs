@@ -263,3 +263,12 @@ fn a_key_only_close_to_a_field_already_written_is_the_editors_own_and_only_warne
     // Written a level too high or meaning the opposite stays an error.
     assert!(only(&profile("draft: true\npublished: true\n")).is_error());
 }
+
+#[test]
+fn a_story_naming_a_craftsman_by_name_is_told_the_file_name() {
+    let story = "---\ntitle: 第一个故事\ndate: 2023-04-18\ncraftsmen: [张伟]\n---\n正文。\n";
+    let d = check(&[("content/stories/first-story.md", story)]);
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert_eq!(d[0].code, "story.unknown-craftsman");
+    assert!(hint(&d[0]).contains("`zhang-wei`"), "{d:#?}");
+}
