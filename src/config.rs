@@ -122,16 +122,18 @@ pub fn read(src: &SourceFile, overrides: &Overrides, diags: &mut Diagnostics) ->
                     }
                 }
                 None => {
-                    let d = f.at_path(
-                        Diagnostic::error(
-                            "site.bad-nav",
-                            format!(
-                                "导航 `nav` 的第 {} 项应写成 `{{ title: 文字, url: /路径/ }}`",
-                                i + 1
+                    let d = f
+                        .at_path(
+                            Diagnostic::error(
+                                "site.bad-nav",
+                                format!(
+                                    "导航 `nav` 的第 {} 项应写成 `{{ title: 文字, url: /路径/ }}`",
+                                    i + 1
+                                ),
                             ),
-                        ),
-                        &[Seg::Key("nav"), Seg::Index(i)],
-                    );
+                            &[Seg::Key("nav"), Seg::Index(i)],
+                        )
+                        .hint(format!("例如 `  - {}`", NAV.flow_example()));
                     f.push(d);
                 }
             }

@@ -124,11 +124,18 @@ pub fn parse(
                         }
                     }
                     _ => {
-                        let d = f.at_path(
-                            Diagnostic::error("cohort.bad-member", format!("成员名单第 {} 项写法不对", i + 1)),
-                            &path,
-                        )
-                        .hint("有人物资料的写网址名 `- zhang-wei`；没有的写 `- { name: 李华, employer: 单位, industry: 制造业, post: 岗位 }`");
+                        let d = f
+                            .at_path(
+                                Diagnostic::error(
+                                    "cohort.bad-member",
+                                    format!("成员名单第 {} 项写法不对", i + 1),
+                                ),
+                                &path,
+                            )
+                            .hint(format!(
+                                "有人物资料的写网址名 `- zhang-wei`；没有的写 `- {}`",
+                                MEMBER.flow_example()
+                            ));
                         f.push(d);
                     }
                 }

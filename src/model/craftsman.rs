@@ -226,11 +226,18 @@ fn read_awards(f: &mut Fields) -> Option<Vec<Award>> {
                 }
             }
             _ => {
-                let d = f.at_path(
-                    Diagnostic::error("front-matter.wrong-type", format!("奖项 `awards` 的第 {} 项写法不对", i + 1)),
-                    &[Seg::Key("awards"), Seg::Index(i)],
-                )
-                .hint("每项写成 `  - { name: 上海市科技进步奖, grade: 二等奖, year: 2019 }`，或只写奖项名称");
+                let d = f
+                    .at_path(
+                        Diagnostic::error(
+                            "front-matter.wrong-type",
+                            format!("奖项 `awards` 的第 {} 项写法不对", i + 1),
+                        ),
+                        &[Seg::Key("awards"), Seg::Index(i)],
+                    )
+                    .hint(format!(
+                        "每项写成 `  - {}`，或只写奖项名称",
+                        AWARD.flow_example()
+                    ));
                 f.push(d);
             }
         }

@@ -127,16 +127,18 @@ pub fn parse_brand(
                     figures.push(BrandFigure { label, value });
                 }
             } else {
-                let d = f.at_path(
-                    crate::diag::Diagnostic::error(
-                        "front-matter.wrong-type",
-                        format!(
-                            "`figures` 第 {} 项应写成 `{{ label: 说明, value: 数值 }}`",
-                            i + 1
+                let d = f
+                    .at_path(
+                        crate::diag::Diagnostic::error(
+                            "front-matter.wrong-type",
+                            format!(
+                                "`figures` 第 {} 项应写成 `{{ label: 说明, value: 数值 }}`",
+                                i + 1
+                            ),
                         ),
-                    ),
-                    &[Seg::Key("figures"), Seg::Index(i)],
-                );
+                        &[Seg::Key("figures"), Seg::Index(i)],
+                    )
+                    .hint(format!("例如 `  - {}`", FIGURE.flow_example()));
                 f.push(d);
             }
         }
