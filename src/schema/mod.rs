@@ -184,10 +184,11 @@ impl Schema {
                 .map(|(p, f, a, text)| ((p, f, a), text))
         });
         let found = suggest::rank(written, candidates, Closeness::Typo);
+        let closest = found.first()?.closeness;
         // A field of this mapping before one below it, equally close.
         let best = found
             .iter()
-            .filter(|f| f.closeness == found[0].closeness)
+            .filter(|f| f.closeness == closest)
             .min_by_key(|f| f.item.0.is_some())?;
         let (parent, field, alias) = best.item;
         Some(Suggestion {
