@@ -6,10 +6,11 @@ use crate::load::ContentFile;
 use crate::markdown;
 use crate::model::craftsman::read_industry;
 use crate::model::entry;
-use crate::model::fields::{Date, Field, Fields};
+use crate::model::fields::{Date, Fields};
 use crate::model::industry::Section;
 use crate::model::names::{self, NameKey};
 use crate::model::published::Published;
+use crate::schema::{COHORT, MEMBER};
 use rustc_hash::FxHashMap;
 use serde_yaml::Value;
 use std::collections::hash_map::Entry;
@@ -47,47 +48,6 @@ pub struct InlineMember {
     pub post: Option<String>,
 }
 
-const FIELDS: &[Field] = &[
-    Field {
-        key: "year",
-        label: "年份",
-    },
-    Field {
-        key: "title",
-        label: "标题",
-    },
-    Field {
-        key: "ceremony",
-        label: "命名大会日期",
-    },
-    Field {
-        key: "intro",
-        label: "简介",
-    },
-    Field {
-        key: "members",
-        label: "成员名单",
-    },
-];
-const MEMBER_FIELDS: &[Field] = &[
-    Field {
-        key: "name",
-        label: "姓名",
-    },
-    Field {
-        key: "employer",
-        label: "工作单位",
-    },
-    Field {
-        key: "industry",
-        label: "行业门类",
-    },
-    Field {
-        key: "post",
-        label: "岗位",
-    },
-];
-
 pub fn parse(
     file: &ContentFile,
     base_path: &str,
@@ -97,12 +57,14 @@ pub fn parse(
 ) -> Option<Cohort> {
     let src = &file.source;
     entry::warn_placeholders(src, diags);
-    let doc = yaml::parse(src, (0, src.text.len()), diags)?;
+    let doc = yaml::parse_named(src, (0, src.text.len()), &|k| COHORT.english(k), diags)?;
     let before = diags.error_count();
-    let mut f = Fields::top(&doc, FIELDS, "批次文件", diags)?;
-    let year = f
-        .int("year", true, 2016, this_year as i64)
-        .map(|y| y as i32);
+    if let Value::Sequence(items) = &doc.value {
+        diags.push(bare_list(file, &doc, items.len()));
+        return None;
+    }
+    let mut f = Fields::top(&doc, &COHORT, diags)?;
+    let year = f.year("year", this_year);
     if let Some(y) = year {
         if file.file_slug != y.to_string() {
             let d = f
@@ -122,12 +84,12 @@ pub fn parse(
             f.push(d);
         }
     }
-    let title = f.text("title", true);
-    let ceremony = f.date("ceremony", false);
-    let intro = f.string("intro", false).unwrap_or_default();
+    let title = f.text("title");
+    let ceremony = f.date("ceremony");
+    let intro = f.string("intro").unwrap_or_default();
     let mut members = Vec::new();
     match f.sequence("members") {
-        None if f.raw("members").is_none() => {
+        None if f.raw("members").is_none() && !f.is_claimed("members") => {
             let d = f
                 .at_path(
                     Diagnostic::error("front-matter.missing-field", "缺少成员名单 `members`"),
@@ -146,10 +108,10 @@ pub fn parse(
                         index: i,
                     }),
                     Value::Mapping(m) => {
-                        let mut n = f.nested(path.to_vec(), m, MEMBER_FIELDS);
-                        let name = n.text("name", true);
-                        let employer = n.text("employer", false);
-                        let post = n.text("post", false);
+                        let mut n = f.nested(path.to_vec(), m, &MEMBER);
+                        let name = n.text("name");
+                        let employer = n.text("employer");
+                        let post = n.text("post");
                         let industry = if n.raw("industry").is_some() {
                             read_industry(&mut n)
                         } else {
@@ -167,11 +129,18 @@ pub fn parse(
                         }
                     }
                     _ => {
-                        let d = f.at_path(
-                            Diagnostic::error("cohort.bad-member", format!("成员名单第 {} 项写法不对", i + 1)),
-                            &path,
-                        )
-                        .hint("有人物资料的写网址名 `- zhang-wei`；没有的写 `- { name: 李华, employer: 单位, industry: 制造业, post: 岗位 }`");
+                        let d = f
+                            .at_path(
+                                Diagnostic::error(
+                                    "cohort.bad-member",
+                                    format!("成员名单第 {} 项写法不对", i + 1),
+                                ),
+                                &path,
+                            )
+                            .hint(format!(
+                                "有人物资料的写网址名 `- zhang-wei`；没有的写 `- {}`",
+                                MEMBER.flow_example()
+                            ));
                         f.push(d);
                     }
                 }
@@ -270,6 +239,25 @@ pub fn duplicate_member(who: &str, first_line: usize, namesakes: bool) -> Diagno
     )
     .hint(format!(
         "第 {first_line} 行已经有这位成员：删掉这一行{apart}"
+    ))
+}
+
+/// A cohort file holding only the list of members: the fields it lacks, with its year from
+/// the file name.
+fn bare_list(file: &ContentFile, doc: &yaml::Doc, count: usize) -> Diagnostic {
+    let example = |key| COHORT.field(key).map_or("", |f| f.example);
+    let year = match file.file_slug.parse::<i32>() {
+        Ok(y) => y.to_string(),
+        Err(_) => example("year").to_string(),
+    };
+    let title = example("title").replace(example("year"), &year);
+    Diagnostic::error(
+        "cohort.bare-list",
+        format!("批次文件只有一份名单（{count} 项），缺少年份、标题和 `members:`"),
+    )
+    .at(doc.src, doc.range.0, doc.range.0)
+    .hint(format!(
+        "在文件开头加三行 `year: {year}`、`title: {title}`、`members:`，再在名单每一行前面加两个空格，放到 `members:` 下面"
     ))
 }
 

@@ -7,6 +7,7 @@ use crate::load::{file_slug_of, Kind};
 use crate::model::cohort::{same_employer, Cohort, Member};
 use crate::model::craftsman::Craftsman;
 use crate::model::entry::is_safe_slug;
+use crate::model::names;
 use crate::model::site::Site;
 use crate::source::SourceFile;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -271,7 +272,14 @@ fn cohort_members(
             };
             let Some((first, last)) = profiles.get(slug) else {
                 if !absent.profile(slug) {
-                    diags.push(at(unknown_member(slug, profiles), *index));
+                    diags.push(at(unknown_member(slug, cohort.year, profiles), *index));
+                    // The hint names the profile meant: that it is not listed is the same mistake.
+                    if let Some((first, _)) = profiles
+                        .nearest(&as_slug(slug))
+                        .and_then(|n| profiles.get(n))
+                    {
+                        listed[first] = true;
+                    }
                 }
                 continue;
             };
@@ -387,19 +395,37 @@ fn inline_profiles(cohort: &Cohort, profiles: &Profiles, diags: &mut Diagnostics
     }
 }
 
-fn unknown_member(slug: &str, profiles: &Profiles) -> Diagnostic {
-    Diagnostic::error(
+fn unknown_member(slug: &str, year: i32, profiles: &Profiles) -> Diagnostic {
+    let d = Diagnostic::error(
         "cohort.unknown-member",
         format!("成员 `{slug}` 没有对应的人物资料"),
-    )
-    .hint(match profiles.nearest(slug) {
-        Some(n) => {
-            format!("是否想写 `{n}`？还没有资料的成员可写成 `- {{ name: 姓名, employer: 单位 }}`")
-        }
-        None => {
-            format!("新建 content/craftsmen/{slug}.md，或写成 `- {{ name: 姓名, employer: 单位 }}`")
-        }
-    })
+    );
+    let inline = "还没有资料的成员可写成 `- { name: 姓名, employer: 单位 }`";
+    if let Some(n) = profiles.nearest(&as_slug(slug)) {
+        return d.hint(format!(
+            "是否想写 `{n}`？名单里写人物资料的网址名（文件名）；{inline}"
+        ));
+    }
+    if is_safe_slug(slug) {
+        return d.hint(format!(
+            "新建 content/craftsmen/{slug}.md（`gongjiang new craftsman 姓名 --cohort {year}` 会按姓名拼音起文件名），或把这一项写成 `- {{ name: 姓名, employer: 单位 }}`"
+        ));
+    }
+    // A name where the file name belongs: the file `gongjiang new` would make for it.
+    let file = names::slug_from_name(slug);
+    d.hint(format!(
+        "名单里写网址名，不写姓名：运行 `gongjiang new craftsman {slug} --cohort {year}` 建立 content/craftsmen/{file}.md，名单里写 `- {file}`；或把这一项写成 `- {{ name: {slug}, employer: 单位 }}`"
+    ))
+}
+
+/// The slug a profile named as written would have: the text itself when it is a slug, else
+/// the slug its name gives (`张伟` → `zhang-wei`).
+fn as_slug(written: &str) -> String {
+    if is_safe_slug(written) {
+        written.to_string()
+    } else {
+        names::slug_from_name(written)
+    }
 }
 
 /// Every profile of a listed year must be on that year's list, and name brands that exist.
@@ -479,7 +505,7 @@ fn story_refs(site: &Site, profiles: &Profiles, absent: &Absent, diags: &mut Dia
             diags.push(
                 d.hint(
                     profiles
-                        .nearest(slug)
+                        .nearest(&as_slug(slug))
                         .map(|n| format!("是否想写 `{n}`？"))
                         .unwrap_or_else(|| "写人物文件的网址名（文件名去掉 .md）".into()),
                 ),
@@ -488,10 +514,7 @@ fn story_refs(site: &Site, profiles: &Profiles, absent: &Absent, diags: &mut Dia
     }
 }
 
-/// The nearest of `all` to a mistyped `slug` (at most 3 edits, and fewer than its length).
+/// The nearest of `all` to a mistyped `slug` or link ([`crate::suggest::nearest`]).
 pub fn nearest_slug<'a>(slug: &str, all: impl Iterator<Item = &'a str>) -> Option<&'a str> {
-    all.map(|s| (strsim::damerau_levenshtein(slug, s), s))
-        .filter(|&(d, s)| d <= 3 && d < s.len())
-        .min()
-        .map(|(_, s)| s)
+    crate::suggest::nearest(slug, all)
 }

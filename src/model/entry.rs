@@ -70,7 +70,8 @@ pub fn open<'s>(file: &'s ContentFile, diags: &mut Diagnostics) -> Option<(Doc<'
         }
     };
     warn_placeholders(&file.source, diags);
-    let doc = yaml::parse(&file.source, split.yaml, diags)?;
+    let schema = crate::schema::of_kind(file.kind);
+    let doc = yaml::parse_named(&file.source, split.yaml, &|k| schema.english(k), diags)?;
     Some((doc, split.body_start))
 }
 
