@@ -1,6 +1,7 @@
 //! Loading: walk content/, read each file as text, split front matter and parse YAML with locations.
 
 pub mod anchors;
+pub mod encoding;
 pub mod frontmatter;
 pub mod links;
 pub mod positions;
