@@ -3,6 +3,7 @@
 pub mod anchors;
 pub mod encoding;
 pub mod frontmatter;
+pub mod invisible;
 pub mod links;
 pub mod positions;
 pub mod text;

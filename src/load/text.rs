@@ -4,11 +4,13 @@
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::encoding::{self, Guess};
+use crate::load::invisible;
 use crate::source::SourceFile;
 
 /// Decodes a file's bytes. `rel_path` is the path shown to the editor. Control characters are
-/// removed here, each with a located warning in `warnings` (see [`clean`]); a NUL makes the
-/// file "not text" (UTF-16 and binary files are full of them).
+/// removed here, each with a located warning in `warnings` (see [`clean`]), then invisible and
+/// unreadable characters ([`invisible`]); a NUL makes the file "not text" (binary files are
+/// full of them), unless the file is UTF-16.
 pub fn decode(
     rel_path: &str,
     bytes: &[u8],
@@ -33,7 +35,8 @@ pub fn decode(
                 let src = SourceFile::new(rel_path, text);
                 return Err(Box::new(not_text(rel_path).at(&src, at, at + 1)));
             }
-            Ok(clean(SourceFile::new(rel_path, text), warnings))
+            let src = clean(SourceFile::new(rel_path, text), warnings);
+            Ok(invisible::clean(src, warnings))
         }
         Err(e) => Err(Box::new(not_utf8(rel_path, bytes, e.valid_up_to()))),
     }
