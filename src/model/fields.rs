@@ -2,6 +2,7 @@
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::yaml::{Doc, Seg};
+use crate::model::spreadsheet;
 use serde_yaml::{Mapping, Value};
 
 /// A field a file kind accepts: its key and the Chinese name editors know it by.
@@ -320,6 +321,14 @@ impl<'a, 's> Fields<'a, 's> {
             _ => None,
         };
         let Some(n) = n else {
+            if let Some(d) = v
+                .as_str()
+                .and_then(|t| spreadsheet::number_diagnostic(&self.name(key), key, t))
+            {
+                let d = self.at_value(d, key);
+                self.diags.push(d);
+                return None;
+            }
             let digits = leading_number(v);
             let hint = match digits {
                 Some(d) => format!("只写数字，不要单位或文字：`{key}: {d}`"),
@@ -328,6 +337,9 @@ impl<'a, 's> Fields<'a, 's> {
             self.wrong_type(key, "整数", hint);
             return None;
         };
+        if v.as_i64().is_none() {
+            self.scientific(key, n);
+        }
         if n < 0 && min >= 0 {
             let d = self
                 .at_value(
@@ -357,6 +369,16 @@ impl<'a, 's> Fields<'a, 's> {
             return None;
         }
         Some(n)
+    }
+
+    /// Warns about a whole number written in scientific notation (`1.2E+07`): read as written.
+    fn scientific(&mut self, key: &str, n: i64) {
+        let (s, e) = self.doc.value_span(&self.path(key));
+        let written = self.doc.src.text.get(s..e).unwrap_or_default();
+        if let Some(d) = spreadsheet::scientific_diagnostic(&self.name(key), key, written, n) {
+            let d = d.at(self.doc.src, s, e);
+            self.diags.push(d);
+        }
     }
 
     /// true / false.
@@ -452,6 +474,11 @@ impl<'a, 's> Fields<'a, 's> {
         match Date::parse_iso(&text) {
             Some(d) => Some(d),
             None => {
+                if let Some(d) = spreadsheet::date_diagnostic(&self.name(key), key, &text) {
+                    let d = self.at_value(d, key);
+                    self.diags.push(d);
+                    return None;
+                }
                 let hint = match Date::parse_loose(&text) {
                     Some(d) => format!("日期写成 `{key}: {}`（年-月-日，月和日用两位数）", d.iso()),
                     None => format!("日期写成 `{key}: 2021-05-01`（年-月-日）"),

@@ -15,6 +15,7 @@ pub mod pictures;
 pub mod published;
 pub mod repeated;
 pub mod site;
+pub mod spreadsheet;
 pub mod stats;
 pub mod story;
 
@@ -38,7 +39,7 @@ pub fn current_year() -> i32 {
 }
 
 /// Civil date of a day count since 1970-01-01 (Howard Hinnant's algorithm).
-fn date_of_days(days: i64) -> fields::Date {
+pub(crate) fn date_of_days(days: i64) -> fields::Date {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z - era * 146_097;
