@@ -9,6 +9,7 @@ use crate::model::entry;
 use crate::model::fields::{Date, Field, Fields};
 use crate::model::industry::Section;
 use crate::model::names::{self, NameKey};
+use crate::model::plausible;
 use crate::model::published::Published;
 use serde_yaml::Value;
 use std::sync::Arc;
@@ -86,7 +87,7 @@ const MEMBER_FIELDS: &[Field] = &[
 
 pub fn parse(
     file: &ContentFile,
-    base_path: &str,
+    ctx: &entry::Ctx,
     this_year: i32,
     published: &mut Published,
     diags: &mut Diagnostics,
@@ -120,6 +121,8 @@ pub fn parse(
     }
     let title = f.string("title", true);
     let ceremony = f.date("ceremony", false);
+    plausible::ceremony(&mut f, year, ceremony);
+    plausible::not_after_today(&mut f, "ceremony", "命名大会日期", ceremony, ctx.today);
     let intro = f.string("intro", false).unwrap_or_default();
     let mut members = Vec::new();
     match f.sequence("members") {
@@ -175,7 +178,12 @@ pub fn parse(
     }
     // The introduction is Markdown: scanned as it renders.
     published.values(&doc, &["intro"], diags);
-    let intro = markdown::render(&intro, &markdown::Options { base_path });
+    let intro = markdown::render(
+        &intro,
+        &markdown::Options {
+            base_path: ctx.base_path,
+        },
+    );
     let intro_at = || doc.value_span(&[Seg::Key("intro")]).0;
     published.markdown(src, intro_at, &intro, true, diags);
     if diags.error_count() > before {

@@ -8,6 +8,7 @@ use crate::model::fields::{Field, Fields};
 use crate::model::industry::{self, Resolution, Section};
 use crate::model::levels::{Award, Education, Level, SkillLevel, TitleLevel};
 use crate::model::names::{self, NameKey};
+use crate::model::plausible;
 use crate::model::published::{Published, PRIVATE};
 use crate::model::stats::{AwardCounts, Patents, StatInput};
 use serde_yaml::Value;
@@ -210,7 +211,7 @@ pub fn parse(
     let photo = f.string("photo", false);
     let summary = f.string("summary", false);
     let frontline = f.boolean("frontline");
-    let work_years = f.int("work_years", false, 0, 70).map(|n| n as u32);
+    let work_years = plausible::work_years(&mut f, cohort, this_year);
     let education = f.choice(
         "education",
         false,
@@ -230,7 +231,7 @@ pub fn parse(
         &labels(TitleLevel::ALL),
     );
     let patents = read_patents(&mut f);
-    let awards = read_awards(&mut f);
+    let awards = read_awards(&mut f, this_year);
     let benefit_cny = f.int("benefit_cny", false, 0, i64::MAX).map(|n| n as u64);
     let published = f.boolean("published").unwrap_or(true);
     if f.raw(PRIVATE).is_some() {
@@ -373,7 +374,7 @@ fn read_patents(f: &mut Fields) -> Option<Patents> {
     })
 }
 
-fn read_awards(f: &mut Fields) -> Option<Vec<Award>> {
+fn read_awards(f: &mut Fields, this_year: i32) -> Option<Vec<Award>> {
     let items = f.sequence("awards")?;
     let mut out = Vec::new();
     for (i, item) in items.iter().enumerate() {
@@ -388,6 +389,7 @@ fn read_awards(f: &mut Fields) -> Option<Vec<Award>> {
                 if let Some(name) = a.string("name", true) {
                     let grade = a.string("grade", false);
                     let year = a.int("year", false, 1949, 2100).map(|y| y as i32);
+                    let year = plausible::award_year(&mut a, year, this_year);
                     out.push(Award { name, grade, year });
                 }
             }
@@ -448,6 +450,11 @@ mod tests {
         let ctx = Ctx {
             assets: &assets,
             base_path: "/",
+            today: crate::model::fields::Date {
+                year: 2026,
+                month: 6,
+                day: 1,
+            },
         };
         let mut diags = Diagnostics::new();
         let c = parse(&file, &ctx, 2026, &mut Published::default(), &mut diags);

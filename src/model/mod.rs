@@ -12,6 +12,7 @@ pub mod levels;
 pub mod names;
 pub mod paths;
 pub mod pictures;
+pub mod plausible;
 pub mod published;
 pub mod repeated;
 pub mod site;

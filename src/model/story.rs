@@ -6,6 +6,7 @@ use crate::load::ContentFile;
 use crate::model::entry::{self, Body, Ctx};
 use crate::model::fields::{Date, Field, Fields};
 use crate::model::names;
+use crate::model::plausible;
 use crate::model::published::Published;
 use serde::Serialize;
 use serde_yaml::Value;
@@ -149,6 +150,7 @@ pub fn parse_story(
     let title = f.string("title", true);
     let written = f.string("slug", false);
     let date = f.date("date", true);
+    plausible::not_after_today(&mut f, "date", "日期", date, ctx.today);
     let craftsmen = f.strings("craftsmen");
     let cover = f.string("cover", false);
     let summary = f.string("summary", false);
