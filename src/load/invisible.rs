@@ -1,6 +1,6 @@
 //! Characters an editor cannot see, or a reader cannot read, left in a file by other programs:
 //! zero-width and direction marks, a BOM inside the file and soft hyphens are removed; no-break
-//! and other odd spaces in YAML become plain spaces; Word's picture placeholder is removed;
+//! and other odd spaces where YAML needs a space become plain spaces; Word's picture placeholder is removed;
 //! private-use characters and mojibake are reported. Every change comes with a located message.
 //!
 //! Control characters are [`crate::load::text`]'s; this runs after it, on text already clean of
@@ -111,7 +111,10 @@ pub fn clean(src: SourceFile, diags: &mut Diagnostics) -> SourceFile {
         match kind {
             Odd::Invisible(_) if kept_in_context(&src.text, at, c) => continue,
             Odd::Invisible(_) | Odd::Placeholder => edits.push((at, c, None)),
-            Odd::Space(_) if yaml.as_ref().is_some_and(|r| r.contains(&at)) => {
+            Odd::Space(_)
+                if yaml.as_ref().is_some_and(|r| r.contains(&at))
+                    && structural(&src.text, at, c) =>
+            {
                 edits.push((at, c, Some(' ')));
             }
             Odd::Space(_) => continue,
@@ -144,6 +147,28 @@ fn yaml_range(src: &SourceFile) -> Option<Range<usize>> {
         return Some(0..src.text.len());
     }
     frontmatter::split(src).ok().map(|s| s.yaml.0..s.yaml.1)
+}
+
+/// Whether the odd space at `at` stands where YAML needs a plain space: in the indentation (or
+/// after a list's dash), between a key and its colon, or right after the colon. Inside a value
+/// it is part of the text, published as typed (it shows as a space).
+fn structural(text: &str, at: usize, c: char) -> bool {
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let before = &text[line_start..at];
+    let after = &text[at + c.len_utf8()..];
+    let blank = |c: char| c == ' ' || matches!(classify(c), Some(Odd::Space(_)));
+    if before.chars().all(|c| blank(c) || c == '-') {
+        return true;
+    }
+    let key_part = before.trim_start_matches(|c: char| blank(c) || c == '-');
+    let is_key = |k: &str| !k.is_empty() && !k.contains(|c: char| c == ':' || blank(c));
+    let after_colon = key_part
+        .trim_end_matches(blank)
+        .strip_suffix(':')
+        .is_some_and(|k| is_key(k.trim_end_matches(blank)));
+    let before_colon = after.trim_start_matches(blank).starts_with(':')
+        && is_key(key_part.trim_end_matches(blank));
+    after_colon || before_colon
 }
 
 /// A joiner that means something where it stands: between two emoji (👨‍🔧) for the zero-width
@@ -395,14 +420,21 @@ mod tests {
     fn odd_spaces_become_spaces_in_yaml_and_stay_in_the_body() {
         let (t, d) = cleaned(
             "a.md",
-            "---\nname:\u{A0}张伟\nprivate:\n\u{A0} phone: 1\n---\n正文\u{A0}空格\n",
+            "---\nname:\u{A0}张伟\nprivate:\n\u{A0} phone: 1\npost\u{A0}: 车工\nfooter: 热线\u{A0}400\n---\n正文\u{A0}空格\n",
         );
         assert_eq!(
             t,
-            "---\nname: 张伟\nprivate:\n  phone: 1\n---\n正文\u{A0}空格\n"
+            "---\nname: 张伟\nprivate:\n  phone: 1\npost : 车工\nfooter: 热线\u{A0}400\n---\n正文\u{A0}空格\n"
         );
         let at: Vec<_> = d.iter().map(|d| (d.code, d.line, d.column)).collect();
-        assert_eq!(at, [("text.odd-space", 2, 6), ("text.odd-space", 4, 1)]);
+        assert_eq!(
+            at,
+            [
+                ("text.odd-space", 2, 6),
+                ("text.odd-space", 4, 1),
+                ("text.odd-space", 5, 5)
+            ]
+        );
         let (t, _) = cleaned("content/cohorts/2018.yaml", "year:\u{2003}2018\n");
         assert_eq!(t, "year: 2018\n");
     }

@@ -183,6 +183,7 @@ pub fn body(
         },
     );
     published.markdown(&file.source, || body_start, &r, false, diags);
+    crate::habits::check(&file.source, body_start, &r.images, diags);
     let dir = dir_rel(file);
     let mut markdown_images: Vec<(String, usize)> = Vec::new();
     for img in &r.images {
@@ -273,6 +274,11 @@ pub fn check_asset(
     assets: &AssetIndex,
     diags: &mut Diagnostics,
 ) -> Option<String> {
+    if let Some(d) = crate::habits::local_path(reference, dir) {
+        let (s, e) = span();
+        diags.push(d.at(src, s, e));
+        return None;
+    }
     if reference.contains("://") || reference.starts_with("data:") || reference.starts_with("//") {
         return Some(reference.to_string());
     }

@@ -556,7 +556,7 @@ fn check_links(
     let check = |body: &Body, src: &SourceFile, page: &str| -> Diagnostics {
         let mut d = Diagnostics::new();
         for (url, at) in body.links.iter() {
-            if let Some(hint) = broken_link(url, page, &known) {
+            if let Some(hint) = broken_link(url, page, &src.path, &known) {
                 d.push(
                     Diagnostic::error("link.broken", format!("链接 `{url}` 指向的页面不存在"))
                         .at(src, at, at + 1)
@@ -605,8 +605,9 @@ struct Known<'a> {
 /// The hint for a link to no page of the site; `None` for a good link, one that leaves the site
 /// or stays on the page, or one to a profile that could not be read (reported already). A
 /// root-relative link is written without the base path; a relative one leads from `page` (the
-/// path of the page the body is on, without the base path).
-fn broken_link(url: &str, page: &str, known: &Known) -> Option<String> {
+/// path of the page the body is on, without the base path). A link to a content file's name is
+/// read from `file`, the content file it is written in.
+fn broken_link(url: &str, page: &str, file: &str, known: &Known) -> Option<String> {
     let path: std::borrow::Cow<str> = if url.starts_with('/') && !url.starts_with("//") {
         std::borrow::Cow::Borrowed(url.split(['#', '?']).next().unwrap_or(url))
     } else {
@@ -633,6 +634,10 @@ fn broken_link(url: &str, page: &str, known: &Known) -> Option<String> {
         {
             "照片原件不会发布（网站只发布缩小后的副本）；要在正文里显示它，写 `![说明](文件名)`"
                 .to_string()
+        } else if let Some(page) =
+            crate::habits::source_file_link(url, file).filter(|p| known.urls.contains_page(p))
+        {
+            format!("链接写网页地址而不是文件名：`{page}`")
         } else if path.ends_with(".md") {
             format!(
                 "链接写网页地址而不是文件名，如 `{}/`",
