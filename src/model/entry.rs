@@ -109,7 +109,9 @@ pub fn slug(
     if is_safe_slug(&slug) {
         return Some(slug);
     }
-    let mut fixed = slug.to_ascii_lowercase().replace([' ', '_', '.'], "-");
+    let mut fixed = slug
+        .to_ascii_lowercase()
+        .replace([' ', '_', '.', '\u{3000}', '\u{A0}'], "-");
     fixed.retain(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
     let fixed = fixed
         .split('-')
@@ -121,9 +123,14 @@ pub fn slug(
     } else {
         fixed
     };
+    let spaces = if slug.contains(['\u{3000}', '\u{A0}']) {
+        "（里面有全角空格或不换行空格）"
+    } else {
+        ""
+    };
     let d = Diagnostic::error(
         "slug.unsafe",
-        format!("网址名（slug）`{slug}` 不能用：只能用小写英文字母、数字和 -"),
+        format!("网址名（slug）`{slug}` 不能用{spaces}：只能用小写英文字母、数字和 -"),
     );
     let d = if from_field {
         let (s, e) = doc.value_span(&[Seg::Key("slug")]);

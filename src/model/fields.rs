@@ -2,7 +2,7 @@
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::yaml::{Doc, Seg};
-use crate::model::spreadsheet;
+use crate::model::{generators, spreadsheet};
 use serde_yaml::{Mapping, Value};
 
 /// A field a file kind accepts: its key and the Chinese name editors know it by.
@@ -181,7 +181,7 @@ impl<'a, 's> Fields<'a, 's> {
     }
 
     fn check_keys(&mut self) {
-        for k in self.map.keys() {
+        for (k, value) in self.map {
             let Some(key) = k.as_str() else {
                 let written = serde_yaml::to_string(k).unwrap_or_default();
                 let written = written.trim();
@@ -198,6 +198,11 @@ impl<'a, 's> Fields<'a, 's> {
                 continue;
             };
             if self.known.iter().any(|f| f.key == key) {
+                continue;
+            }
+            if let Some(d) = generators::diagnostic(self.known, key, value) {
+                let d = self.at_key(d, key);
+                self.diags.push(d);
                 continue;
             }
             let d = match nearest_key(self.known, key) {

@@ -7,6 +7,7 @@ pub mod craftsman;
 pub mod cross;
 pub mod entry;
 pub mod fields;
+pub mod generators;
 pub mod industry;
 pub mod levels;
 pub mod names;
