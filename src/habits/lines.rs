@@ -52,9 +52,8 @@ fn shape(text: &str) -> Shape {
             return Shape::Bullet(first);
         }
     }
-    let tabs = t.bytes().filter(|&b| b == b'\t').count();
-    if tabs > 0 && !t.starts_with('|') {
-        return Shape::TabRow(tabs);
+    if memchr::memchr(b'\t', t.as_bytes()).is_some() && !t.starts_with('|') {
+        return Shape::TabRow(memchr::memchr_iter(b'\t', t.as_bytes()).count());
     }
     let block = matches!(first, '#' | '>' | '|' | '<' | '-' | '*' | '+' | '=')
         || t.bytes().take_while(u8::is_ascii_digit).count() > 0
@@ -279,16 +278,20 @@ fn run_on_paragraphs(src: &SourceFile, lines: &[Line], shapes: &[Shape], diags: 
     while i < lines.len() {
         let (prev, cur) = (&lines[i - 1], &lines[i]);
         let joined = shapes[i - 1] == Shape::Text && shapes[i] == Shape::Text;
-        let starts_text = cur
-            .text
-            .trim_start()
-            .chars()
-            .next()
-            .is_some_and(|c| is_wide(c) || c.is_alphanumeric());
-        let whole_paragraph = prev.text.chars().count() >= PARAGRAPH_CHARS;
-        let new_paragraph = (whole_paragraph && ends_sentence(prev.text) && starts_text)
-            || (starts_numbered(prev.text) && starts_numbered(cur.text));
-        if !(joined && new_paragraph) {
+        let starts_text = || {
+            cur.text
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(|c| is_wide(c) || c.is_alphanumeric())
+        };
+        // Cheap tests first: most lines are alone in their paragraph.
+        let new_paragraph = joined
+            && ((ends_sentence(prev.text)
+                && starts_text()
+                && prev.text.chars().count() >= PARAGRAPH_CHARS)
+                || (starts_numbered(prev.text) && starts_numbered(cur.text)));
+        if !new_paragraph {
             i += 1;
             continue;
         }

@@ -17,23 +17,31 @@ const SUSPECTS: [&str; 10] = [
     "]（", "】", "］", "！[", "](", "{{", "{%", "[[", "<!--", "<！--",
 ];
 
-fn suspects(body: &str) -> bool {
+/// The lines of `lines` (of `body`) that hold one of [`SUSPECTS`], each once, found in one pass
+/// over the body.
+fn suspect_lines<'l, 'a>(body: &str, lines: &'l [Line<'a>]) -> Vec<&'l Line<'a>> {
     static SEARCH: OnceLock<Option<AhoCorasick>> = OnceLock::new();
-    SEARCH
-        .get_or_init(|| AhoCorasick::new(SUSPECTS).ok())
-        .as_ref()
-        .is_some_and(|s| s.is_match(body))
+    let Some(search) = SEARCH.get_or_init(|| AhoCorasick::new(SUSPECTS).ok()) else {
+        return Vec::new();
+    };
+    let Some(body_start) = lines.first().map(|l| l.at) else {
+        return Vec::new();
+    };
+    let mut out: Vec<&Line> = Vec::new();
+    for m in search.find_iter(body) {
+        let at = body_start + m.start();
+        let i = lines.partition_point(|l| l.at <= at).saturating_sub(1);
+        let line = &lines[i];
+        if !line.text.is_empty() && !out.last().is_some_and(|l| l.at == line.at) {
+            out.push(line);
+        }
+    }
+    out
 }
 
-/// Checks the prose lines of one body whose text is `body`.
+/// Checks the prose lines of one body whose text is `body`: only the lines that hold a suspect.
 pub(super) fn check(src: &SourceFile, body: &str, lines: &[Line], diags: &mut Diagnostics) {
-    if !suspects(body) {
-        return;
-    }
-    for line in lines {
-        if line.text.is_empty() {
-            continue;
-        }
+    for line in suspect_lines(body, lines) {
         if let Some(d) = fullwidth_link(src, line) {
             diags.push(d);
         }
@@ -119,6 +127,9 @@ fn link_at(text: &str, o: usize, open: char) -> Option<Fix> {
 }
 
 fn fullwidth_link(src: &SourceFile, line: &Line) -> Option<Diagnostic> {
+    if line.text.is_ascii() {
+        return None;
+    }
     let fixes = fullwidth_links(line.text);
     let first = fixes.first()?;
     let mut fixed_line = line.text.to_string();
