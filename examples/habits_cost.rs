@@ -52,6 +52,26 @@ fn main() {
             let _ = invisible::clean(copy, &mut Diagnostics::new());
         }
     });
+    report("odd_chars", || {
+        for s in &sources {
+            std::hint::black_box(invisible::odd_chars(&s.text));
+        }
+    });
+    report("find_mojibake", || {
+        for s in &sources {
+            std::hint::black_box(invisible::find_mojibake(&s.text));
+        }
+    });
+    report("memchr newline count (one SIMD pass, for scale)", || {
+        for s in &sources {
+            std::hint::black_box(memchr::memchr_iter(b'\n', s.text.as_bytes()).count());
+        }
+    });
+    report("contains(is_stray_control) (the control-character scan)", || {
+        for s in &sources {
+            std::hint::black_box(s.text.contains(text::is_stray_control));
+        }
+    });
     report("copying the texts (to subtract from the line above)", || {
         for s in &sources {
             let _ = SourceFile::new(s.path.clone(), s.text.clone());

@@ -161,7 +161,13 @@ pub fn diagnostic(known: &[Field], key: &str, value: &Value) -> Option<Diagnosti
                 ),
                 format!("把 `{key}` 改成 `{ours}`（写法见 docs/content.md）"),
             ),
-            None => theme(&other),
+            None => (
+                Diagnostic::warning(
+                    "front-matter.other-generator",
+                    format!("{other}，这类文件没有对应的字段，本网站不读它"),
+                ),
+                "删掉这一行".to_string(),
+            ),
         },
         Meaning::Theme => theme(&other),
     };
