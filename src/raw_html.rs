@@ -54,6 +54,28 @@ pub enum Removed {
     DataImage,
 }
 
+/// Whether a removal only takes away how the text looked (a `style` attribute; an element whose
+/// text stays, such as `<font>` or Word's `<o:p>`), which the message about pasted formatting
+/// already says; event handlers, `data:` pictures and elements that take content or a
+/// source with them (`<script>`, `<iframe>`) are more than that.
+pub fn is_formatting(r: &Removal) -> bool {
+    match &r.what {
+        Removed::Attribute { name, .. } => name == "style",
+        Removed::Element {
+            name,
+            content_too,
+            src,
+        } => {
+            const MORE: &[&str] = &[
+                "iframe", "form", "input", "button", "select", "textarea", "object", "embed",
+                "video", "audio", "canvas", "svg", "math", "frame", "frameset",
+            ];
+            !content_too && src.is_none() && !MORE.contains(&name.as_str())
+        }
+        Removed::DataImage => false,
+    }
+}
+
 /// Elements whose content is text up to their closing tag (no tags inside).
 const RAW_TEXT: &[&str] = &[
     "script", "style", "textarea", "title", "xmp", "iframe", "noembed",

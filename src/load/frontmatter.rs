@@ -62,6 +62,16 @@ pub fn split(src: &SourceFile) -> Result<Split, Box<Diagnostic>> {
     let first = it.next();
     match first {
         Some((_, l)) if is_fence(l) => {}
+        Some((start, l)) if l.trim_end() == "+++" => {
+            return Err(Box::new(
+                Diagnostic::error(
+                    "front-matter.toml",
+                    "字段区用 `+++` 开头，是 Hugo 和 Zola 的 TOML 写法；本网站只读 YAML 写法的字段区",
+                )
+                .at(src, start, start + l.len())
+                .hint("把开头和结尾的 +++ 都改成 ---，每个字段写成 `name: 张伟`（英文冒号加一个空格，不用等号，文字不用加引号）"),
+            ));
+        }
         Some((start, l)) if looks_like_fence(l) => {
             return Err(Box::new(
                 Diagnostic::error(
@@ -151,6 +161,13 @@ fn looks_like_prose(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn toml_front_matter_is_named() {
+        let src = SourceFile::new("a.md", "+++\nname = \"张伟\"\n+++\n正文\n");
+        let d = split(&src).unwrap_err();
+        assert_eq!((d.code, d.line, d.column), ("front-matter.toml", 1, 1));
+    }
 
     fn src(text: &str) -> SourceFile {
         SourceFile::new("content/craftsmen/a.md", text)

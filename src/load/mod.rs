@@ -1,8 +1,11 @@
 //! Loading: walk content/, read each file as text, split front matter and parse YAML with locations.
 
 pub mod anchors;
+pub mod encoding;
 pub mod frontmatter;
+pub mod invisible;
 pub mod links;
+pub mod misnamed;
 pub mod misread;
 pub mod positions;
 pub mod text;
@@ -221,8 +224,20 @@ pub fn item(content: &Path, path: &Path) -> Result<Loaded1, String> {
                 } else {
                     ext == "md"
                 };
+                let misnamed = wanted.then(|| misnamed::check(&shown, stem, ext)).flatten();
                 if kind != Kind::Cohort && is_image(ext) {
                     Item::Asset(file(path, rel.clone()))
+                } else if let Some(m) = misnamed {
+                    match m {
+                        misnamed::Misnamed::SectionIndex(warning) => {
+                            d.push(warning);
+                            Item::Skip
+                        }
+                        misnamed::Misnamed::DoubleExtension { slug, diagnostic } => {
+                            d.push(diagnostic);
+                            Item::Unreadable(kind, slug)
+                        }
+                    }
                 } else if !wanted {
                     d.push(wrong_ext(&shown, kind));
                     Item::Skip

@@ -1,12 +1,16 @@
-//! Reads a content file as text: UTF-8 (with or without BOM), a clear message for GBK or binary
-//! files, and the text cleaned of control characters, so that no later output can carry one.
+//! Reads a content file as text: UTF-8 (with or without BOM), a clear message naming the encoding
+//! of any other text file (see [`encoding`]) or for a binary one, and the text cleaned of control
+//! characters, so that no later output can carry one.
 
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::load::encoding::{self, Guess};
+use crate::load::invisible;
 use crate::source::SourceFile;
 
 /// Decodes a file's bytes. `rel_path` is the path shown to the editor. Control characters are
-/// removed here, each with a located warning in `warnings` (see [`clean`]); a NUL makes the
-/// file "not text" (UTF-16 and binary files are full of them).
+/// removed here, each with a located warning in `warnings` (see [`clean`]), then invisible and
+/// unreadable characters ([`invisible`]); a NUL makes the file "not text" (binary files are
+/// full of them), unless the file is UTF-16.
 pub fn decode(
     rel_path: &str,
     bytes: &[u8],
@@ -25,10 +29,14 @@ pub fn decode(
                 ));
             }
             if let Some(at) = text.find('\0') {
+                if let Some(utf16) = encoding::utf16(bytes) {
+                    return Err(Box::new(wrong_encoding(rel_path, utf16, 0)));
+                }
                 let src = SourceFile::new(rel_path, text);
                 return Err(Box::new(not_text(rel_path).at(&src, at, at + 1)));
             }
-            Ok(clean(SourceFile::new(rel_path, text), warnings))
+            let src = clean(SourceFile::new(rel_path, text), warnings);
+            Ok(invisible::clean(src, warnings))
         }
         Err(e) => Err(Box::new(not_utf8(rel_path, bytes, e.valid_up_to()))),
     }
@@ -108,22 +116,59 @@ fn not_text(rel_path: &str) -> Diagnostic {
 }
 
 fn not_utf8(rel_path: &str, bytes: &[u8], valid_up_to: usize) -> Diagnostic {
-    let (_, _, gbk_errors) = encoding_rs::GB18030.decode(bytes);
     let line = bytes[..valid_up_to].iter().filter(|&&b| b == b'\n').count() + 1;
-    let mut d = if !gbk_errors && bytes.iter().any(|&b| b >= 0x80) {
-        Diagnostic::error(
-            "file.not-utf8",
-            "文件不是 UTF-8 编码，看起来是 GBK（简体中文 Windows 的默认编码）",
-        )
-        .in_file(rel_path)
-        .hint("请用 UTF-8 重新保存：记事本选“另存为”→ 编码选“UTF-8”；VS Code 点右下角“GBK”→“通过编码保存”→“UTF-8”")
-    } else if bytes.contains(&0) {
+    if let Some(utf16) = encoding::utf16(bytes) {
+        return wrong_encoding(rel_path, utf16, 0);
+    }
+    if let Some(guess) = encoding::legacy(bytes) {
+        return wrong_encoding(rel_path, guess, line);
+    }
+    let mut d = if bytes.contains(&0) {
         not_text(rel_path)
     } else {
         Diagnostic::error("file.not-utf8", "文件不是 UTF-8 编码，无法读取")
             .in_file(rel_path)
             .hint("请用 UTF-8 编码重新保存这个文件")
     };
+    d.line = line;
+    d
+}
+
+/// A text file in another encoding than UTF-8, named, with how to save it as UTF-8. `line` is
+/// where its first non-UTF-8 byte stands (0 for a file that is all of another encoding).
+fn wrong_encoding(rel_path: &str, guess: Guess, line: usize) -> Diagnostic {
+    let name = guess.name();
+    let status_bar = guess.status_bar();
+    let (what, extra) = match guess {
+        Guess::Utf16 { .. } => (
+            format!("{name}（记事本“另存为”里叫“Unicode”）"),
+            String::new(),
+        ),
+        Guess::Gbk => (
+            "GBK（简体中文 Windows 的默认编码）".to_string(),
+            String::new(),
+        ),
+        Guess::Gb18030 { rare } => (
+            format!("GB18030（比 GBK 多出“{rare}”这样的生僻字）"),
+            format!("；“{rare}”在 UTF-8 里照样能保存"),
+        ),
+        Guess::Big5 => (
+            "Big5（繁体中文 Windows 的默认编码）".to_string(),
+            "；繁体字存为 UTF-8 后原样显示".to_string(),
+        ),
+        Guess::ShiftJis => (
+            "Shift-JIS（日文 Windows 的默认编码）".to_string(),
+            String::new(),
+        ),
+    };
+    let mut d = Diagnostic::error(
+        "file.not-utf8",
+        format!("文件不是 UTF-8 编码，看起来是 {what}"),
+    )
+    .in_file(rel_path)
+    .hint(format!(
+        "请用 UTF-8 重新保存：记事本选“另存为”→ 编码选“UTF-8”；VS Code 点右下角“{status_bar}”→“通过编码保存”→“UTF-8”{extra}"
+    ));
     d.line = line;
     d
 }
@@ -183,6 +228,39 @@ mod tests {
         assert!(d.message.contains("GBK"));
         assert!(d.hint.unwrap().contains("UTF-8"));
         assert_eq!(d.line, 2);
+    }
+
+    #[test]
+    fn utf16_from_notepad_is_named_not_called_binary() {
+        let text = "---\nname: 张伟\n---\n";
+        let mut with_bom = vec![0xFF, 0xFE];
+        with_bom.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        for bytes in [&with_bom[..], &with_bom[2..]] {
+            let d = decode("content/craftsmen/a.md", bytes).unwrap_err();
+            assert_eq!((d.code, d.line), ("file.not-utf8", 0));
+            assert!(d.message.contains("UTF-16 LE"), "{}", d.message);
+            assert!(d.message.contains("Unicode"), "{}", d.message);
+        }
+        // All ASCII: valid UTF-8 with a NUL in every other byte.
+        let ascii: Vec<u8> = "year: 2018\n"
+            .encode_utf16()
+            .flat_map(u16::to_be_bytes)
+            .collect();
+        let d = decode("content/cohorts/2018.yaml", &ascii).unwrap_err();
+        assert!(d.message.contains("UTF-16 BE"), "{}", d.message);
+    }
+
+    #[test]
+    fn big5_and_shift_jis_are_named() {
+        let (big5, _, _) = encoding_rs::BIG5
+            .encode("---\nname: 張偉\npost: 數控車工\n---\n他在車間裡帶出了許多徒弟。\n");
+        let d = decode("a.md", &big5).unwrap_err();
+        assert!(d.message.contains("Big5"), "{}", d.message);
+        assert_eq!(d.line, 2);
+        let (sjis, _, _) = encoding_rs::SHIFT_JIS
+            .encode("---\nname: 張偉\n---\nひとつのことだけをしてきました。\n");
+        let d = decode("a.md", &sjis).unwrap_err();
+        assert!(d.message.contains("Shift-JIS"), "{}", d.message);
     }
 
     #[test]

@@ -9,6 +9,7 @@ use crate::model::entry;
 use crate::model::fields::{Date, Fields};
 use crate::model::industry::Section;
 use crate::model::names::{self, NameKey};
+use crate::model::plausible;
 use crate::model::published::Published;
 use crate::schema::{COHORT, MEMBER};
 use rustc_hash::FxHashMap;
@@ -50,7 +51,7 @@ pub struct InlineMember {
 
 pub fn parse(
     file: &ContentFile,
-    base_path: &str,
+    ctx: &entry::Ctx,
     this_year: i32,
     published: &mut Published,
     diags: &mut Diagnostics,
@@ -86,6 +87,8 @@ pub fn parse(
     }
     let title = f.text("title");
     let ceremony = f.date("ceremony");
+    plausible::ceremony(&mut f, year, ceremony);
+    plausible::not_after_today(&mut f, "ceremony", "命名大会日期", ceremony, ctx.today);
     let intro = f.string("intro").unwrap_or_default();
     let mut members = Vec::new();
     match f.sequence("members") {
@@ -150,7 +153,12 @@ pub fn parse(
     // The introduction is Markdown: scanned as it renders.
     published.values(&doc, &["intro"], diags);
     let intro_text = intro;
-    let intro = markdown::render(&intro_text, &markdown::Options { base_path });
+    let intro = markdown::render(
+        &intro_text,
+        &markdown::Options {
+            base_path: ctx.base_path,
+        },
+    );
     let intro_at = || doc.value_span(&[Seg::Key("intro")]).0;
     published.markdown(src, intro_at, &intro, true, diags);
     if !intro.removed.is_empty() {

@@ -8,6 +8,7 @@ use crate::model::fields::Fields;
 use crate::model::industry::{self, Resolution, Section};
 use crate::model::levels::{Award, Education, Level, SkillLevel, TitleLevel};
 use crate::model::names::{self, NameKey};
+use crate::model::plausible;
 use crate::model::published::{Published, PRIVATE};
 use crate::model::stats::{AwardCounts, Patents, StatInput};
 use crate::schema::{AWARD, PATENTS, PROFILE};
@@ -80,12 +81,12 @@ pub fn parse(
     let photo = f.string("photo");
     let summary = f.text("summary");
     let frontline = f.boolean("frontline");
-    let work_years = f.int("work_years").map(|n| n as u32);
+    let work_years = plausible::work_years(&mut f, cohort, this_year);
     let education = f.choice("education", Education::parse);
     let skill_level = f.choice("skill_level", SkillLevel::parse);
     let title_level = f.choice("title_level", TitleLevel::parse);
     let patents = read_patents(&mut f);
-    let awards = read_awards(&mut f);
+    let awards = read_awards(&mut f, this_year);
     let benefit_cny = f.int("benefit_cny").map(|n| n as u64);
     let published = f.boolean("published").unwrap_or(true);
     if f.raw(PRIVATE).is_some() {
@@ -206,7 +207,7 @@ fn read_patents(f: &mut Fields) -> Option<Patents> {
     })
 }
 
-fn read_awards(f: &mut Fields) -> Option<Vec<Award>> {
+fn read_awards(f: &mut Fields, this_year: i32) -> Option<Vec<Award>> {
     let items = f.sequence("awards")?;
     let mut out = Vec::new();
     for (i, item) in items.iter().enumerate() {
@@ -221,6 +222,7 @@ fn read_awards(f: &mut Fields) -> Option<Vec<Award>> {
                 if let Some(name) = a.text("name") {
                     let grade = a.text("grade");
                     let year = a.int("year").map(|y| y as i32);
+                    let year = plausible::award_year(&mut a, year, this_year);
                     out.push(Award { name, grade, year });
                 }
             }
@@ -288,6 +290,11 @@ mod tests {
         let ctx = Ctx {
             assets: &assets,
             base_path: "/",
+            today: crate::model::fields::Date {
+                year: 2026,
+                month: 6,
+                day: 1,
+            },
         };
         let mut diags = Diagnostics::new();
         let c = parse(&file, &ctx, 2026, &mut Published::default(), &mut diags);

@@ -13,6 +13,8 @@ use crate::source::SourceFile;
 pub struct Ctx<'a> {
     pub assets: &'a AssetIndex,
     pub base_path: &'a str,
+    /// Today's date, for dates that cannot be true yet.
+    pub today: crate::model::fields::Date,
 }
 
 /// A rendered Markdown body plus where its links stand in the file.
@@ -108,7 +110,9 @@ pub fn slug(
     if is_safe_slug(&slug) {
         return Some(slug);
     }
-    let mut fixed = slug.to_ascii_lowercase().replace([' ', '_', '.'], "-");
+    let mut fixed = slug
+        .to_ascii_lowercase()
+        .replace([' ', '_', '.', '\u{3000}', '\u{A0}'], "-");
     fixed.retain(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
     let fixed = fixed
         .split('-')
@@ -120,9 +124,14 @@ pub fn slug(
     } else {
         fixed
     };
+    let spaces = if slug.contains(['\u{3000}', '\u{A0}']) {
+        "（里面有全角空格或不换行空格）"
+    } else {
+        ""
+    };
     let d = Diagnostic::error(
         "slug.unsafe",
-        format!("网址名（slug）`{slug}` 不能用：只能用小写英文字母、数字和 -"),
+        format!("网址名（slug）`{slug}` 不能用{spaces}：只能用小写英文字母、数字和 -"),
     );
     let d = if from_field {
         let (s, e) = doc.value_span(&[Seg::Key("slug")]);
@@ -182,7 +191,18 @@ pub fn body(
         },
     );
     published.markdown(&file.source, || body_start, &r, false, diags);
-    crate::raw_html::report(&file.source, &r.removed, |o| body_start + o, None, diags);
+    let pasted = crate::habits::check(&file.source, body_start, &r.images, diags);
+    // A pasted body is told once that its formatting goes; what else goes is still named.
+    let removed: Vec<_> = if pasted {
+        let beyond = r
+            .removed
+            .iter()
+            .filter(|x| !crate::raw_html::is_formatting(x));
+        beyond.cloned().collect()
+    } else {
+        r.removed.clone()
+    };
+    crate::raw_html::report(&file.source, &removed, |o| body_start + o, None, diags);
     let dir = dir_rel(file);
     let mut markdown_images: Vec<(String, usize)> = Vec::new();
     for img in &r.images {
@@ -354,6 +374,11 @@ pub fn check_asset(
     assets: &AssetIndex,
     diags: &mut Diagnostics,
 ) -> Option<String> {
+    if let Some(d) = crate::habits::local_path(reference, dir) {
+        let (s, e) = span();
+        diags.push(d.at(src, s, e));
+        return None;
+    }
     if is_web_address(reference) {
         return Some(reference.to_string());
     }

@@ -2,6 +2,7 @@
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::yaml::{Doc, Seg};
+use crate::model::spreadsheet;
 use crate::suggest::{self, Closeness};
 use serde_yaml::{Mapping, Value};
 
@@ -331,10 +332,21 @@ impl<'a, 's> Fields<'a, 's> {
             _ => None,
         };
         let Some(n) = n else {
+            if let Some(d) = v
+                .as_str()
+                .and_then(|t| spreadsheet::number_diagnostic(&self.name(key), key, t))
+            {
+                let d = self.at_value(d, key);
+                self.diags.push(d);
+                return None;
+            }
             let hint = self.number_hint(key, v);
             self.wrong_type(key, "整数", hint);
             return None;
         };
+        if v.as_i64().is_none() {
+            self.scientific(key, n);
+        }
         if n < 0 && min >= 0 {
             let d = self
                 .at_value(
@@ -377,6 +389,16 @@ impl<'a, 's> Fields<'a, 's> {
             return format!("写一个整数，如 `{key}: {}`", self.example(key));
         };
         format!("{}：`{key}: {n}`", numbers::what_to_change(text))
+    }
+
+    /// Warns about a whole number written in scientific notation (`1.2E+07`): read as written.
+    fn scientific(&mut self, key: &str, n: i64) {
+        let (s, e) = self.doc.value_span(&self.path(key));
+        let written = self.doc.src.text.get(s..e).unwrap_or_default();
+        if let Some(d) = spreadsheet::scientific_diagnostic(&self.name(key), key, written, n) {
+            let d = d.at(self.doc.src, s, e);
+            self.diags.push(d);
+        }
     }
 
     /// true / false.
@@ -469,6 +491,11 @@ impl<'a, 's> Fields<'a, 's> {
         match Date::parse_iso(&text) {
             Some(d) => Some(d),
             None => {
+                if let Some(d) = spreadsheet::date_diagnostic(&self.name(key), key, &text) {
+                    let d = self.at_value(d, key);
+                    self.diags.push(d);
+                    return None;
+                }
                 let hint = match Date::parse_loose(&text) {
                     Some(d) => format!("日期写成 `{key}: {}`（年-月-日，月和日用两位数）", d.iso()),
                     None => format!("日期写成 `{key}: {}`（年-月-日）", self.example(key)),

@@ -8,6 +8,7 @@
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::yaml::{Doc, Seg};
+use crate::model::generators;
 use crate::schema::{Field, Means, Schema, Suggestion, Type};
 use crate::suggest::Closeness;
 use serde_yaml::{Mapping, Value};
@@ -72,6 +73,14 @@ pub fn check<'a>(
         } else {
             schema.suggest(clean)
         };
+        // Another generator's field, unless the schema names it exactly (`draft` in a profile).
+        let named_exactly = found.is_some_and(|s| s.closeness == Closeness::Same);
+        if !schema.open && !spaced && !named_exactly {
+            if let Some(d) = generators::diagnostic(schema, key, value) {
+                diags.push(w.at(d));
+                continue;
+            }
+        }
         // The key the field is written under already, if it is.
         let holder = |f: &Field| -> Option<&'a str> {
             if map.contains_key(f.key) {

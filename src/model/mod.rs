@@ -7,6 +7,7 @@ pub mod craftsman;
 pub mod cross;
 pub mod entry;
 pub mod fields;
+pub mod generators;
 pub mod industry;
 pub mod keys;
 pub mod levels;
@@ -15,9 +16,11 @@ pub mod numbers;
 pub mod paths;
 pub mod pictures;
 pub mod plain;
+pub mod plausible;
 pub mod published;
 pub mod repeated;
 pub mod site;
+pub mod spreadsheet;
 pub mod stats;
 pub mod story;
 
@@ -41,7 +44,7 @@ pub fn current_year() -> i32 {
 }
 
 /// Civil date of a day count since 1970-01-01 (Howard Hinnant's algorithm).
-fn date_of_days(days: i64) -> fields::Date {
+pub(crate) fn date_of_days(days: i64) -> fields::Date {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z - era * 146_097;

@@ -48,6 +48,8 @@ pub struct LoadOptions {
     pub overrides: Overrides,
     /// The latest cohort year allowed; defaults to this year.
     pub this_year: Option<i32>,
+    /// Today, for dates still to come; defaults to today (or `SOURCE_DATE_EPOCH`'s day).
+    pub today: Option<crate::model::fields::Date>,
     /// Parsed files kept between runs (the preview server keeps one); `None` parses everything.
     pub cache: Option<std::sync::Arc<ParseCache>>,
 }
@@ -197,6 +199,7 @@ pub fn from_loaded(
         .as_ref()
         .and_then(|s| config::read(s, &opts.overrides, diags));
     let this_year = opts.this_year.unwrap_or_else(crate::model::current_year);
+    let today = opts.today.unwrap_or_else(crate::model::today);
     let assets = AssetIndex::new(loaded.static_files.iter().chain(&loaded.assets));
     let base_path = config
         .as_ref()
@@ -205,6 +208,7 @@ pub fn from_loaded(
     let ctx = Ctx {
         assets: &assets,
         base_path: &base_path,
+        today,
     };
     // What every file is checked against: a change here re-parses everything.
     let asset_list: Vec<&str> = loaded
@@ -217,6 +221,7 @@ pub fn from_loaded(
         asset_list.join("\n").as_bytes(),
         base_path.as_bytes(),
         &this_year.to_le_bytes(),
+        today.iso().as_bytes(),
     ]);
     let results = parse_all(&loaded.files, opts.cache.as_deref(), context_key, |file| {
         let mut diags = Diagnostics::new();
@@ -325,12 +330,11 @@ fn parse_one(
     p: &mut Published,
     d: &mut Diagnostics,
 ) -> Option<Parsed> {
-    let base = ctx.base_path;
     Some(match file.kind {
         Kind::Craftsman => {
             Parsed::Craftsman(Arc::new(craftsman::parse(file, ctx, this_year, p, d)?))
         }
-        Kind::Cohort => Parsed::Cohort(Arc::new(cohort::parse(file, base, this_year, p, d)?)),
+        Kind::Cohort => Parsed::Cohort(Arc::new(cohort::parse(file, ctx, this_year, p, d)?)),
         Kind::Story => Parsed::Story(Arc::new(story::parse_story(file, ctx, p, d)?)),
         Kind::Brand => Parsed::Brand(Box::new(story::parse_brand(file, ctx, p, d)?)),
         Kind::Page => Parsed::Page(Box::new(story::parse_page(file, ctx, p, d)?)),
@@ -552,7 +556,7 @@ fn check_links(
     let check = |body: &Body, src: &SourceFile, page: &str| -> Diagnostics {
         let mut d = Diagnostics::new();
         for (url, at) in body.links.iter() {
-            if let Some(hint) = broken_link(url, page, &known) {
+            if let Some(hint) = broken_link(url, page, &src.path, &known) {
                 d.push(
                     Diagnostic::error("link.broken", format!("链接 `{url}` 指向的页面不存在"))
                         .at(src, at, at + 1)
@@ -601,8 +605,9 @@ struct Known<'a> {
 /// The hint for a link to no page of the site; `None` for a good link, one that leaves the site
 /// or stays on the page, or one to a profile that could not be read (reported already). A
 /// root-relative link is written without the base path; a relative one leads from `page` (the
-/// path of the page the body is on, without the base path).
-fn broken_link(url: &str, page: &str, known: &Known) -> Option<String> {
+/// path of the page the body is on, without the base path). A link to a content file's name is
+/// read from `file`, the content file it is written in.
+fn broken_link(url: &str, page: &str, file: &str, known: &Known) -> Option<String> {
     let path: std::borrow::Cow<str> = if url.starts_with('/') && !url.starts_with("//") {
         std::borrow::Cow::Borrowed(url.split(['#', '?']).next().unwrap_or(url))
     } else {
@@ -629,6 +634,10 @@ fn broken_link(url: &str, page: &str, known: &Known) -> Option<String> {
         {
             "照片原件不会发布（网站只发布缩小后的副本）；要在正文里显示它，写 `![说明](文件名)`"
                 .to_string()
+        } else if let Some(page) =
+            crate::habits::source_file_link(url, file).filter(|p| known.urls.contains_page(p))
+        {
+            format!("链接写网页地址而不是文件名：`{page}`")
         } else if path.ends_with(".md") {
             format!(
                 "链接写网页地址而不是文件名，如 `{}/`",

@@ -6,6 +6,7 @@ use crate::load::ContentFile;
 use crate::model::entry::{self, Body, Ctx};
 use crate::model::fields::{Date, Fields};
 use crate::model::names;
+use crate::model::plausible;
 use crate::model::published::Published;
 use crate::schema::{BRAND, FIGURE, PAGE, STORY};
 use serde::Serialize;
@@ -73,6 +74,7 @@ pub fn parse_story(
     let title = f.text("title");
     let written = f.string("slug");
     let date = f.date("date");
+    plausible::not_after_today(&mut f, "date", "日期", date, ctx.today);
     let craftsmen = f.strings("craftsmen");
     let cover = f.string("cover");
     let summary = f.text("summary");

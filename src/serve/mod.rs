@@ -192,6 +192,7 @@ async fn serve(mut opts: Options) -> Result<(), String> {
             base_url: Some(url.clone()),
         },
         this_year: None,
+        today: None,
         cache: Some(Arc::new(ParseCache::default())),
     };
     // Watch before the first build, so that no save from here on is missed.

@@ -174,7 +174,12 @@ fn numbers_written_in_words_or_with_units_are_hinted_in_digits() {
             text.replace("name: 王芳\n", "name: 王芳\ncohort: 2018\n")
         };
         let d = only(&text);
-        assert_eq!(d.code, "front-matter.wrong-type", "{line}");
+        // Spreadsheet habits (units, separators, full-width digits) have codes of their own.
+        assert!(
+            d.code == "front-matter.wrong-type" || d.code.starts_with("number."),
+            "{line}: {}",
+            d.code
+        );
         assert!(hint(&d).contains(want), "{line}: {}", hint(&d));
     }
 }
