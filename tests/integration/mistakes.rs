@@ -69,3 +69,60 @@ fn run(case: &Path) -> String {
         support::stdout(&out)
     )
 }
+
+/// docs/messages.md: every code the suite shows, with its severity and one example message and
+/// hint, from the first case (in name order) that shows it. `UPDATE_DOCS=1 cargo test --test
+/// integration mistakes` writes it anew.
+#[test]
+fn docs_list_every_code_the_suite_shows_with_an_example() {
+    let root = support::repo().join("tests/mistakes");
+    let mut cases: Vec<_> = std::fs::read_dir(&root)
+        .expect("tests/mistakes")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.is_dir())
+        .collect();
+    cases.sort();
+    let mut seen: std::collections::BTreeMap<String, (String, String, String, String)> =
+        std::collections::BTreeMap::new();
+    for case in &cases {
+        let text = std::fs::read_to_string(case.join("expected.jsonl")).unwrap_or_default();
+        let name = case.file_name().unwrap_or_default().to_string_lossy();
+        for line in text.lines().skip(1) {
+            let v: serde_json::Value = serde_json::from_str(line).expect("a JSON line");
+            let field = |k: &str| v[k].as_str().unwrap_or_default().to_string();
+            seen.entry(field("code")).or_insert_with(|| {
+                let severity = match v["severity"].as_str() {
+                    Some("error") => "错误",
+                    _ => "警告",
+                };
+                (severity.to_string(), field("message"), field("hint"), name.to_string())
+            });
+        }
+    }
+    let cell = |s: &str| s.replace('|', "\\|").replace('\n', " ");
+    let mut doc = String::from(
+        "# 提示一览\n\n\
+         `gongjiang check` 和预览里每一种提示的代码、严重程度（错误：网站不生成，必须改；\
+         警告：网站照常生成，最好改）和一个例子。例子取自测试用例 `tests/mistakes/<用例>/`，\
+         那里有出错的文件和完整的输出。\n\n\
+         <!-- 这个文件由测试生成：UPDATE_DOCS=1 cargo test --test integration mistakes -->\n\n\
+         | 代码 | 严重程度 | 例子 | 怎么改 | 用例 |\n|---|---|---|---|---|\n",
+    );
+    for (code, (severity, message, hint, case)) in &seen {
+        doc.push_str(&format!(
+            "| `{code}` | {severity} | {} | {} | `{case}` |\n",
+            cell(message),
+            cell(hint)
+        ));
+    }
+    let path = support::repo().join("docs/messages.md");
+    if std::env::var_os("UPDATE_DOCS").is_some() {
+        std::fs::write(&path, &doc).expect("write docs/messages.md");
+        return;
+    }
+    let written = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        written == doc,
+        "docs/messages.md differs from the suite; `UPDATE_DOCS=1 cargo test --test integration mistakes` writes it anew"
+    );
+}
