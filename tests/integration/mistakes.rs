@@ -1,6 +1,6 @@
 //! Editors' mistakes, one case each: `tests/mistakes/<case>/` holds the files that make the mistake
 //! (laid over the `minimal` fixture, which is clean) and `expected.jsonl`, the exit code and
-//! what `gongjiang check --format json` prints for them.
+//! what `gongjiang check --format json` prints for them, which `gongjiang build` prints too.
 //!
 //! A new case is one new folder. `UPDATE_MISTAKES=1 cargo test --test integration mistakes`
 //! writes every `expected.jsonl` anew from what `check` prints: read the diff before committing.
@@ -62,12 +62,18 @@ fn run(case: &Path) -> String {
         }
         site.write(&name, std::fs::read(e.path()).expect("read"));
     }
-    let out = site.run(&["check", "--format", "json"]);
-    format!(
-        "{{\"exit\":{}}}\n{}",
-        out.status.code().unwrap_or(-1),
-        support::stdout(&out)
-    )
+    let said = |out: std::process::Output| {
+        format!(
+            "{{\"exit\":{}}}\n{}",
+            out.status.code().unwrap_or(-1),
+            support::stdout(&out)
+        )
+    };
+    let checked = said(site.run(&["check", "--format", "json"]));
+    // build says the same as check, exit code included.
+    let built = said(site.run(&["build", "--format", "json"]));
+    assert_eq!(checked, built, "{}: check and build differ", case.display());
+    checked
 }
 
 /// docs/messages.md: every code the suite shows, with its severity and one example message and
@@ -95,7 +101,12 @@ fn docs_list_every_code_the_suite_shows_with_an_example() {
                     Some("error") => "错误",
                     _ => "警告",
                 };
-                (severity.to_string(), field("message"), field("hint"), name.to_string())
+                (
+                    severity.to_string(),
+                    field("message"),
+                    field("hint"),
+                    name.to_string(),
+                )
             });
         }
     }
