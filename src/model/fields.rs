@@ -2,7 +2,7 @@
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::yaml::{Doc, Seg};
-use crate::model::spreadsheet;
+use crate::model::dates;
 use crate::suggest::{self, Closeness};
 use serde_yaml::{Mapping, Value};
 
@@ -334,7 +334,7 @@ impl<'a, 's> Fields<'a, 's> {
         let Some(n) = n else {
             if let Some(d) = v
                 .as_str()
-                .and_then(|t| spreadsheet::number_diagnostic(&self.name(key), key, t))
+                .and_then(|t| numbers::number_diagnostic(&self.name(key), key, t))
             {
                 let d = self.at_value(d, key);
                 self.diags.push(d);
@@ -395,7 +395,7 @@ impl<'a, 's> Fields<'a, 's> {
     fn scientific(&mut self, key: &str, n: i64) {
         let (s, e) = self.doc.value_span(&self.path(key));
         let written = self.doc.src.text.get(s..e).unwrap_or_default();
-        if let Some(d) = spreadsheet::scientific_diagnostic(&self.name(key), key, written, n) {
+        if let Some(d) = numbers::scientific_diagnostic(&self.name(key), key, written, n) {
             let d = d.at(self.doc.src, s, e);
             self.diags.push(d);
         }
@@ -491,7 +491,7 @@ impl<'a, 's> Fields<'a, 's> {
         match Date::parse_iso(&text) {
             Some(d) => Some(d),
             None => {
-                if let Some(d) = spreadsheet::date_diagnostic(&self.name(key), key, &text) {
+                if let Some(d) = dates::date_diagnostic(&self.name(key), key, &text) {
                     let d = self.at_value(d, key);
                     self.diags.push(d);
                     return None;

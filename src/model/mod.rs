@@ -5,6 +5,7 @@ pub mod cohort;
 pub mod copied;
 pub mod craftsman;
 pub mod cross;
+pub mod dates;
 pub mod entry;
 pub mod fields;
 pub mod generators;
@@ -20,7 +21,6 @@ pub mod plausible;
 pub mod published;
 pub mod repeated;
 pub mod site;
-pub mod spreadsheet;
 pub mod stats;
 pub mod story;
 

@@ -1,4 +1,6 @@
-//! Whole numbers as editors write them in words or with units (二〇二一, ２０２１, 二十六年, 1200万元, 12,000,000), read for hints that give the digits to write.
+//! Whole numbers as editors write them: in words or with units (二〇二一, ２０２１, 二十六年, 1200万元, 12,000,000, ￥3,000,000) and as spreadsheets show them (1.2E+07), read for messages that name the habit and give the digits to write.
+
+use crate::diag::Diagnostic;
 
 /// The whole number a text starts with, written in digits (half- or full-width, with `,`
 /// between groups of three), in Chinese numerals (`二〇二一`, `二十六`, `一千二百万`), or in
@@ -106,20 +108,14 @@ fn arabic(text: &str) -> Option<i64> {
         .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
         .unwrap_or(text.len());
     let (digits, rest) = text.split_at(digits_end);
-    let scale = match rest {
-        "" => 0,
-        "万" => 4,
-        "亿" => 8,
-        "万亿" => 12,
+    let multiplier = match rest {
+        "" => 1,
+        "万" => 10_000,
+        "亿" => 100_000_000,
+        "万亿" => 1_000_000_000_000,
         _ => return None,
     };
-    let digits = ungroup(digits)?;
-    let (whole, fraction) = digits.split_once('.').unwrap_or((&digits, ""));
-    if whole.is_empty() || fraction.len() > scale {
-        return None;
-    }
-    // Exact: 1.2亿 is 12 and seven zeros, not 1.2 × 10⁸ in floating point.
-    format!("{whole}{fraction:0<scale$}").parse().ok()
+    whole(&ungroup(digits)?, multiplier)
 }
 
 /// `12,000,000` → `12000000`; commas must separate groups of three.
@@ -176,9 +172,220 @@ fn chinese(text: &str) -> Option<i64> {
     Some(yi + wan + section + pending.unwrap_or(0))
 }
 
+/// How a number was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum How {
+    /// `1200万`, `1.2亿`.
+    ChineseUnit,
+    /// `12,000,000`.
+    Thousands,
+    /// `￥3000000`, `3000000元`.
+    Currency,
+    /// `２０１８`, or a full-width space inside the value.
+    FullWidth,
+}
+
+/// A number as the editor meant it, and how it was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Meant {
+    pub value: i64,
+    pub how: How,
+}
+
+/// Multipliers written after a number, longest first.
+const UNITS: [(&str, i64); 5] = [
+    ("千万", 10_000_000),
+    ("百万", 1_000_000),
+    ("亿", 100_000_000),
+    ("万", 10_000),
+    ("千", 1_000),
+];
+
+/// The whole number a text means, when it is written the way spreadsheets and Chinese writing
+/// do; `None` for anything else (`26年`, `很多`, a decimal that is not a whole number).
+pub fn number(text: &str) -> Option<Meant> {
+    let mut how = None;
+    let mut note = |h: How| {
+        if how.is_none_or(|old| rank(h) > rank(old)) {
+            how = Some(h);
+        }
+    };
+    let mut t: String = text
+        .trim_matches(|c: char| c.is_whitespace() && c != '\u{3000}')
+        .chars()
+        .filter_map(|c| match c {
+            '０'..='９' => {
+                note(How::FullWidth);
+                char::from_u32(u32::from(c) - u32::from('０') + u32::from('0'))
+            }
+            '．' => {
+                note(How::FullWidth);
+                Some('.')
+            }
+            '，' => Some(','),
+            '\u{3000}' => {
+                note(How::FullWidth);
+                None
+            }
+            c => Some(c),
+        })
+        .collect();
+    for sign in ["¥", "￥", "RMB", "人民币"] {
+        if let Some(rest) = t.strip_prefix(sign) {
+            t = rest.trim_start().to_string();
+            note(How::Currency);
+        }
+    }
+    for unit in ["元", "圆"] {
+        if let Some(rest) = t.strip_suffix(unit) {
+            t = rest.trim_end().to_string();
+            note(How::Currency);
+        }
+    }
+    let mut multiplier = 1;
+    if let Some((rest, m)) = UNITS
+        .iter()
+        .find_map(|(u, m)| t.strip_suffix(u).map(|r| (r.trim_end().to_string(), *m)))
+    {
+        t = rest;
+        multiplier = m;
+        note(How::ChineseUnit);
+    }
+    if t.contains(',') {
+        t = ungroup(&t)?;
+        note(How::Thousands);
+    }
+    let value = whole(&t, multiplier)?;
+    how.map(|how| Meant { value, how })
+}
+
+fn rank(h: How) -> u8 {
+    match h {
+        How::FullWidth => 0,
+        How::Currency => 1,
+        How::Thousands => 2,
+        How::ChineseUnit => 3,
+    }
+}
+
+/// `digits[.digits]` times `multiplier`, when that is a whole number (exact: 1.2亿 is 12 and
+/// seven zeros, not 1.2 × 10⁸ in floating point).
+fn whole(t: &str, multiplier: i64) -> Option<i64> {
+    let (int, frac) = t.split_once('.').unwrap_or((t, ""));
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if int.is_empty() || !digits(int) || !digits(frac) || frac.len() > 12 {
+        return None;
+    }
+    let scale = 10_i64.checked_pow(u32::try_from(frac.len()).ok()?)?;
+    let int: i64 = int.parse().ok()?;
+    let frac: i64 = if frac.is_empty() {
+        0
+    } else {
+        frac.parse().ok()?
+    };
+    let scaled = int
+        .checked_mul(scale)?
+        .checked_add(frac)?
+        .checked_mul(multiplier)?;
+    (scaled % scale == 0).then_some(scaled / scale)
+}
+
+/// The error for a number written as [`number`] reads it, unlocated. `name` is the field as
+/// messages show it (`` `benefit_cny`（创造效益（元）） ``).
+pub fn number_diagnostic(name: &str, key: &str, written: &str) -> Option<Diagnostic> {
+    let meant = number(written)?;
+    let value = meant.value;
+    let (code, what) = match meant.how {
+        How::ChineseUnit => (
+            "number.chinese-unit",
+            format!("数字里不能带“万”“亿”这样的单位（“{written}”就是 {value}）"),
+        ),
+        How::Thousands => (
+            "number.thousands-separator",
+            "数字里不能有千位分隔符（Excel 显示数字时加的逗号）".to_string(),
+        ),
+        How::Currency => (
+            "number.currency",
+            "数字里不能带货币符号或“元”字".to_string(),
+        ),
+        How::FullWidth => (
+            "number.fullwidth",
+            "里面有全角数字或全角空格（中文输入法下打的）".to_string(),
+        ),
+    };
+    Some(
+        Diagnostic::error(code, format!("字段 {name} 写成了“{written}”：{what}"))
+            .hint(format!("只写阿拉伯数字：`{key}: {value}`")),
+    )
+}
+
+/// The warning for a whole number written in scientific notation (`1.2E+07`, how Excel shows a
+/// large number in a narrow column): it is read as written, but the digits Excel hid are gone.
+pub fn scientific_diagnostic(
+    name: &str,
+    key: &str,
+    written: &str,
+    value: i64,
+) -> Option<Diagnostic> {
+    let written = written.trim();
+    if !written.contains(['e', 'E']) {
+        return None;
+    }
+    Some(
+        Diagnostic::warning(
+            "number.scientific",
+            format!("字段 {name} 写成了科学计数法“{written}”，已按 {value} 读取；Excel 在列太窄时这样显示数字，后面的位数可能被省掉了"),
+        )
+        .hint(format!("对照原始数据，写出完整的整数，如 `{key}: {value}`")),
+    )
+}
+
 #[cfg(test)]
 mod tests {
-    use super::leading;
+    use super::*;
+
+    fn value(t: &str) -> Option<(i64, How)> {
+        number(t).map(|m| (m.value, m.how))
+    }
+
+    #[test]
+    fn numbers_as_spreadsheets_and_chinese_write_them() {
+        assert_eq!(value("12,000,000"), Some((12_000_000, How::Thousands)));
+        assert_eq!(value("1,200万"), Some((12_000_000, How::ChineseUnit)));
+        assert_eq!(value("1200万元"), Some((12_000_000, How::ChineseUnit)));
+        assert_eq!(value("1.2亿"), Some((120_000_000, How::ChineseUnit)));
+        assert_eq!(value("0.5万"), Some((5_000, How::ChineseUnit)));
+        assert_eq!(value("￥3,000,000"), Some((3_000_000, How::Thousands)));
+        assert_eq!(value("3000000元"), Some((3_000_000, How::Currency)));
+        assert_eq!(value("２０１８"), Some((2018, How::FullWidth)));
+        assert_eq!(value("2018\u{3000}"), Some((2018, How::FullWidth)));
+        for not_meant in [
+            "26年",
+            "很多",
+            "12.5",
+            "1,2",
+            "12,00",
+            "1.23456万",
+            "",
+            "万",
+            "12000000",
+        ] {
+            assert_eq!(value(not_meant), None, "{not_meant}");
+        }
+    }
+
+    #[test]
+    fn number_messages_name_the_habit_and_give_the_value() {
+        let d = number_diagnostic("`benefit_cny`", "benefit_cny", "1,200万").unwrap();
+        assert_eq!(d.code, "number.chinese-unit");
+        assert!(d.message.contains("12000000"), "{}", d.message);
+        assert_eq!(
+            d.hint.as_deref(),
+            Some("只写阿拉伯数字：`benefit_cny: 12000000`")
+        );
+        assert!(scientific_diagnostic("`b`", "b", "1.2E+07", 12_000_000).is_some());
+        assert!(scientific_diagnostic("`b`", "b", "12000000.0", 12_000_000).is_none());
+    }
 
     #[test]
     fn digits_with_units_and_groups() {

@@ -1,0 +1,203 @@
+//! Dates as spreadsheets and forms leave them: Excel's date serial (`43466`), dates with a
+//! time or without a day, without separators, dates that do not exist. Each gets a message
+//! naming what was written and a hint with the date to write ([`crate::model::fields::Fields`]
+//! asks, only for values it could not read as they are).
+
+use crate::diag::Diagnostic;
+use crate::model::fields::Date;
+
+/// A date written the way spreadsheets and forms leave it, that [`Date::parse_iso`] refuses:
+/// an Excel date serial, a date that does not exist, a date with a time, without a day, or
+/// without separators. The error is unlocated; `None` for anything else.
+pub fn date_diagnostic(name: &str, key: &str, written: &str) -> Option<Diagnostic> {
+    let t = written.trim();
+    if let Some(date) = excel_serial(t) {
+        return Some(
+            Diagnostic::error(
+                "date.excel-serial",
+                format!("字段 {name} 写成了数字 {t}：这是 Excel 里日期的内部编号（即 {}），复制单元格时没有带上日期格式", date.iso()),
+            )
+            .hint(format!("写成 `{key}: {}`", date.iso())),
+        );
+    }
+    let nums = numbers_in(t);
+    if let [y, m, d, rest @ ..] = nums.as_slice() {
+        let (y, m, d) = (*y, *m, *d);
+        let timed = !rest.is_empty() && has_time(t);
+        if y >= 1000 && (rest.is_empty() || timed) {
+            match checked(y, m, d) {
+                None => return Some(impossible(name, key, t, y, m, d)),
+                Some(date) if timed => {
+                    return Some(
+                        Diagnostic::error(
+                            "front-matter.bad-date",
+                            format!("字段 {name} 的日期后面带了时间：`{t}`"),
+                        )
+                        .hint(format!("只写日期：`{key}: {}`", date.iso())),
+                    )
+                }
+                Some(_) => return None,
+            }
+        }
+    }
+    if let [y, m] = nums.as_slice() {
+        if *y >= 1000 && (1..=12).contains(m) {
+            return Some(
+                Diagnostic::error(
+                    "front-matter.bad-date",
+                    format!("字段 {name} 只写到了月份：`{t}`"),
+                )
+                .hint(format!(
+                    "日期要写到哪一天：`{key}: {y}-{m:02}-日`（“日”换成两位数的日子，如 01）"
+                )),
+            );
+        }
+    }
+    if let [n] = nums.as_slice() {
+        let digits = t.len() == 8 && t.bytes().all(|b| b.is_ascii_digit());
+        if let Some(date) = digits
+            .then(|| checked(n / 10_000, n / 100 % 100, n % 100))
+            .flatten()
+        {
+            return Some(
+                Diagnostic::error(
+                    "front-matter.bad-date",
+                    format!("字段 {name} 的日期没有分隔符：`{t}`"),
+                )
+                .hint(format!("年、月、日之间加连字符：`{key}: {}`", date.iso())),
+            );
+        }
+    }
+    None
+}
+
+/// Days from Excel's day 0 (1899-12-30, which absorbs Lotus 1-2-3's 29 February 1900) to
+/// 1970-01-01.
+const EXCEL_EPOCH: i64 = 25_569;
+
+/// The date of an Excel serial from 1954 to 2119 (five digits, 20000–80000): what a date cell
+/// becomes when it is copied without its format.
+fn excel_serial(t: &str) -> Option<Date> {
+    if t.len() != 5 || !t.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let n: i64 = t.parse().ok()?;
+    (20_000..=80_000)
+        .contains(&n)
+        .then(|| crate::model::date_of_days(n - EXCEL_EPOCH))
+}
+
+/// The runs of ASCII or full-width digits in a text, as numbers.
+fn numbers_in(t: &str) -> Vec<i32> {
+    let ascii: String = t
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => {
+                char::from_u32(u32::from(c) - u32::from('０') + u32::from('0')).unwrap_or(c)
+            }
+            c => c,
+        })
+        .collect();
+    ascii
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|p| !p.is_empty())
+        .map(|p| p.parse().unwrap_or(i32::MAX))
+        .collect()
+}
+
+/// A time after the date: `2018-09-20 10:00`, `2018-09-20T10:00:00+08:00`.
+fn has_time(t: &str) -> bool {
+    t.contains(':') && (t.contains(' ') || t.contains('T'))
+}
+
+fn checked(y: i32, m: i32, d: i32) -> Option<Date> {
+    Date::parse_iso(&format!(
+        "{y:04}-{:02}-{:02}",
+        u32::try_from(m).ok()?,
+        u32::try_from(d).ok()?
+    ))
+}
+
+/// A date whose month or day does not exist, with the date meant when month and day were
+/// swapped (a US-style sheet).
+fn impossible(name: &str, key: &str, t: &str, y: i32, m: i32, d: i32) -> Diagnostic {
+    let why = if !(1..=12).contains(&m) {
+        format!("没有 {m} 月")
+    } else {
+        let last = (28..=31)
+            .rev()
+            .find(|&last| checked(y, m, last).is_some())
+            .unwrap_or(28);
+        format!("{y} 年 {m} 月只有 {last} 天")
+    };
+    let hint = match checked(y, d, m) {
+        Some(swapped) => format!("月和日可能写反了：是否想写 `{key}: {}`？", swapped.iso()),
+        None => format!("核对月和日，写成真实的日期：`{key}: 年-月-日`，如 `{key}: {y}-05-01`"),
+    };
+    Diagnostic::error(
+        "date.impossible",
+        format!("字段 {name} 的日期 `{t}` 不存在：{why}"),
+    )
+    .hint(hint)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn excel_serials_are_dates() {
+        assert_eq!(
+            excel_serial("43466").map(|d| d.iso()).as_deref(),
+            Some("2019-01-01")
+        );
+        assert_eq!(
+            excel_serial("44317").map(|d| d.iso()).as_deref(),
+            Some("2021-05-01")
+        );
+        assert_eq!(excel_serial("2018"), None);
+        let d = date_diagnostic("`ceremony`", "ceremony", "43466").unwrap();
+        assert_eq!(d.code, "date.excel-serial");
+        assert_eq!(d.hint.as_deref(), Some("写成 `ceremony: 2019-01-01`"));
+    }
+
+    #[test]
+    fn dates_that_do_not_exist_say_why() {
+        let d = date_diagnostic("`date`", "date", "2021-02-29").unwrap();
+        assert_eq!(d.code, "date.impossible");
+        assert!(
+            d.message.contains("2021 年 2 月只有 28 天"),
+            "{}",
+            d.message
+        );
+        let d = date_diagnostic("`date`", "date", "2021-13-01").unwrap();
+        assert!(d.message.contains("没有 13 月"), "{}", d.message);
+        let d = date_diagnostic("`date`", "date", "2018/20/9").unwrap();
+        assert_eq!(
+            d.hint.as_deref(),
+            Some("月和日可能写反了：是否想写 `date: 2018-09-20`？")
+        );
+    }
+
+    #[test]
+    fn dates_with_a_time_without_a_day_or_without_separators() {
+        let hint = |t| date_diagnostic("`d`", "d", t).and_then(|d| d.hint);
+        assert_eq!(
+            hint("2018-09-20 10:00").as_deref(),
+            Some("只写日期：`d: 2018-09-20`")
+        );
+        assert_eq!(
+            hint("2018-09-20T10:00:00+08:00").as_deref(),
+            Some("只写日期：`d: 2018-09-20`")
+        );
+        assert!(hint("2018年9月").is_some_and(|h| h.contains("2018-09-日")));
+        assert_eq!(
+            hint("20180920").as_deref(),
+            Some("年、月、日之间加连字符：`d: 2018-09-20`")
+        );
+        // What the field's own hint handles already, and what is not a date.
+        assert_eq!(hint("2018年9月20日"), None);
+        assert_eq!(hint("2018.9.20"), None);
+        assert_eq!(hint("明年"), None);
+    }
+}
