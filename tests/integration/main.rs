@@ -21,4 +21,5 @@ mod stats;
 mod support;
 mod symlinks;
 mod theme;
+mod transcripts;
 mod unmeant;

@@ -95,7 +95,12 @@ fn docs_list_every_code_the_suite_shows_with_an_example() {
                     Some("error") => "错误",
                     _ => "警告",
                 };
-                (severity.to_string(), field("message"), field("hint"), name.to_string())
+                (
+                    severity.to_string(),
+                    field("message"),
+                    field("hint"),
+                    name.to_string(),
+                )
             });
         }
     }
