@@ -1,6 +1,5 @@
 //! Integration tests: fixture sites under tests/fixtures/, built through the library and the `gongjiang` binary.
 
-mod bad_input;
 mod bounded;
 mod build;
 mod escaping;
