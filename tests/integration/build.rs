@@ -1,6 +1,6 @@
 //! `gongjiang build` and `gongjiang check` end to end: exit codes, output, privacy, determinism, atomicity.
 
-use crate::support::{stderr, stdout, tree, TestSite};
+use crate::support::{line_of, stderr, stdout, tree, TestSite};
 
 fn build(site: &TestSite, extra: &[&str]) -> std::process::Output {
     let mut args = vec!["build"];
@@ -140,14 +140,16 @@ fn check_reports_file_line_column_message_and_hint() {
     let broken = s
         .read("content/craftsmen/zhang-wei.md")
         .replace("work_years: 30", "work_years: 30年");
-    s.write("content/craftsmen/zhang-wei.md", broken);
+    let place = format!(
+        "content/craftsmen/zhang-wei.md:{}:{}",
+        line_of(&broken, "work_years: 30年"),
+        "work_years: ".len() + 1
+    );
+    s.write("content/craftsmen/zhang-wei.md", &broken);
     let o = s.run(&["check"]);
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
-    assert!(
-        err.contains("content/craftsmen/zhang-wei.md:13:13"),
-        "{err}"
-    );
+    assert!(err.contains(&place), "{place} in {err}");
     assert!(err.contains("work_years"), "{err}");
     assert!(err.contains("提示"), "{err}");
     assert!(err.contains("1 个错误"), "{err}");
@@ -160,7 +162,7 @@ fn check_json_is_one_object_per_line() {
         .read("content/craftsmen/zhang-wei.md")
         .replace("name: 张伟", "name：张伟")
         .replace("post: 数控车工", "post: 数控车工\nhobby: 钓鱼");
-    s.write("content/craftsmen/zhang-wei.md", broken);
+    s.write("content/craftsmen/zhang-wei.md", &broken);
     let o = s.run(&["check", "--format", "json"]);
     assert_eq!(o.status.code(), Some(1));
     let lines: Vec<serde_json::Value> = stdout(&o)
@@ -176,7 +178,7 @@ fn check_json_is_one_object_per_line() {
         }
     }
     assert_eq!(lines[0]["code"], "yaml.fullwidth-colon");
-    assert_eq!(lines[0]["line"], 2);
+    assert_eq!(lines[0]["line"], line_of(&broken, "name：张伟"));
 }
 
 #[test]

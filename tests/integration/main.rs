@@ -1,6 +1,5 @@
 //! Integration tests: fixture sites under tests/fixtures/, built through the library and the `gongjiang` binary.
 
-mod bad_input;
 mod bounded;
 mod build;
 mod escaping;
@@ -21,4 +20,5 @@ mod stats;
 mod support;
 mod symlinks;
 mod theme;
+mod transcripts;
 mod unmeant;

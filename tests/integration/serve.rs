@@ -1,6 +1,6 @@
 //! `gongjiang serve` end to end: reloads after an edit, the error overlay data, bursts, traversal, recovery.
 
-use crate::support::TestSite;
+use crate::support::{line_of, TestSite};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
@@ -146,11 +146,12 @@ fn a_broken_file_shows_errors_keeps_the_last_good_page_and_clears_when_fixed() {
     let site = TestSite::fixture("minimal");
     let server = start(&site);
     let good = site.read(PROFILE);
+    let line = line_of(&good, "work_years: 30");
     site.write(PROFILE, good.replace("work_years: 30", "work_years: 30年"));
     let s = wait_for(&server.addr, |s| s["ok"] == false);
     let d = &s["diagnostics"][0];
     assert_eq!(d["file"], PROFILE);
-    assert_eq!(d["line"], 13);
+    assert_eq!(d["line"], line);
     assert!(d["message"].as_str().unwrap().contains("work_years"));
     assert!(d["hint"].as_str().unwrap().contains("30"));
     let (code, page) = get(&server.addr, "/craftsmen/zhang-wei/");

@@ -105,6 +105,31 @@ pub fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
     out
 }
 
+/// The first `<tag …>…</tag>` element of `html`, both tags included (elements that do not nest,
+/// such as `main` and `head`).
+pub fn element<'a>(html: &'a str, tag: &str) -> &'a str {
+    let open = format!("<{tag}");
+    let start = html
+        .match_indices(&open)
+        .map(|(i, _)| i)
+        .find(|&i| matches!(html.as_bytes().get(i + open.len()), Some(b'>' | b' ')))
+        .unwrap_or_else(|| panic!("no <{tag}> in {html}"));
+    let close = format!("</{tag}>");
+    let end = html[start..]
+        .find(&close)
+        .unwrap_or_else(|| panic!("no </{tag}> in {html}"));
+    &html[start..start + end + close.len()]
+}
+
+/// The 1-based line of `text` where `needle` first occurs: tests that change a shared fixture
+/// find the line they changed rather than hard-coding it.
+pub fn line_of(text: &str, needle: &str) -> usize {
+    let at = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} not in the text"));
+    text[..at].matches('\n').count() + 1
+}
+
 pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
