@@ -394,7 +394,7 @@ fn order(site: &mut Site) {
     match site.config.index_order {
         config::NameOrder::Pinyin => sort_by_pinyin(&mut site.craftsmen),
         config::NameOrder::Stroke => {
-            let stroke = names::StrokeOrder::new();
+            let stroke = crate::model::strokes::StrokeOrder::new();
             site.craftsmen.par_sort_by(|a, b| {
                 stroke
                     .compare(&a.name, &b.name)

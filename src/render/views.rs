@@ -725,7 +725,7 @@ fn cohort_view(v: &Views, c: &Cohort) -> CohortView {
     let site = v.model();
     let memo = v.memo.as_deref();
     let base = site.config.base_path.as_str();
-    let stroke = crate::model::names::StrokeOrder::new();
+    let stroke = crate::model::strokes::StrokeOrder::new();
     let members: Vec<MemberView> = c
         .members
         .iter()
