@@ -99,6 +99,11 @@ impl<'a, 's> Fields<'a, 's> {
         d.at(self.doc.src, s, e)
     }
 
+    /// Byte range of a key's value as written (see [`Self::at_value`]).
+    pub fn value_span(&self, key: &str) -> (usize, usize) {
+        self.doc.value_span(&self.path(key))
+    }
+
     /// Points a diagnostic at a key.
     pub fn at_key(&self, d: Diagnostic, key: &str) -> Diagnostic {
         let (s, e) = self.doc.key_span(&self.path(key));

@@ -4,6 +4,7 @@ mod bad_input;
 mod bounded;
 mod build;
 mod escaping;
+mod filing;
 mod hints;
 mod incremental;
 mod links;
