@@ -135,15 +135,20 @@ fn tidy(written: &str) -> Vec<(usize, char)> {
 
 /// A warning at the first full-width letter or digit, or lower-case letter of `ICP`.
 fn width_warning(written: &str, what: &str, fixed: &str) -> Option<Problem> {
-    let (i, c) = written
+    let full = written
         .char_indices()
-        .find(|(_, c)| matches!(c, '\u{FF01}'..='\u{FF5E}'))
-        .or_else(|| written.char_indices().find(|(_, c)| c.is_ascii_lowercase()))?;
+        .find(|(_, c)| matches!(c, '\u{FF01}'..='\u{FF5E}'));
+    let (i, c) = full.or_else(|| written.char_indices().find(|(_, c)| c.is_ascii_lowercase()))?;
+    let kind = if full.is_some() {
+        "全角字符"
+    } else {
+        "小写字母"
+    };
     Some(Problem {
         error: false,
         code: "site.filing-width",
         message: format!(
-            "{what}里的 `{c}` 是全角或小写字母；备案号里的字母和数字要用半角、大写，已按 `{fixed}` 显示"
+            "{what}里的 `{c}` 是{kind}；备案号里的字母和数字要用半角、大写，已按 `{fixed}` 显示"
         ),
         hint: format!("改成 `{fixed}`，和备案系统里登记的一致"),
         at: i..i + c.len_utf8(),
@@ -238,7 +243,7 @@ pub fn icp(written: &str) -> (Option<Icp>, Vec<Problem>) {
     let rest: String = cs[n..].iter().collect();
     if rest.starts_with("ICP证") {
         return fail(
-            format!("`ICP证…` 是经营许可证编号，不是{WHAT}"),
+            format!("`ICP证…` 是经营许可证编号，不是 {WHAT}"),
             &hint,
             n,
             n + 4,

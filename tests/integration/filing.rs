@@ -108,6 +108,11 @@ fn an_organisation_landline_is_public_but_a_mobile_number_is_a_personal_one() {
         .map(|d| (d.file.as_str(), d.line))
         .collect();
     assert_eq!(found, [("content/site.yaml", 6)], "{d:?}");
+    let hint = d
+        .iter()
+        .find(|d| d.code == "privacy.mobile")
+        .and_then(|d| d.hint.as_deref());
+    assert!(hint.unwrap_or("").contains("固定电话"), "{hint:?}");
 }
 
 #[test]
