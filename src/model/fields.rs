@@ -664,5 +664,16 @@ mod tests {
         );
         assert_eq!(Date::parse_loose("2021.5.1").unwrap().iso(), "2021-05-01");
         assert!(Date::parse_loose("2021年5月").is_none());
+        // Pages: no leading zeros; files and feeds: ISO with them.
+        let d = Date::parse_iso("2021-12-31").unwrap();
+        assert_eq!(
+            (d.chinese().as_str(), d.iso().as_str()),
+            ("2021年12月31日", "2021-12-31")
+        );
+        let d = Date::parse_loose("2021年1月5日").unwrap();
+        assert_eq!(
+            (d.chinese().as_str(), d.iso().as_str()),
+            ("2021年1月5日", "2021-01-05")
+        );
     }
 }
