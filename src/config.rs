@@ -2,9 +2,10 @@
 
 use crate::configured_url;
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::filing;
 use crate::load::yaml::{self, Seg};
 use crate::model::fields::Fields;
-use crate::schema::{NAMES, NAV, SITE};
+use crate::schema::{CONTACT, NAMES, NAV, SITE};
 use crate::source::SourceFile;
 use serde::Serialize;
 
@@ -43,6 +44,27 @@ pub struct Config {
     pub index_order: NameOrder,
     pub cohort_order: NameOrder,
     pub footer: Option<String>,
+    /// What a mainland site shows at the foot of every page.
+    pub filing: Filing,
+}
+
+/// The organiser, its public contacts and the filing numbers, for the footer.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Filing {
+    pub organiser: Option<String>,
+    pub phone: Option<String>,
+    /// `tel:` link for the phone, when it is written as a number.
+    pub phone_link: Option<String>,
+    pub email: Option<String>,
+    pub address: Option<String>,
+    pub icp: Option<filing::Icp>,
+    pub gongan: Option<filing::Gongan>,
+    /// The logo as written; the site model checks it against content/static/ and puts its
+    /// site path here.
+    pub logo: Option<String>,
+    /// Where the logo is written in site.yaml.
+    #[serde(skip)]
+    pub logo_at: (usize, usize),
 }
 
 /// Profiles on one page of the A–Z index unless site.yaml says otherwise: a page a phone still loads quickly.
@@ -150,6 +172,7 @@ pub fn read(src: &SourceFile, overrides: &Overrides, diags: &mut Diagnostics) ->
             .int("index_page_size")
             .map_or(DEFAULT_INDEX_PAGE, |n| n as usize),
         footer: f.text("footer"),
+        filing: read_filing(&mut f),
         nav,
         index_order,
         cohort_order,
@@ -165,6 +188,95 @@ pub fn read(src: &SourceFile, overrides: &Overrides, diags: &mut Diagnostics) ->
         base_path,
         ..config
     })
+}
+
+/// Reads the organiser, contacts, filing numbers and logo.
+fn read_filing(f: &mut Fields) -> Filing {
+    let mut out = Filing {
+        organiser: f.text("organiser"),
+        icp: number(f, "icp", filing::icp),
+        gongan: number(f, "gongan", filing::gongan),
+        logo: f.string("logo"),
+        logo_at: f.value_span("logo"),
+        ..Filing::default()
+    };
+    if let Some(m) = f.mapping("contact") {
+        let mut n = f.nested(vec![Seg::Key("contact")], m, &CONTACT);
+        out.phone = n.text("phone");
+        out.phone_link = out.phone.as_deref().and_then(tel_link);
+        out.email = n.string("email").filter(|e| {
+            let ok = is_email(e);
+            if !ok {
+                let d = n
+                    .at_value(
+                        Diagnostic::error(
+                            "site.bad-email",
+                            format!("`contact.email`（电子邮箱）`{e}` 不是邮箱地址"),
+                        ),
+                        "email",
+                    )
+                    .hint("写成 `email: office@example.org`：一个 `@`，前后都有文字，不带空格");
+                n.push(d);
+            }
+            ok
+        });
+        out.address = n.text("address");
+    }
+    out
+}
+
+/// A filing number read by `check`; its problems reported at the place in the value.
+fn number<T>(
+    f: &mut Fields,
+    key: &str,
+    check: fn(&str) -> (Option<T>, Vec<filing::Problem>),
+) -> Option<T> {
+    let written = f.string(key)?;
+    let (value, problems) = check(&written);
+    let (s, e) = f.value_span(key);
+    let as_written = &f.doc.src.text[s..e];
+    // The value's place in the file: plain or quoted, the text stands in it as read.
+    let base = as_written.find(written.as_str()).map(|i| s + i);
+    for p in problems {
+        let d = if p.error {
+            Diagnostic::error(p.code, p.message)
+        } else {
+            Diagnostic::warning(p.code, p.message)
+        };
+        let d = match base {
+            Some(b) => d.at(f.doc.src, b + p.at.start, b + p.at.end),
+            None => f.at_value(d, key),
+        };
+        f.push(d.hint(p.hint));
+    }
+    value
+}
+
+/// `tel:` link of a phone number written with digits, spaces, dashes and brackets.
+fn tel_link(phone: &str) -> Option<String> {
+    let ok = phone
+        .chars()
+        .all(|c| c.is_ascii_digit() || " -()+".contains(c));
+    let digits: String = phone
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '+')
+        .collect();
+    (ok && digits.len() >= 5).then(|| format!("tel:{digits}"))
+}
+
+/// `name@host.tld` with no white space.
+fn is_email(s: &str) -> bool {
+    match s.split_once('@') {
+        Some((user, host)) => {
+            !user.is_empty()
+                && host.contains('.')
+                && !host.starts_with('.')
+                && !host.ends_with('.')
+                && !host.contains('@')
+                && !s.chars().any(char::is_whitespace)
+        }
+        None => false,
+    }
 }
 
 /// How to write a link that is accepted.

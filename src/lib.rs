@@ -6,6 +6,7 @@
 pub mod config;
 pub mod configured_url;
 pub mod diag;
+pub mod filing;
 pub mod habits;
 pub mod html_text;
 pub mod links;

@@ -259,6 +259,13 @@ nav:
   - { title: 工匠品牌, url: /brands/ }
   - { title: 数据, url: /stats/ }
   - { title: 关于, url: /about/ }
+# 页底的主办单位、联系方式和备案号：上线前去掉 # 号、填上真实信息（写法见 docs/content.md）
+# organiser: 某某市总工会
+# contact:
+#   phone: 021-12345678
+#   email: office@example.org
+# icp: 沪ICP备12345678号
+# gongan: 沪公网安备 31010102000001号
 "
             .into(),
         ),
@@ -378,6 +385,29 @@ mod tests {
         assert!(text.contains("# slug: shan-tianfang"), "{text}");
         assert!(text.contains("#   phone:"), "{text}");
         assert!(text.contains("可填 初中、高中"), "{text}");
+    }
+
+    #[test]
+    fn the_new_site_footer_lines_uncommented_are_a_valid_footer() {
+        let date = Date::parse_iso("2026-05-01").unwrap();
+        let files = site(2026, date);
+        let yaml = &files[0].1;
+        let uncommented: String = yaml
+            .lines()
+            .map(|l| match l.strip_prefix("# ") {
+                Some(rest) if !rest.starts_with("页底") => format!("{rest}\n"),
+                _ => format!("{l}\n"),
+            })
+            .collect();
+        assert!(uncommented.contains("\nicp: 沪ICP备"), "{uncommented}");
+        let src = crate::source::SourceFile::new("content/site.yaml", &uncommented);
+        let mut d = crate::diag::Diagnostics::new();
+        let c = crate::config::read(&src, &Default::default(), &mut d).expect("read");
+        let d = d.into_sorted();
+        assert!(d.is_empty(), "{d:?}");
+        let f = &c.filing;
+        assert!(f.organiser.is_some() && f.phone.is_some() && f.email.is_some());
+        assert!(f.icp.is_some() && f.gongan.is_some());
     }
 
     #[test]

@@ -100,6 +100,11 @@ impl<'a, 's> Fields<'a, 's> {
         d.at(self.doc.src, s, e)
     }
 
+    /// Byte range of a key's value as written (see [`Self::at_value`]).
+    pub fn value_span(&self, key: &str) -> (usize, usize) {
+        self.doc.value_span(&self.path(key))
+    }
+
     /// Points a diagnostic at a key.
     pub fn at_key(&self, d: Diagnostic, key: &str) -> Diagnostic {
         let (s, e) = self.doc.key_span(&self.path(key));
@@ -686,5 +691,16 @@ mod tests {
         );
         assert_eq!(Date::parse_loose("2021.5.1").unwrap().iso(), "2021-05-01");
         assert!(Date::parse_loose("2021年5月").is_none());
+        // Pages: no leading zeros; files and feeds: ISO with them.
+        let d = Date::parse_iso("2021-12-31").unwrap();
+        assert_eq!(
+            (d.chinese().as_str(), d.iso().as_str()),
+            ("2021年12月31日", "2021-12-31")
+        );
+        let d = Date::parse_loose("2021年1月5日").unwrap();
+        assert_eq!(
+            (d.chinese().as_str(), d.iso().as_str()),
+            ("2021年1月5日", "2021-01-05")
+        );
     }
 }

@@ -23,6 +23,7 @@ pub mod repeated;
 pub mod site;
 pub mod stats;
 pub mod story;
+pub mod strokes;
 
 /// Today's date (UTC), or the date of `SOURCE_DATE_EPOCH` when it is set.
 pub fn today() -> fields::Date {

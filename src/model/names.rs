@@ -9,11 +9,10 @@ use std::cmp::Ordering;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use icu_collator::options::CollatorOptions;
-use icu_collator::CollatorBorrowed;
-use icu_locale_core::Locale;
 use pinyin::ToPinyin;
 use serde::Serialize;
+
+use super::strokes::StrokeOrder;
 
 /// How a name reads and sorts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -351,7 +350,7 @@ pub fn name_key(name: &str, pinyin_override: Option<&str>) -> NameKey {
 pub fn cmp_pinyin(a: (&str, &NameKey), b: (&str, &NameKey)) -> Ordering {
     a.1.sort
         .cmp(&b.1.sort)
-        .then_with(|| StrokeOrder::shared().compare(a.0, b.0))
+        .then_with(|| StrokeOrder::new().compare(a.0, b.0))
 }
 
 /// The first 16 bytes of a [`NameKey::sort`] as a number (zeros past its end): of two keys, the
@@ -361,41 +360,6 @@ pub fn sort_prefix(key: &str) -> u128 {
     let n = key.len().min(16);
     bytes[..n].copy_from_slice(&key.as_bytes()[..n]);
     u128::from_be_bytes(bytes)
-}
-
-/// The 姓氏笔画 order (stroke count, then the order of strokes) of ICU's
-/// `zh-u-co-stroke` collation, from compiled data.
-#[derive(Debug)]
-pub struct StrokeOrder {
-    collator: CollatorBorrowed<'static>,
-}
-
-impl StrokeOrder {
-    /// Builds the collator. The data is compiled in, so this cannot fail at run time.
-    pub fn new() -> Self {
-        let locale: Locale = "zh-u-co-stroke".parse().expect("a valid locale literal");
-        let collator = CollatorBorrowed::try_new(locale.into(), CollatorOptions::default())
-            .expect("compiled-in collation data for zh-u-co-stroke");
-        StrokeOrder { collator }
-    }
-
-    /// One collator for the whole process.
-    fn shared() -> &'static StrokeOrder {
-        static SHARED: OnceLock<StrokeOrder> = OnceLock::new();
-        SHARED.get_or_init(StrokeOrder::new)
-    }
-
-    /// Compares by strokes; strings the collator holds equal are ordered by their bytes, so
-    /// only identical strings compare equal. Han characters sort before Latin letters.
-    pub fn compare(&self, a: &str, b: &str) -> Ordering {
-        self.collator.compare(a, b).then_with(|| a.cmp(b))
-    }
-}
-
-impl Default for StrokeOrder {
-    fn default() -> Self {
-        Self::new()
-    }
 }
 
 /// A URL slug from a name's reading: "张伟" → "zhang-wei", "欧阳修" → "ou-yang-xiu",
@@ -692,29 +656,6 @@ mod tests {
         assert_eq!(sorted(&["章伟", "张玮", "张伟"]), ["张伟", "张玮", "章伟"]);
         let a = ("张伟", &key("张伟"));
         assert_eq!(cmp_pinyin(a, a), Ordering::Equal);
-    }
-
-    #[test]
-    fn stroke_order_of_surnames() {
-        let expected = [
-            "丁", "卜", "万", "于", "马", "王", "包", "张", "李", "单", "曾", "解",
-        ];
-        let mut shuffled = expected;
-        shuffled.reverse();
-        shuffled.swap(0, 5);
-        let order = StrokeOrder::new();
-        shuffled.sort_by(|a, b| order.compare(a, b));
-        assert_eq!(shuffled, expected);
-    }
-
-    #[test]
-    fn stroke_order_ties_on_surname_use_the_next_character() {
-        let order = StrokeOrder::default();
-        let mut names = ["张伟", "王五", "张三", "张丁"];
-        names.sort_by(|a, b| order.compare(a, b));
-        assert_eq!(names, ["王五", "张丁", "张三", "张伟"]);
-        assert_eq!(order.compare("王a", "王a"), Ordering::Equal);
-        assert_ne!(order.compare("王a", "王A"), Ordering::Equal);
     }
 
     #[test]

@@ -128,7 +128,13 @@ impl Published {
                     None => find_spread(written, f.text(text)),
                 })
                 .map_or((s, e), |(ks, ke)| (s + ks, s + ke));
-            diags.push(finding(&f, f.text(text)).at(doc.src, at.0, at.1));
+            let mut d = finding(&f, f.text(text)).at(doc.src, at.0, at.1);
+            if doc.src.path == "content/site.yaml" && path.first() == Some(&Seg::Key("contact")) {
+                d = d.hint(
+                    "页底的联系电话填单位的固定电话或服务热线（如 `021-12345678`、`12351`），不要填个人手机号",
+                );
+            }
+            diags.push(d);
         }
     }
 

@@ -5,11 +5,11 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::positions::Positions;
 use crate::load::yaml::{self, Seg};
 use crate::load::{self, ContentFile, Kind, StaticFile};
-use crate::model::assets::AssetIndex;
+use crate::model::assets::{AssetIndex, FileKind};
 use crate::model::cohort::{self, Cohort};
 use crate::model::craftsman::{self, Craftsman};
 use crate::model::cross;
-use crate::model::entry::{Body, Ctx};
+use crate::model::entry::{self, Body, Ctx};
 use crate::model::names;
 use crate::model::paths::UrlIndex;
 use crate::model::published::{self, Published};
@@ -194,13 +194,16 @@ pub fn from_loaded(
     diags: &mut Diagnostics,
 ) -> Option<Site> {
     let mut clock = crate::timing::Clock::start();
-    let config = loaded
+    let mut config = loaded
         .site
         .as_ref()
         .and_then(|s| config::read(s, &opts.overrides, diags));
     let this_year = opts.this_year.unwrap_or_else(crate::model::current_year);
     let today = opts.today.unwrap_or_else(crate::model::today);
     let assets = AssetIndex::new(loaded.static_files.iter().chain(&loaded.assets));
+    if let (Some(c), Some(src)) = (config.as_mut(), &loaded.site) {
+        c.filing.logo = logo(src, &c.filing, &assets, diags);
+    }
     let base_path = config
         .as_ref()
         .map(|c| c.base_path.clone())
@@ -341,6 +344,46 @@ fn parse_one(
     })
 }
 
+/// The site path of the organiser's logo: a picture in content/static/, never a web address.
+fn logo(
+    src: &SourceFile,
+    filing: &config::Filing,
+    assets: &AssetIndex,
+    diags: &mut Diagnostics,
+) -> Option<String> {
+    let written = filing.logo.as_deref()?;
+    let (s, e) = filing.logo_at;
+    let kind = FileKind::of(written);
+    let problem = if entry::is_data_image(written) {
+        Some(entry::data_image(Some("logo")))
+    } else if entry::is_web_address(written) {
+        Some(
+            Diagnostic::error(
+                "asset.external",
+                "字段 `logo`（主办单位标志）写的是网址：网站不直接引用别的网站上的图片",
+            )
+            .hint("把图片下载下来，放在 content/static/ 里，再写文件名：`logo: emblem.png`"),
+        )
+    } else if !matches!(kind, FileKind::Photo | FileKind::Svg) {
+        Some(
+            Diagnostic::error(
+                "site.bad-logo",
+                format!("字段 `logo`（主办单位标志）`{written}` 不是 PNG、JPEG、WebP 或 SVG 图片"),
+            )
+            .hint("换成 PNG、JPEG、WebP 或 SVG 格式的图片，放在 content/static/ 里"),
+        )
+    } else {
+        None
+    };
+    if let Some(d) = problem {
+        diags.push(d.at(src, s, e));
+        return None;
+    }
+    let reference = written.trim_start_matches('/');
+    let reference = reference.strip_prefix("static/").unwrap_or(reference);
+    entry::check_asset(src, "static", reference, || (s, e), assets, diags)
+}
+
 fn placeholder_config() -> Config {
     Config {
         title: String::new(),
@@ -357,6 +400,7 @@ fn placeholder_config() -> Config {
         index_order: config::NameOrder::Pinyin,
         cohort_order: config::NameOrder::Stroke,
         footer: None,
+        filing: config::Filing::default(),
     }
 }
 
@@ -398,7 +442,7 @@ fn order(site: &mut Site) {
     match site.config.index_order {
         config::NameOrder::Pinyin => sort_by_pinyin(&mut site.craftsmen),
         config::NameOrder::Stroke => {
-            let stroke = names::StrokeOrder::new();
+            let stroke = crate::model::strokes::StrokeOrder::new();
             site.craftsmen.par_sort_by(|a, b| {
                 stroke
                     .compare(&a.name, &b.name)

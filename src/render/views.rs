@@ -49,6 +49,8 @@ pub struct SiteView {
     pub demo: bool,
     pub nav: Vec<Link>,
     pub footer: Option<String>,
+    /// Organiser, contacts, filing numbers and logo for the footer.
+    pub filing: FilingView,
     /// Profiles on one page of the A–Z index.
     pub index_page_size: usize,
     /// Counts for headers and the home page.
@@ -56,6 +58,44 @@ pub struct SiteView {
     pub cohorts_count: usize,
     pub industries_count: usize,
     pub stories_count: usize,
+}
+
+/// The footer's organiser, contacts and filing numbers (see [`crate::config::Filing`]).
+#[derive(Debug, Clone, Serialize)]
+pub struct FilingView {
+    pub organiser: Option<String>,
+    pub phone: Option<String>,
+    pub phone_link: Option<String>,
+    pub email: Option<String>,
+    pub address: Option<String>,
+    pub icp: Option<crate::filing::Icp>,
+    pub gongan: Option<crate::filing::Gongan>,
+    /// Site path of the logo, base path included.
+    pub logo: Option<String>,
+    /// Whether there is anything to show.
+    pub any: bool,
+}
+
+impl FilingView {
+    fn new(base: &str, f: &crate::config::Filing) -> Self {
+        let any = f.organiser.is_some()
+            || f.phone.is_some()
+            || f.email.is_some()
+            || f.address.is_some()
+            || f.icp.is_some()
+            || f.gongan.is_some();
+        FilingView {
+            organiser: f.organiser.clone(),
+            phone: f.phone.clone(),
+            phone_link: f.phone_link.clone(),
+            email: f.email.clone(),
+            address: f.address.clone(),
+            icp: f.icp.clone(),
+            gongan: f.gongan.clone(),
+            logo: f.logo.as_deref().map(|l| with_base(base, l)),
+            any: any || f.logo.is_some(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -457,6 +497,7 @@ impl Views {
                 })
                 .collect(),
             footer: site.config.footer.clone(),
+            filing: FilingView::new(base, &site.config.filing),
             index_page_size: site.config.index_page_size,
             craftsmen_count: site.craftsmen.len(),
             cohorts_count: site.cohorts.len(),
@@ -725,7 +766,7 @@ fn cohort_view(v: &Views, c: &Cohort) -> CohortView {
     let site = v.model();
     let memo = v.memo.as_deref();
     let base = site.config.base_path.as_str();
-    let stroke = crate::model::names::StrokeOrder::new();
+    let stroke = crate::model::strokes::StrokeOrder::new();
     let members: Vec<MemberView> = c
         .members
         .iter()

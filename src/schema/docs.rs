@@ -3,12 +3,13 @@
 //! Each table stands between `<!-- schema: NAME -->` and `<!-- /schema -->`; the prose around
 //! them is written by hand. `UPDATE_DOCS=1 cargo test --lib schema::docs` writes them anew.
 
-use super::{Field, Need, Schema, Type, BRAND, COHORT, NAMES, PAGE, PROFILE, SITE, STORY};
+use super::{Field, Need, Schema, Type, BRAND, COHORT, CONTACT, NAMES, PAGE, PROFILE, SITE, STORY};
 
 /// The tables docs/content.md shows, by the name in their markers.
 pub const TABLES: &[&str] = &[
     "site",
     "names",
+    "contact",
     "profile",
     "profile-stats",
     "cohort",
@@ -23,6 +24,7 @@ pub fn table(name: &str) -> Option<String> {
     Some(match name {
         "site" => fields(&SITE, "", false, &|_| true),
         "names" => fields(&NAMES, "names.", false, &|_| true),
+        "contact" => fields(&CONTACT, "contact.", false, &|_| true),
         "profile" => fields(&PROFILE, "", false, &basic),
         "profile-stats" => fields(&PROFILE, "", true, &|f| f.stat.is_some()),
         "cohort" => fields(&COHORT, "", false, &|_| true),
@@ -139,7 +141,9 @@ fn example(f: &Field, prefix: &str) -> String {
     match f.ty {
         Type::List { .. } => "见下".into(),
         Type::Map(inner) if inner.open && f.example.is_empty() => "见下".into(),
-        Type::Map(inner) if std::ptr::eq(inner, &NAMES) => "见下".into(),
+        Type::Map(inner) if std::ptr::eq(inner, &NAMES) || std::ptr::eq(inner, &CONTACT) => {
+            "见下".into()
+        }
         _ => match prefix.strip_suffix('.') {
             Some(parent) => format!("`{parent}: {{ {}: {} }}`", f.key, f.example_value()),
             None => format!("`{}: {}`", f.key, f.example_value()),

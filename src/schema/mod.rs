@@ -13,7 +13,7 @@ use crate::model::levels::{Education, Level, SkillLevel, TitleLevel};
 use crate::suggest::{self, Closeness};
 
 pub use profile::{AWARD, EXTRA, PATENTS, PRIVATE, PROFILE};
-pub use site::{NAMES, NAV, SITE};
+pub use site::{CONTACT, NAMES, NAV, SITE};
 pub use tables::{BRAND, COHORT, FIGURE, MEMBER, PAGE, STORY};
 
 /// The fields of one kind of mapping: a file's top level, or a nested mapping or list item.

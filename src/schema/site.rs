@@ -114,6 +114,83 @@ pub static SITE: Schema = Schema {
             about: "每页底部的文字",
             ..field("footer", "页脚", Type::Text, "本站为演示站点……")
         },
+        Field {
+            aliases: &[
+                same("主办"),
+                same("主办方"),
+                same("organizer"),
+                same("sponsor"),
+            ],
+            about: "主办单位的全称，显示在每页底部",
+            ..field("organiser", "主办单位", Type::Text, "上海市总工会")
+        },
+        Field {
+            aliases: &[same("联系"), same("联系我们"), same("contacts")],
+            about: "主办单位对外公开的联系方式（电话、邮箱、地址），显示在每页底部，见下",
+            ..field("contact", "联系方式", Type::Map(&CONTACT), "")
+        },
+        Field {
+            aliases: &[
+                same("备案号"),
+                same("网站备案号"),
+                same("ICP"),
+                same("beian"),
+                same("icp_beian"),
+            ],
+            about: "工信部 ICP 备案号，照备案系统里的写法，如 `沪ICP备12345678号` 或 `沪ICP备2021012345号-1`（字母、数字用半角）；页底显示并链接到 https://beian.miit.gov.cn/",
+            ..field("icp", "ICP备案号", Type::Text, "沪ICP备12345678号")
+        },
+        Field {
+            aliases: &[
+                same("公安备案"),
+                same("公网安备"),
+                same("police"),
+                same("gongan_beian"),
+            ],
+            about: "公安机关互联网站备案号，如 `沪公网安备 31010102000001号`（14 位数字）；页底显示并链接到公安部备案查询页，前面带一个小图标",
+            ..field("gongan", "公安备案号", Type::Text, "沪公网安备 31010102000001号")
+        },
+        Field {
+            aliases: &[
+                same("标志"),
+                same("徽标"),
+                same("会徽"),
+                same("图标"),
+                same("emblem"),
+            ],
+            about: "主办单位的标志图片，放在 `content/static/` 里，写文件名（如 `emblem.png`，PNG、JPEG、WebP 或 SVG）；显示在页底主办单位旁，发布前去掉图片里的拍摄信息",
+            ..field("logo", "主办单位标志", Type::File, "emblem.png")
+        },
+    ],
+};
+
+/// site.yaml's `contact`: the organiser's public contacts.
+pub static CONTACT: Schema = Schema {
+    what: "联系方式",
+    open: false,
+    fields: &[
+        Field {
+            aliases: &[same("电话"), same("tel"), same("telephone")],
+            about:
+                "单位的固定电话或服务热线，如 `021-12345678`；不要填个人手机号（会按个人信息报错）",
+            ..field("phone", "联系电话", Type::Text, "021-12345678")
+        },
+        Field {
+            aliases: &[
+                same("邮箱"),
+                same("电子邮箱"),
+                same("邮件"),
+                same("mail"),
+                same("e-mail"),
+            ],
+            about: "单位的公开邮箱，如 `office@example.org`",
+            ..field("email", "电子邮箱", Type::Text, "office@example.org")
+        },
+        Field {
+            aliases: &[same("通讯地址"), same("单位地址")],
+            about: "单位地址",
+            ..field("address", "联系地址", Type::Text, "上海市某某路 100 号")
+        },
     ],
 };
 

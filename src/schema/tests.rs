@@ -6,7 +6,7 @@ use crate::suggest::fold;
 /// Every schema a file or a nested mapping is read with.
 const ALL: &[&Schema] = &[
     &PROFILE, &PATENTS, &AWARD, &PRIVATE, &COHORT, &MEMBER, &STORY, &BRAND, &FIGURE, &PAGE, &SITE,
-    &NAV, &NAMES,
+    &NAV, &NAMES, &CONTACT,
 ];
 
 #[test]

@@ -3,6 +3,7 @@
 mod bounded;
 mod build;
 mod escaping;
+mod filing;
 mod hints;
 mod incremental;
 mod links;
