@@ -7,18 +7,18 @@ use gongjiang::scaffold;
 use std::path::Path;
 
 pub fn run(root: &Path, what: &NewKind) -> Result<Outcome, String> {
-    let content = root.join("content");
-    if !content.is_dir() {
-        return Err(format!(
-            "找不到内容文件夹 {}（在站点文件夹里运行，或用 --root 指定）",
-            content.display()
-        ));
-    }
+    let content = gongjiang::load::content_dir(root)?;
     let (path, text, next) = match what {
         NewKind::Craftsman { name, cohort } => {
             let name = name.trim();
             if name.is_empty() {
                 return Err("请写上姓名：gongjiang new craftsman 张伟".into());
+            }
+            if let Some(c) = name.chars().find(|&c| is_not_in_names(c)) {
+                return Err(format!(
+                    "姓名 `{name}` 里有 `{}`，姓名里不会有这个符号：只写姓名，如 gongjiang new craftsman 张伟",
+                    c.escape_default()
+                ));
             }
             let cohort = cohort.unwrap_or_else(model::current_year);
             if cohort < 2016 || cohort > model::current_year() + 1 {
@@ -68,6 +68,13 @@ pub fn run(root: &Path, what: &NewKind) -> Result<Outcome, String> {
     println!("已新建 {}", path.display());
     println!("下一步：填写“（请填写……）”的地方；{next}。");
     Ok(Outcome::Success)
+}
+
+/// Characters no person's name holds: path separators (`../x` would read as a folder), what
+/// Windows refuses in file names, and control characters. A dot stays: some editors type
+/// `买买提.艾力` for `买买提·艾力`.
+fn is_not_in_names(c: char) -> bool {
+    matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') || c.is_control()
 }
 
 /// Creates a file that must not exist yet.

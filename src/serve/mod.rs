@@ -161,12 +161,7 @@ pub fn run(opts: Options) -> Result<(), String> {
 }
 
 async fn serve(mut opts: Options) -> Result<(), String> {
-    if !opts.root.join("content").is_dir() {
-        return Err(format!(
-            "找不到内容文件夹 {}/content（用 --root 指定站点文件夹）",
-            opts.root.display()
-        ));
-    }
+    crate::load::content_dir(&opts.root)?;
     // File events carry absolute paths; classify them against an absolute root.
     opts.root = opts
         .root
