@@ -115,3 +115,56 @@ pub enum NewKind {
     /// A cohort file for a year.
     Cohort { year: i32 },
 }
+
+/// A usage error said in Chinese, as the rest of the tool speaks to editors: what was wrong, the
+/// values allowed or the closest name, and where to read more. `None` for what clap says best
+/// itself (help, version) and for the rare kinds not translated here.
+pub fn chinese_error(e: &clap::Error) -> Option<String> {
+    use clap::error::{ContextKind as K, ContextValue as V, ErrorKind};
+    let text = |k: K| match e.get(k)? {
+        V::String(s) => Some(s.clone()),
+        V::Strings(v) => Some(v.join("、")),
+        V::StyledStr(s) => Some(s.to_string()),
+        V::Number(n) => Some(n.to_string()),
+        _ => None,
+    };
+    let arg = text(K::InvalidArg);
+    let mut out = match e.kind() {
+        ErrorKind::UnknownArgument => format!("这个命令没有参数 `{}`", arg?),
+        ErrorKind::InvalidSubcommand => {
+            format!("没有 `{}` 这个命令", text(K::InvalidSubcommand)?)
+        }
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            let arg = arg?;
+            let value = text(K::InvalidValue)?;
+            let why = value_hint(&arg)
+                .map(str::to_string)
+                .or_else(|| std::error::Error::source(e).map(|s| s.to_string()));
+            match why {
+                Some(why) => format!("参数 {arg} 不能是 `{value}`：{why}"),
+                None => format!("参数 {arg} 不能是 `{value}`"),
+            }
+        }
+        ErrorKind::MissingRequiredArgument => format!("缺少参数 {}", arg?),
+        _ => return None,
+    };
+    if let Some(valid) = text(K::ValidValue) {
+        out.push_str(&format!("；可以写：{valid}"));
+    }
+    if let Some(near) = text(K::SuggestedArg).or_else(|| text(K::SuggestedSubcommand)) {
+        out.push_str(&format!("\n  是不是想写 `{near}`？"));
+    }
+    out.push_str("\n\n各个命令和参数的说明：gongjiang --help，或在命令后面加 --help");
+    Some(out)
+}
+
+/// What a value of this argument must look like, where the parser's own reason is English.
+fn value_hint(arg: &str) -> Option<&'static str> {
+    Some(match arg {
+        "<YEAR>" | "--cohort <COHORT>" => "年份用阿拉伯数字，如 2026",
+        "--port <PORT>" => "端口是 0 到 65535 之间的数字，如 1111",
+        "--bind <BIND>" => "写一个 IP 地址：127.0.0.1 只有本机能看，0.0.0.0 局域网里都能看",
+        "--idle-timeout <IDLE_TIMEOUT>" => "写秒数，如 30",
+        _ => return None,
+    })
+}

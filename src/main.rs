@@ -15,7 +15,12 @@ fn main() -> ExitCode {
     let cli = match cli::Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
-            let _ = e.print();
+            match cli::chinese_error(&e) {
+                Some(message) => eprintln!("错误：{message}"),
+                None => {
+                    let _ = e.print();
+                }
+            }
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };

@@ -43,7 +43,10 @@ pub fn report(common: &Common, diags: Diagnostics) -> Outcome {
                 let _ = writeln!(err, "{}", diag::summary(errors, warnings));
             }
             if errors == 0 && warnings > 0 && common.deny_warnings {
-                let _ = writeln!(err, "用了 --deny-warnings：有警告也算失败，改好警告后再试。");
+                let _ = writeln!(
+                    err,
+                    "用了 --deny-warnings：有警告也算失败，改好警告后再试。"
+                );
             }
             let _ = err.flush();
         }
