@@ -1,11 +1,18 @@
-//! The steps `build` and `check` share: load and check the content, load the theme, render every file.
+//! The build, step by step: load → model → photos → views and pages → search → render → write. `build`, `check` and the tests run the same steps; only where the files go differs (a [`Sink`]).
+//!
+//! [`render_into`] is the sequence, top to bottom. Two rules of order live there: the content
+//! files' texts are freed only after the photo checks, the last to report from them; and every
+//! output path is known before the first page renders, so that each page's links are checked
+//! against the whole site as it is rendered.
 
 use crate::diag::Diagnostics;
 use crate::model::site::{self, LoadOptions, Site};
 use crate::output::Staging;
-use crate::render::{self, theme, theme::Theme, Content, OutputFile};
+use crate::render::{self, broken, feeds, theme, theme::Theme, Content, OutputFile, RenderOptions};
+use crate::timing::Clock;
+use rayon::prelude::*;
 use std::path::Path;
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex};
 
 /// A fully rendered site, not yet written anywhere.
 pub struct Built {
@@ -20,25 +27,97 @@ pub struct Written {
     pub files: usize,
 }
 
-/// Runs load → model → render, keeping every file in memory. `Ok(None)` means content or
+/// Where the built files go.
+pub trait Sink: Sync {
+    /// Told every output path (sorted) before the first file is handed over.
+    fn prepare(&mut self, paths: &[&str]) -> Result<(), String>;
+    /// Takes one file; called from several threads.
+    fn put(&self, path: &str, content: Content) -> Result<(), String>;
+}
+
+/// Runs every step, keeping every file in memory, sorted by path. `Ok(None)` means content or
 /// template errors (in `diags`); `Err` an operational failure (unreadable folder).
 pub fn run(
     root: &Path,
     opts: &LoadOptions,
     diags: &mut Diagnostics,
 ) -> Result<Option<Built>, String> {
-    let Some((site, theme)) = prepare(root, opts, diags)? else {
+    let Some((site, theme)) = load(root, opts, diags)? else {
         return Ok(None);
     };
-    let mut site = Arc::new(site);
-    let files = render::render(&mut site, &theme, root, diags);
-    Ok(files
-        .filter(|_| !diags.has_errors())
-        .map(|files| Built { site, files }))
+    let options = options(root, site.config.minify, false);
+    let mut memory = Memory::default();
+    let Some((site, _)) = render_into(site, &theme, &options, diags, &mut memory)? else {
+        return Ok(None);
+    };
+    let mut files = memory
+        .0
+        .into_inner()
+        .map_err(|_| "内部错误：输出列表不可用".to_string())?;
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(Some(Built { site, files }))
 }
 
-/// Loads and checks the site and its theme; `None` when either has errors.
-fn prepare(
+/// Every step of `build` but the writing: every page is rendered (not minified, which cannot
+/// fail) and dropped at once, so memory stays small. `Ok(None)`: content or template errors.
+pub fn check(
+    root: &Path,
+    opts: &LoadOptions,
+    diags: &mut Diagnostics,
+) -> Result<Option<Arc<Site>>, String> {
+    let Some((site, theme)) = load(root, opts, diags)? else {
+        return Ok(None);
+    };
+    let rendered = render_into(
+        site,
+        &theme,
+        &options(root, false, true),
+        diags,
+        &mut Discard,
+    )?;
+    Ok(rendered.map(|(site, _)| site))
+}
+
+/// Builds the site into `out`: each file is written as soon as it is rendered, into a scratch
+/// folder swapped in only when everything succeeded (a failed build leaves `out` as it was).
+/// With `deny_warnings`, a warning stops the build before anything is written (every page is
+/// still rendered, so that template errors are reported too). `Ok(None)`: content or template
+/// errors, or denied warnings; `Err`: an operational failure (unreadable folder, unwritable output).
+pub fn build(
+    root: &Path,
+    opts: &LoadOptions,
+    out: &Path,
+    deny_warnings: bool,
+    diags: &mut Diagnostics,
+) -> Result<Option<Written>, String> {
+    let Some((site, theme)) = load(root, opts, diags)? else {
+        return Ok(None);
+    };
+    if deny_warnings && diags.warning_count() > 0 {
+        render_into(
+            site,
+            &theme,
+            &options(root, false, true),
+            diags,
+            &mut Discard,
+        )?;
+        return Ok(None);
+    }
+    let options = options(root, site.config.minify, true);
+    let mut folder = Folder { out, staging: None };
+    let Some((site, files)) = render_into(site, &theme, &options, diags, &mut folder)? else {
+        return Ok(None);
+    };
+    let Some(staging) = folder.staging else {
+        return Ok(None);
+    };
+    staging.commit()?;
+    Ok(Some(Written { site, files }))
+}
+
+/// Load and model: the content read and checked into a [`Site`], and its theme; `None` when
+/// either has errors.
+fn load(
     root: &Path,
     opts: &LoadOptions,
     diags: &mut Diagnostics,
@@ -58,90 +137,156 @@ fn prepare(
     Ok(Some((site, theme)))
 }
 
-/// Every step of `build` but the writing: every page is rendered (not minified, which cannot
-/// fail) and dropped at once, so memory stays small. `Ok(None)`: content or template errors.
-pub fn check(
-    root: &Path,
-    opts: &LoadOptions,
-    diags: &mut Diagnostics,
-) -> Result<Option<Arc<Site>>, String> {
-    let Some((site, theme)) = prepare(root, opts, diags)? else {
-        return Ok(None);
-    };
-    let mut site = Arc::new(site);
-    let rendered = render_unwritten(&mut site, &theme, root, diags)?;
-    Ok(rendered.filter(|_| !diags.has_errors()).map(|_| site))
-}
-
-/// Renders every file (so that template errors are reported) and keeps none of them.
-fn render_unwritten(
-    site: &mut Arc<Site>,
+/// Renders every file of a loaded site and hands each to `sink` as soon as it is ready, from
+/// several threads, so that no more than a few pages are held in memory. `Ok(None)`: a template
+/// failed, a page links to a file the site does not have, or two files would share a path (the
+/// diagnostics say which; some files may have been handed over already). `Ok(Some(n))`: `n`
+/// files were handed over.
+fn render_into(
+    site: Site,
     theme: &Theme,
-    root: &Path,
+    opts: &RenderOptions,
     diags: &mut Diagnostics,
-) -> Result<Option<usize>, String> {
-    render::render_each(site, theme, &quiet(root), diags, |_| Ok(()), &|_, _| Ok(()))
-}
-
-/// Builds the site into `out`: each file is written as soon as it is rendered, into a scratch
-/// folder swapped in only when everything succeeded (a failed build leaves `out` as it was).
-/// With `deny_warnings`, a warning stops the build before anything is written (every page is
-/// still rendered, so that template errors are reported too). `Ok(None)`: content or template
-/// errors, or denied warnings; `Err`: an operational failure (unreadable folder, unwritable output).
-pub fn build(
-    root: &Path,
-    opts: &LoadOptions,
-    out: &Path,
-    deny_warnings: bool,
-    diags: &mut Diagnostics,
-) -> Result<Option<Written>, String> {
-    let Some((site, theme)) = prepare(root, opts, diags)? else {
+    sink: &mut impl Sink,
+) -> Result<Option<(Arc<Site>, usize)>, String> {
+    let mut clock = Clock::start();
+    // Photos: resized into their widths, static pictures cleaned of their metadata.
+    let published = render::publish(&site, theme, opts, diags);
+    // The photo checks were the last to report from the content files' texts.
+    let mut site = site;
+    if opts.forget_sources {
+        site.forget_sources();
+    }
+    let site = Arc::new(site);
+    // Views and the page list; no two files may share a path.
+    let Some(prepared) = render::prepare_with(&site, opts, published, diags) else {
         return Ok(None);
     };
-    let mut site = Arc::new(site);
-    if deny_warnings && diags.warning_count() > 0 {
-        render_unwritten(&mut site, &theme, root, diags)?;
+    prepared.views.make_shared();
+    clock.mark("render: page list, cards and cohorts");
+    // Search: the index of every page.
+    let index = crate::search::Index::new(&site);
+    let search_paths = index.paths();
+    clock.mark("render: search index");
+    // Every output path, known before any page renders: the folders are made, and each page's
+    // links are checked against them all.
+    let paths = prepared.paths(&search_paths);
+    sink.prepare(&paths)?;
+    let check = render::LinkCheck::new(&site, paths);
+    clock.mark("render: output folders");
+    // The index files go out first, each as soon as it is made, so that none is held while the
+    // pages render.
+    let search_count = index.len();
+    index.write(|path, bytes| sink.put(path, Content::Bytes(bytes)))?;
+    clock.mark("render: search files");
+    // Pages.
+    let put = |path: &str, content: Content| sink.put(path, content);
+    let (errors, found) = render::render_pages(&prepared, theme, &check, &put)?;
+    clock.mark("render: pages");
+    let mut failed = !errors.is_empty();
+    diags.extend(errors);
+    if !found.is_empty() {
+        let cx = broken::Context {
+            site: &site,
+            theme,
+            jobs: &prepared.jobs,
+            resolver: &check.resolver,
+            paths: &check.outputs,
+        };
+        let reported = broken::report(found, &cx);
+        failed |= !reported.is_empty();
+        diags.extend(reported);
+    }
+    drop(check);
+    if failed || diags.has_errors() {
         return Ok(None);
     }
-    let staging: OnceLock<Staging> = OnceLock::new();
-    let prepare_dirs = |paths: &[&str]| -> Result<(), String> {
-        let s = Staging::new(out)?;
-        s.make_dirs(paths.iter().copied())?;
-        let _ = staging.set(s);
+    // Feeds, resized photos and copied files.
+    for path in feeds::FILES {
+        if let Some(bytes) = prepared.feed(path) {
+            sink.put(path, Content::Bytes(bytes))?;
+        }
+    }
+    let render::Prepared {
+        jobs,
+        generated,
+        copies,
+        ..
+    } = prepared;
+    let count = jobs.len() + feeds::FILES.len() + generated.len() + search_count + copies.len();
+    drop(jobs);
+    generated
+        .into_par_iter()
+        .chain(copies)
+        .try_for_each(|f| sink.put(&f.path, f.content))?;
+    clock.mark("render: other files");
+    Ok(Some((site, count)))
+}
+
+/// Render options: where the site is, whether to minify, whether the content texts may be freed
+/// once nothing reports from them.
+fn options(root: &Path, minify: bool, forget_sources: bool) -> RenderOptions<'_> {
+    RenderOptions {
+        root,
+        minify,
+        remember_photos: false,
+        forget_sources,
+        views: None,
+    }
+}
+
+/// Files kept in memory.
+#[derive(Default)]
+struct Memory(Mutex<Vec<OutputFile>>);
+
+impl Sink for Memory {
+    fn prepare(&mut self, _: &[&str]) -> Result<(), String> {
         Ok(())
-    };
-    let emit = |path: &str, content: Content| -> Result<(), String> {
-        // `prepare_dirs` has run before the first file is emitted.
-        match staging.get() {
+    }
+
+    fn put(&self, path: &str, content: Content) -> Result<(), String> {
+        self.0
+            .lock()
+            .map_err(|_| "内部错误：输出列表不可用".to_string())?
+            .push(OutputFile {
+                path: path.to_string(),
+                content,
+            });
+        Ok(())
+    }
+}
+
+/// Files rendered and dropped (`check`).
+struct Discard;
+
+impl Sink for Discard {
+    fn prepare(&mut self, _: &[&str]) -> Result<(), String> {
+        Ok(())
+    }
+
+    fn put(&self, _: &str, _: Content) -> Result<(), String> {
+        Ok(())
+    }
+}
+
+/// Files written into a scratch folder beside `out`, swapped in by [`Staging::commit`].
+struct Folder<'a> {
+    out: &'a Path,
+    staging: Option<Staging>,
+}
+
+impl Sink for Folder<'_> {
+    fn prepare(&mut self, paths: &[&str]) -> Result<(), String> {
+        let s = Staging::new(self.out)?;
+        s.make_dirs(paths.iter().copied())?;
+        self.staging = Some(s);
+        Ok(())
+    }
+
+    fn put(&self, path: &str, content: Content) -> Result<(), String> {
+        match &self.staging {
             Some(s) => s.write(path, &content),
             None => Err("内部错误：输出文件夹尚未准备好".to_string()),
         }
-    };
-    let opts = render::RenderOptions {
-        root,
-        minify: site.config.minify,
-        remember_photos: false,
-        forget_sources: true,
-        views: None,
-    };
-    let rendered = render::render_each(&mut site, &theme, &opts, diags, prepare_dirs, &emit)?;
-    let (Some(files), Some(staging)) = (rendered, staging.into_inner()) else {
-        return Ok(None);
-    };
-    if diags.has_errors() {
-        return Ok(None);
-    }
-    staging.commit()?;
-    Ok(Some(Written { site, files }))
-}
-
-/// Render options for checking: nothing minified.
-fn quiet(root: &Path) -> render::RenderOptions<'_> {
-    render::RenderOptions {
-        root,
-        minify: false,
-        remember_photos: false,
-        forget_sources: true,
-        views: None,
     }
 }

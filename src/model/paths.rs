@@ -4,6 +4,9 @@ use crate::model::site::Site;
 use rustc_hash::FxHashSet;
 use std::collections::{BTreeMap, HashSet};
 
+/// The folder the search index owns in the built site: nothing else may be published there.
+pub const SEARCH_DIR: &str = "search";
+
 /// Paths every site has.
 const FIXED: &[&str] = &[
     "/",

@@ -53,42 +53,6 @@ pub struct RenderOptions<'a> {
     pub views: Option<&'a Arc<views::ViewMemo>>,
 }
 
-/// Renders every file, in memory, sorted by path. `None` when a template failed (the diagnostics say where).
-/// Resized photos are cached under `root` (see [`images`]).
-pub fn render(
-    site: &mut Arc<Site>,
-    theme: &Theme,
-    root: &Path,
-    diags: &mut Diagnostics,
-) -> Option<Vec<OutputFile>> {
-    let files = Mutex::new(Vec::new());
-    let emit = |path: &str, content: Content| {
-        files
-            .lock()
-            .map_err(|_| "内部错误：输出列表不可用".to_string())?
-            .push(OutputFile {
-                path: path.to_string(),
-                content,
-            });
-        Ok(())
-    };
-    let opts = RenderOptions {
-        root,
-        minify: site.config.minify,
-        remember_photos: false,
-        forget_sources: false,
-        views: None,
-    };
-    match render_each(site, theme, &opts, diags, |_| Ok(()), &emit) {
-        Ok(Some(_)) => {
-            let mut files = files.into_inner().ok()?;
-            files.sort_by(|a, b| a.path.cmp(&b.path));
-            Some(files)
-        }
-        _ => None,
-    }
-}
-
 /// Everything a site's files are rendered from, owned, so that any page can be rendered on its
 /// own later (the preview renders pages as they are asked for).
 pub struct Prepared {
@@ -118,14 +82,19 @@ pub fn prepare(
 }
 
 /// The files made or cleaned from the site's pictures and static files, before any page.
-struct Published {
+pub struct Published {
     photos: images::Photos,
     /// Static files and files beside content, pictures cleaned ([`statics`]).
     copies: Vec<statics::Copied>,
 }
 
 /// Resizes the photos and cleans the files published under their own names.
-fn publish(site: &Site, theme: &Theme, opts: &RenderOptions, diags: &mut Diagnostics) -> Published {
+pub fn publish(
+    site: &Site,
+    theme: &Theme,
+    opts: &RenderOptions,
+    diags: &mut Diagnostics,
+) -> Published {
     let mut clock = crate::timing::Clock::start();
     let photos = images::process(opts.root, site, opts.remember_photos, diags);
     clock.mark("render: photos");
@@ -141,7 +110,7 @@ fn publish(site: &Site, theme: &Theme, opts: &RenderOptions, diags: &mut Diagnos
 }
 
 /// [`prepare`] with the photos and static files already done.
-fn prepare_with(
+pub fn prepare_with(
     site: &Arc<Site>,
     opts: &RenderOptions,
     published: Published,
@@ -173,6 +142,25 @@ fn prepare_with(
 }
 
 impl Prepared {
+    /// Every path this site writes, with the search index's `search`, sorted.
+    pub fn paths<'p>(&'p self, search: &'p [String]) -> Vec<&'p str> {
+        let mut paths: Vec<&str> = self
+            .jobs
+            .iter()
+            .map(|j| j.path.as_str())
+            .chain(search.iter().map(String::as_str))
+            .chain(feeds::FILES)
+            .chain(
+                self.generated
+                    .iter()
+                    .chain(&self.copies)
+                    .map(|f| f.path.as_str()),
+            )
+            .collect();
+        paths.sort_unstable();
+        paths
+    }
+
     /// One of the feeds ([`feeds::FILES`]).
     pub fn feed(&self, path: &str) -> Option<Vec<u8>> {
         feeds::make(path, &self.views, &self.jobs).map(String::into_bytes)
@@ -234,119 +222,24 @@ enum Failure {
     Emit(String),
 }
 
-/// Renders every file and hands each to `emit` as soon as it is ready, from several threads, so
-/// that no more than a few pages are held in memory. `prepare` first gets every output path
-/// (sorted), once no collision can stop the build. Every page's links are checked against every
-/// output path ([`broken`]). `Ok(None)`: a template failed, a page links to a file the site does
-/// not have, or a file would replace a page (the diagnostics say which; some files may have been
-/// emitted already);
-/// `Err`: `prepare` or `emit` failed. `Ok(Some(n))`: `n` files were emitted.
-pub fn render_each<P, E>(
-    site: &mut Arc<Site>,
-    theme: &Theme,
-    opts: &RenderOptions,
-    diags: &mut Diagnostics,
-    prepare_paths: P,
-    emit: &E,
-) -> Result<Option<usize>, String>
-where
-    P: FnOnce(&[&str]) -> Result<(), String>,
-    E: Fn(&str, Content) -> Result<(), String> + Sync,
-{
-    let mut clock = crate::timing::Clock::start();
-    let published = publish(site, theme, opts, diags);
-    // The photo checks were the last to report from the content files' texts.
-    if opts.forget_sources {
-        if let Some(site) = Arc::get_mut(site) {
-            site.forget_sources();
-        }
-    }
-    let Some(prepared) = prepare_with(site, opts, published, diags) else {
-        return Ok(None);
-    };
-    prepared.views.make_shared();
-    clock.mark("render: page list, cards and cohorts");
-    let index = crate::search::Index::new(site);
-    let search_paths = index.paths();
-    clock.mark("render: search index");
-    let mut paths: Vec<&str> = prepared
-        .jobs
-        .iter()
-        .map(|j| j.path.as_str())
-        .chain(search_paths.iter().map(String::as_str))
-        .chain(feeds::FILES)
-        .chain(
-            prepared
-                .generated
-                .iter()
-                .chain(&prepared.copies)
-                .map(|f| f.path.as_str()),
-        )
-        .collect();
-    paths.sort_unstable();
-    prepare_paths(&paths)?;
-    // Every page's links are checked against every output path.
-    let check = LinkCheck {
-        resolver: crate::links::Resolver::new(&site.config.base_url, &site.config.base_path),
-        outputs: crate::links::OutputPaths::new(paths.iter().copied()),
-    };
-    drop(paths);
-    clock.mark("render: output folders");
-    // The index files go out first, each as soon as it is made, so that none is held while the pages render.
-    let search_count = index.len();
-    index.write(|path, bytes| emit(path, Content::Bytes(bytes)))?;
-    clock.mark("render: search files");
-    let (errors, found) = render_pages(&prepared, theme, &check, emit)?;
-    clock.mark("render: pages");
-    let mut failed = !errors.is_empty();
-    diags.extend(errors);
-    if !found.is_empty() {
-        let cx = broken::Context {
-            site,
-            theme,
-            jobs: &prepared.jobs,
-            resolver: &check.resolver,
-            paths: &check.outputs,
-        };
-        let reported = broken::report(found, &cx);
-        failed |= !reported.is_empty();
-        diags.extend(reported);
-    }
-    drop(check);
-    drop(search_paths);
-    if failed {
-        return Ok(None);
-    }
-    for path in feeds::FILES {
-        if let Some(bytes) = prepared.feed(path) {
-            emit(path, Content::Bytes(bytes))?;
-        }
-    }
-    let Prepared {
-        jobs,
-        generated,
-        copies,
-        ..
-    } = prepared;
-    let count = jobs.len() + feeds::FILES.len() + generated.len() + search_count + copies.len();
-    drop(jobs);
-    generated
-        .into_par_iter()
-        .chain(copies)
-        .try_for_each(|f| emit(&f.path, f.content))?;
-    clock.mark("render: other files");
-    Ok(Some(count))
+/// What the pages' links are checked against: every output path of the site.
+pub struct LinkCheck<'a> {
+    pub resolver: crate::links::Resolver,
+    pub outputs: crate::links::OutputPaths<'a>,
 }
 
-/// What the pages' links are checked against.
-struct LinkCheck<'a> {
-    resolver: crate::links::Resolver,
-    outputs: crate::links::OutputPaths<'a>,
+impl<'a> LinkCheck<'a> {
+    pub fn new(site: &Site, paths: impl IntoIterator<Item = &'a str>) -> LinkCheck<'a> {
+        LinkCheck {
+            resolver: crate::links::Resolver::new(&site.config.base_url, &site.config.base_path),
+            outputs: crate::links::OutputPaths::new(paths),
+        }
+    }
 }
 
 /// Renders every page, hands it to `emit` and checks its links. Returns the template errors and
 /// the broken links; `Err`: `emit` failed.
-fn render_pages<E>(
+pub fn render_pages<E>(
     prepared: &Prepared,
     theme: &Theme,
     check: &LinkCheck,
@@ -428,7 +321,9 @@ fn winners(
     }
     let mut by_path: BTreeMap<String, OutputFile> = BTreeMap::new();
     for statics::Copied { file: f, from } in copies {
-        if f.path.starts_with(&format!("{}/", crate::search::DIR)) {
+        if f.path
+            .starts_with(&format!("{}/", crate::model::paths::SEARCH_DIR))
+        {
             diags.push(
                 Diagnostic::error(
                     "output.reserved",

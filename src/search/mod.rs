@@ -28,7 +28,7 @@ use rayon::prelude::*;
 use serde_json::json;
 
 /// The folder of the index in the built site.
-pub const DIR: &str = "search";
+pub const DIR: &str = crate::model::paths::SEARCH_DIR;
 
 /// Documents whose files are made (in parallel) and handed out together.
 const DOC_BATCH: usize = 1024;
