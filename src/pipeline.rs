@@ -1,4 +1,4 @@
-//! The build, step by step: load → model → photos → views and pages → search → render → write. `build`, `check` and the tests run the same steps; only where the files go differs (a [`Sink`]).
+//! The build, step by step: load → model → photos → views and pages → search → render → write. `build`, `check` and the tests run the same steps; only where the files go differs (a [`Sink`]); the preview runs them up to the page list ([`prepare_preview`]) and renders each page when asked.
 //!
 //! [`render_into`] is the sequence, top to bottom. Two rules of order live there: the content
 //! files' texts are freed only after the photo checks, the last to report from them; and every
@@ -113,6 +113,19 @@ pub fn build(
     };
     staging.commit()?;
     Ok(Some(Written { site, files }))
+}
+
+/// The preview's steps, the build's up to the page list: photos, views and pages. Nothing is
+/// rendered: the preview renders a page when it is first asked for, and makes the search index
+/// when it is first searched. `None`: two files would share a path (in `diags`).
+pub fn prepare_preview(
+    site: &Arc<Site>,
+    theme: &Theme,
+    opts: &RenderOptions,
+    diags: &mut Diagnostics,
+) -> Option<render::Prepared> {
+    let published = render::publish(site, theme, opts, diags);
+    render::prepare_with(site, opts, published, diags)
 }
 
 /// Load and model: the content read and checked into a [`Site`], and its theme; `None` when

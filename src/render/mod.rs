@@ -68,19 +68,6 @@ pub struct Prepared {
     minify: bool,
 }
 
-/// Resizes photos, cleans the static files, sets up the views (each made when a page first asks for it), lists the pages
-/// and the other files, and checks that no two files share a path (the search index owns
-/// `search/`). `None`: a collision (in `diags`).
-pub fn prepare(
-    site: &Arc<Site>,
-    theme: &Theme,
-    opts: &RenderOptions,
-    diags: &mut Diagnostics,
-) -> Option<Prepared> {
-    let files = publish(site, theme, opts, diags);
-    prepare_with(site, opts, files, diags)
-}
-
 /// The files made or cleaned from the site's pictures and static files, before any page.
 pub struct Published {
     photos: images::Photos,
@@ -109,7 +96,9 @@ pub fn publish(
     Published { photos, copies }
 }
 
-/// [`prepare`] with the photos and static files already done.
+/// Sets up the views (each made when a page first asks for it), lists the pages and the other
+/// files, and checks that no two files share a path (the search index owns `search/`), with the
+/// photos and static files already done. `None`: a collision (in `diags`).
 pub fn prepare_with(
     site: &Arc<Site>,
     opts: &RenderOptions,

@@ -65,7 +65,7 @@ impl Generation {
             forget_sources: false,
             views: memo,
         };
-        let prepared = render::prepare(&site, &theme, &opts, diags)?;
+        let prepared = crate::pipeline::prepare_preview(&site, &theme, &opts, diags)?;
         // After prepare, which makes the image cache.
         let folders = SiteFolders::of(root).with(&root.join(render::images::CACHE_DIR));
         let mut index = rustc_hash::FxHashMap::with_capacity_and_hasher(
