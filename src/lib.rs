@@ -14,6 +14,7 @@ pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod output;
+pub mod photos;
 pub mod pipeline;
 pub mod privacy;
 pub mod raw_html;

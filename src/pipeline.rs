@@ -7,8 +7,9 @@
 
 use crate::diag::Diagnostics;
 use crate::model::site::{self, LoadOptions, Site};
-use crate::output::Staging;
-use crate::render::{self, broken, feeds, theme, theme::Theme, Content, OutputFile, RenderOptions};
+use crate::output::{Content, OutputFile, Staging};
+use crate::photos;
+use crate::render::{self, broken, feeds, theme, theme::Theme, RenderOptions};
 use crate::timing::Clock;
 use rayon::prelude::*;
 use std::path::Path;
@@ -122,9 +123,10 @@ pub fn prepare_preview(
     site: &Arc<Site>,
     theme: &Theme,
     opts: &RenderOptions,
+    memory: &photos::Memory,
     diags: &mut Diagnostics,
 ) -> Option<render::Prepared> {
-    let published = render::publish(site, theme, opts, diags);
+    let published = photos::publish(opts.root, site, &theme.static_files, Some(memory), diags);
     render::prepare_with(site, opts, published, diags)
 }
 
@@ -164,7 +166,7 @@ fn render_into(
 ) -> Result<Option<(Arc<Site>, usize)>, String> {
     let mut clock = Clock::start();
     // Photos: resized into their widths, static pictures cleaned of their metadata.
-    let published = render::publish(&site, theme, opts, diags);
+    let published = photos::publish(opts.root, &site, &theme.static_files, None, diags);
     // The photo checks were the last to report from the content files' texts.
     let mut site = site;
     if opts.forget_sources {
@@ -242,7 +244,6 @@ fn options(root: &Path, minify: bool, forget_sources: bool) -> RenderOptions<'_>
     RenderOptions {
         root,
         minify,
-        remember_photos: false,
         forget_sources,
         views: None,
     }

@@ -13,8 +13,8 @@
 
 use gongjiang::diag::Diagnostics;
 use gongjiang::model::site::{LoadOptions, Site};
+use gongjiang::output::Content;
 use gongjiang::output::Staging;
-use gongjiang::render::Content;
 use gongjiang::search::query::{Engine, Filter, BATCH};
 use gongjiang::{pipeline, search};
 use std::alloc::{GlobalAlloc, Layout, System};

@@ -24,6 +24,7 @@ pub mod site;
 pub mod stats;
 pub mod story;
 pub mod strokes;
+pub mod urls;
 
 /// Today's date (UTC), or the date of `SOURCE_DATE_EPOCH` when it is set.
 pub fn today() -> fields::Date {

@@ -3,12 +3,27 @@
 mod scratch;
 mod target;
 
-use crate::render::{Content, OutputFile};
 use rayon::prelude::*;
 use scratch::Kind;
 use std::path::{Path, PathBuf};
 use target::{check_folder, GIT, MARKER_TEXT};
 pub use target::{check_target, MARKER};
+
+/// What an output file holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Content {
+    Bytes(Vec<u8>),
+    /// Copied from this file as it is.
+    Copy(PathBuf),
+}
+
+/// One file of the built site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    /// Relative to the output root, `/` separators.
+    pub path: String,
+    pub content: Content,
+}
 
 /// `p` made absolute and cleaned of `.` and `..`, without asking the file system.
 fn absolute(p: &Path) -> PathBuf {

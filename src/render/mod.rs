@@ -4,48 +4,25 @@ pub mod broken;
 pub mod charts;
 pub mod embed;
 pub mod feeds;
-pub mod icc;
-pub mod images;
 pub mod pages;
 pub mod pictures;
-pub mod statics;
-pub mod strip;
-pub mod svg;
 pub mod template_errors;
 pub mod theme;
 pub mod views;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::site::Site;
+use crate::output::{Content, OutputFile};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::{Arc, Mutex};
 use theme::Theme;
-
-/// What an output file holds.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Content {
-    Bytes(Vec<u8>),
-    /// Copied from this file as it is.
-    Copy(PathBuf),
-}
-
-/// One file of the built site.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OutputFile {
-    /// Relative to the output root, `/` separators.
-    pub path: String,
-    pub content: Content,
-}
 
 /// How to render: where the site is (resized photos are cached under it) and whether to minify.
 pub struct RenderOptions<'a> {
     pub root: &'a Path,
     pub minify: bool,
-    /// Remember each photo's sizes, and each cleaned static picture, by its file's size and time
-    /// (the preview, which rebuilds often).
-    pub remember_photos: bool,
     /// Free the content files' texts once the photos are checked (nothing is reported from them
     /// later), to keep a large build's memory down.
     pub forget_sources: bool,
@@ -68,44 +45,16 @@ pub struct Prepared {
     minify: bool,
 }
 
-/// The files made or cleaned from the site's pictures and static files, before any page.
-pub struct Published {
-    photos: images::Photos,
-    /// Static files and files beside content, pictures cleaned ([`statics`]).
-    copies: Vec<statics::Copied>,
-}
-
-/// Resizes the photos and cleans the files published under their own names.
-pub fn publish(
-    site: &Site,
-    theme: &Theme,
-    opts: &RenderOptions,
-    diags: &mut Diagnostics,
-) -> Published {
-    let mut clock = crate::timing::Clock::start();
-    let photos = images::process(opts.root, site, opts.remember_photos, diags);
-    clock.mark("render: photos");
-    let copies = statics::publish(
-        opts.root,
-        &theme.static_files,
-        site,
-        opts.remember_photos,
-        diags,
-    );
-    clock.mark("render: static files");
-    Published { photos, copies }
-}
-
 /// Sets up the views (each made when a page first asks for it), lists the pages and the other
 /// files, and checks that no two files share a path (the search index owns `search/`), with the
 /// photos and static files already done. `None`: a collision (in `diags`).
 pub fn prepare_with(
     site: &Arc<Site>,
     opts: &RenderOptions,
-    published: Published,
+    published: crate::photos::Published,
     diags: &mut Diagnostics,
 ) -> Option<Prepared> {
-    let Published { photos, copies } = published;
+    let crate::photos::Published { photos, copies } = published;
     let mut clock = crate::timing::Clock::start();
     let views = views::Views::new(Arc::clone(site), photos.views, opts.views.cloned());
     clock.mark("render: site view");
@@ -297,7 +246,7 @@ pub fn finish_html(html: String, minify: bool) -> Vec<u8> {
 /// static file, but nothing may replace a generated page. Returns the copied files that stay.
 fn winners(
     generated: &[&str],
-    copies: Vec<statics::Copied>,
+    copies: Vec<crate::photos::statics::Copied>,
     diags: &mut Diagnostics,
 ) -> Option<Vec<OutputFile>> {
     let mut pages: HashSet<&str> = HashSet::with_capacity(generated.len());
@@ -309,7 +258,7 @@ fn winners(
         }
     }
     let mut by_path: BTreeMap<String, OutputFile> = BTreeMap::new();
-    for statics::Copied { file: f, from } in copies {
+    for crate::photos::statics::Copied { file: f, from } in copies {
         if f.path
             .starts_with(&format!("{}/", crate::model::paths::SEARCH_DIR))
         {

@@ -1,8 +1,8 @@
 //! Themes: templates and static files from themes/<name>/, a theme may extend another and override single templates.
 
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::output::{Content, OutputFile};
 use crate::render::template_errors::{template_errors, Alone};
-use crate::render::{Content, OutputFile};
 use include_dir::{include_dir, Dir};
 use std::collections::BTreeMap;
 use std::path::Path;

@@ -9,7 +9,7 @@ use crate::model::craftsman::Craftsman;
 use crate::model::names::NameKey;
 use crate::model::site::Site;
 use crate::model::story::{Brand, Page, Story};
-use crate::render::views::with_base;
+use crate::model::urls::with_base;
 use std::collections::HashMap;
 
 /// What kind of page a document is; the order is the id order.

@@ -2,7 +2,8 @@
 //! example queries from the site's own skills, and the A–Z and industry links it shows
 //! without JavaScript.
 
-use crate::render::views::{with_base, Views};
+use crate::model::urls::with_base;
+use crate::render::views::Views;
 use serde_json::{json, Value};
 
 /// The search page's data.

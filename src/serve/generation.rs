@@ -4,8 +4,9 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::links::{self, OutputPaths, Resolver};
 use crate::load::links::SiteFolders;
 use crate::model::site::Site;
+use crate::output::{Content, OutputFile};
 use crate::render::broken;
-use crate::render::{self, feeds, theme::Theme, Content, OutputFile, Prepared};
+use crate::render::{self, feeds, theme::Theme, Prepared};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -55,19 +56,19 @@ impl Generation {
         theme: Arc<Theme>,
         root: &Path,
         memo: Option<&Arc<crate::render::views::ViewMemo>>,
+        photos: &crate::photos::Memory,
         diags: &mut Diagnostics,
     ) -> Option<Generation> {
         let site = Arc::new(site);
         let opts = render::RenderOptions {
             root,
             minify: site.config.minify,
-            remember_photos: true,
             forget_sources: false,
             views: memo,
         };
-        let prepared = crate::pipeline::prepare_preview(&site, &theme, &opts, diags)?;
+        let prepared = crate::pipeline::prepare_preview(&site, &theme, &opts, photos, diags)?;
         // After prepare, which makes the image cache.
-        let folders = SiteFolders::of(root).with(&root.join(render::images::CACHE_DIR));
+        let folders = SiteFolders::of(root).with(&root.join(crate::photos::resize::CACHE_DIR));
         let mut index = rustc_hash::FxHashMap::with_capacity_and_hasher(
             prepared.jobs.len() + prepared.generated.len() + prepared.copies.len(),
             Default::default(),

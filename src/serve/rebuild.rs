@@ -17,6 +17,8 @@ pub struct Rebuilder {
     theme: Option<(String, Option<Arc<Theme>>, Diagnostics)>,
     /// Views of unchanged profiles, kept between rebuilds.
     views: Arc<crate::render::views::ViewMemo>,
+    /// Photos resized and pictures cleaned, kept between rebuilds.
+    photos: crate::photos::Memory,
 }
 
 impl Rebuilder {
@@ -27,6 +29,7 @@ impl Rebuilder {
             snapshot: None,
             theme: None,
             views: Default::default(),
+            photos: Default::default(),
         }
     }
 
@@ -92,7 +95,14 @@ impl Rebuilder {
         if diags.has_errors() {
             return Ok(None);
         }
-        let generation = Generation::new(site, theme, &self.root, Some(&self.views), diags);
+        let generation = Generation::new(
+            site,
+            theme,
+            &self.root,
+            Some(&self.views),
+            &self.photos,
+            diags,
+        );
         clock.mark("prepare");
         Ok(generation.filter(|_| !diags.has_errors()))
     }

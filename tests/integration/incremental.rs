@@ -24,7 +24,7 @@ impl Rng {
 }
 
 type Outcome = (
-    Option<Vec<gongjiang::render::OutputFile>>,
+    Option<Vec<gongjiang::output::OutputFile>>,
     Vec<gongjiang::diag::Diagnostic>,
 );
 

@@ -4,8 +4,8 @@
 use crate::support::{repo, stderr, tree, TestSite};
 use gongjiang::diag::Diagnostics;
 use gongjiang::model::site::LoadOptions;
+use gongjiang::output::Content;
 use gongjiang::pipeline;
-use gongjiang::render::Content;
 use gongjiang::search;
 use gongjiang::search::docs::{self, Doc};
 use gongjiang::search::layout::Limits;

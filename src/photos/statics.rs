@@ -6,7 +6,7 @@
 //!   ([`strip`]); one that relies on an EXIF orientation is re-encoded upright instead (JPEG at
 //!   quality 92, PNG and WebP losslessly), keeping its colour profile;
 //! - a JPEG, PNG or WebP beside a profile or story: not published; pages show it through its
-//!   resized copies ([`super::images`]);
+//!   resized copies ([`super::resize`]);
 //! - a GIF: its metadata removed; an SVG: cleaned or refused ([`svg`]);
 //! - a HEIC, AVIF, TIFF… picture: refused, since its metadata cannot be removed;
 //! - anything else: copied as it is.
@@ -20,13 +20,13 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::FileStamp;
 use crate::model::assets::{self, FileKind};
 use crate::model::site::Site;
-use crate::render::{Content, OutputFile};
+use crate::output::{Content, OutputFile};
 use crate::source::SourceFile;
 use image::{DynamicImage, ImageDecoder, ImageEncoder};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, OnceLock};
+use std::sync::Mutex;
 
 const JPEG_QUALITY: u8 = 92;
 
@@ -48,24 +48,21 @@ pub struct Copied {
     pub from: String,
 }
 
-/// Files cleaned in this process, by source file: the stamp they were cleaned at and the result.
-type Memo = Mutex<HashMap<PathBuf, (FileStamp, Done)>>;
-
-fn memo() -> &'static Memo {
-    static MEMO: OnceLock<Memo> = OnceLock::new();
-    MEMO.get_or_init(Default::default)
-}
+/// Files cleaned in earlier rebuilds, by source file: the stamp they were cleaned at and the
+/// result.
+#[derive(Default)]
+pub struct Memo(Mutex<HashMap<PathBuf, (FileStamp, Done)>>);
 
 /// Every theme static file, content static file and published file beside content, cleaned.
 /// Theme files come first, so that a content file with the same path replaces its theme's.
 ///
-/// With `remember`, a file with the same size and time as when it was last cleaned in this
-/// process is not read again (the preview, which rebuilds after every save).
+/// With a `memo`, a file with the same size and time as when it was last cleaned is not read
+/// again (the preview, which rebuilds after every save).
 pub fn publish(
     root: &Path,
     theme_files: &[OutputFile],
     site: &Site,
-    remember: bool,
+    memo: Option<&Memo>,
     diags: &mut Diagnostics,
 ) -> Vec<Copied> {
     let theme = theme_files.iter().map(|f| Candidate {
@@ -101,7 +98,13 @@ pub fn publish(
         .into_par_iter()
         .map(|c| {
             let from = c.shown.clone();
-            (from, if remember { remembered(c) } else { clean(c) })
+            (
+                from,
+                match memo {
+                    Some(m) => remembered(c, m),
+                    None => clean(c),
+                },
+            )
         })
         .collect();
     let mut out = Vec::with_capacity(done.len());
@@ -115,12 +118,12 @@ pub fn publish(
 }
 
 /// [`clean`], or its result from the memo when the file has not changed since.
-fn remembered(c: Candidate) -> Done {
+fn remembered(c: Candidate, memo: &Memo) -> Done {
     let (Some(stamp), Content::Copy(abs)) = (c.stamp, &c.out.content) else {
         return clean(c);
     };
     let abs = abs.clone();
-    let recalled = memo().lock().ok().and_then(|m| {
+    let recalled = memo.0.lock().ok().and_then(|m| {
         m.get(&abs)
             .filter(|(at, _)| *at == stamp)
             .map(|(_, d)| d.clone())
@@ -129,7 +132,7 @@ fn remembered(c: Candidate) -> Done {
         return done;
     }
     let done = clean(c);
-    if let Ok(mut m) = memo().lock() {
+    if let Ok(mut m) = memo.0.lock() {
         m.insert(abs, (stamp, done.clone()));
     }
     done
@@ -334,14 +337,18 @@ mod tests {
             stamp: FileStamp::of(&abs),
         };
         std::fs::write(&abs, b"GIF89a\x01\0\x01\0\0\0\0\x21\xFE\x01x\0\x3B").unwrap();
-        let first = remembered(from_file()).unwrap();
+        let memo = Memo::default();
+        let first = remembered(from_file(), &memo).unwrap();
         assert_eq!(
             first.content,
             Content::Bytes(b"GIF89a\x01\0\x01\0\0\0\0\x3B".to_vec())
         );
-        assert_eq!(remembered(from_file()).unwrap(), first, "recalled");
+        assert_eq!(remembered(from_file(), &memo).unwrap(), first, "recalled");
         std::fs::write(&abs, b"not a GIF").unwrap();
-        assert!(remembered(from_file()).is_err(), "the new file is read");
+        assert!(
+            remembered(from_file(), &memo).is_err(),
+            "the new file is read"
+        );
     }
 
     #[test]

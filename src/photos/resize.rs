@@ -16,7 +16,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::yaml::{positions_of, Seg};
 use crate::load::{FileStamp, StaticFile};
 use crate::model::site::Site;
-use crate::render::{Content, OutputFile};
+use crate::output::{Content, OutputFile};
 use crate::source::SourceFile;
 use image::imageops::FilterType;
 use image::{DynamicImage, ImageDecoder, RgbImage};
@@ -93,10 +93,10 @@ pub struct Photos {
 /// cache under `root`). An unreadable photo is an error located at the `photo:` / `cover:` line
 /// or at the image in the body.
 ///
-/// With `remember`, a photo whose file had the same size and modification time (when the content
-/// folder was read) as when it was last done in this process is not read again (the preview
-/// rebuilds after every save, and reads again only the files that changed).
-pub fn process(root: &Path, site: &Site, remember: bool, diags: &mut Diagnostics) -> Photos {
+/// With a `memo`, a photo whose file had the same size and modification time (when the content
+/// folder was read) as when it was last done is not read again (the preview rebuilds after every
+/// save, and reads again only the files that changed).
+pub fn process(root: &Path, site: &Site, memo: Option<&Memo>, diags: &mut Diagnostics) -> Photos {
     let files: HashMap<String, &StaticFile> = site
         .static_files
         .iter()
@@ -139,16 +139,16 @@ pub fn process(root: &Path, site: &Site, remember: bool, diags: &mut Diagnostics
         .collect::<Vec<_>>()
         .par_iter()
         .map(|w| {
-            if !remember {
+            let Some(memo) = memo else {
                 return one(w, &cache, base);
-            }
+            };
             let stamp = Stamp::of(w, base);
-            if let Some(done) = stamp.as_ref().and_then(|s| memo().recall(s)) {
+            if let Some(done) = stamp.as_ref().and_then(|s| memo.recall(s)) {
                 return Ok(done);
             }
             let r = one(w, &cache, base);
             if let (Some(stamp), Ok(done)) = (stamp, &r) {
-                memo().remember(stamp, done.clone());
+                memo.remember(stamp, done.clone());
             }
             r
         })
@@ -184,17 +184,17 @@ impl Stamp {
     }
 }
 
-/// Photos done in this process: one entry per photo file and base path, with the stamp it was
-/// done at (a photo saved again replaces its entry, so the memo does not grow with each save).
+/// Photos done in earlier rebuilds: one entry per photo file and base path, with the stamp it
+/// was done at (a photo saved again replaces its entry, so the memo does not grow with each save).
 #[derive(Default)]
-struct PhotoMemo {
+pub struct Memo {
     done: std::sync::Mutex<HashMap<(PathBuf, String), (FileStamp, PhotoDone)>>,
 }
 
 /// A photo's view and files.
 type PhotoDone = (ImageView, Vec<OutputFile>);
 
-impl PhotoMemo {
+impl Memo {
     fn recall(&self, stamp: &Stamp) -> Option<PhotoDone> {
         let done = self.done.lock().ok()?;
         let (at, d) = done.get(&(stamp.abs.clone(), stamp.base.clone()))?;
@@ -211,11 +211,6 @@ impl PhotoMemo {
     fn len(&self) -> usize {
         self.done.lock().map(|d| d.len()).unwrap_or(0)
     }
-}
-
-fn memo() -> &'static PhotoMemo {
-    static MEMO: std::sync::OnceLock<PhotoMemo> = std::sync::OnceLock::new();
-    MEMO.get_or_init(Default::default)
 }
 
 /// Resizes one photo, or takes its sizes from the cache.
@@ -254,7 +249,8 @@ fn one(
                 .collect()
         }
     };
-    let url = |v: &Variant, ext: &str| encoded(&super::views::with_base(base, &out_name(v, ext)));
+    let url =
+        |v: &Variant, ext: &str| encoded(&crate::model::urls::with_base(base, &out_name(v, ext)));
     let set = |ext: &str| {
         variants
             .iter()
@@ -623,7 +619,7 @@ mod tests {
 
     #[test]
     fn a_photo_saved_again_replaces_its_memo_entry() {
-        let memo = PhotoMemo::default();
+        let memo = Memo::default();
         let view = |src: &str| ImageView {
             src: src.into(),
             width: 1,
