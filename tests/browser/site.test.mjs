@@ -1,8 +1,11 @@
 // Browser tests of the built demo site (build it first: `cargo run -- build`).
 //
-// Every page kind at 375 px and 1280 px in Chromium: no console errors, no failed requests, no
-// horizontal overflow, no serious or critical axe-core violation; a full-page screenshot of each
-// goes to tests/browser/screenshots/. The Nu Html Checker validates every HTML file of the site.
+// Every page kind at 320, 375 and 1280 px, in normal and in large text, in Chromium: no console
+// errors, no failed requests, no horizontal overflow, no serious or critical axe-core violation,
+// and the layout assertions of layout.mjs (text boxes, column widths, table first columns,
+// overlaps, whole names, navigation lines, header height, layout shift); a full-page screenshot of
+// each goes to tests/browser/screenshots/ (kept by CI as an artefact: look at them). The Nu Html
+// Checker validates every HTML file of the site.
 // Also: the large-text switch, reading without JavaScript, photos, page weight, sharing metadata.
 //
 // Environment: SITE_DIR (default public), CHROMIUM (default /usr/bin/chromium), JAVA (default java).
@@ -16,13 +19,14 @@ import path from "node:path";
 import zlib from "node:zlib";
 import { chromium } from "playwright-core";
 import { serve } from "./server.mjs";
+import { layoutProblems, layoutShift, describe } from "./layout.mjs";
 
 const require = createRequire(import.meta.url);
 const SITE = path.resolve(process.env.SITE_DIR || "public");
 const SHOTS = path.resolve("tests/browser/screenshots");
 const AXE = require.resolve("axe-core/axe.min.js");
 
-/** One page of each kind in the demo site. */
+/** One page of each kind in the demo site; `ready` waits for what scripts add. */
 const PAGES = [
   ["home", "/"],
   ["craftsmen", "/craftsmen/"],
@@ -38,9 +42,17 @@ const PAGES = [
   ["brand", "/brands/service-team/"],
   ["stats", "/stats/"],
   ["page", "/about/"],
+  ["search", "/search/"],
+  ["search-results", "/search/?q=" + encodeURIComponent("焊接"), { ready: ".search-hit" }],
   ["404", "/no-such-page/"],
 ];
-const WIDTHS = [375, 1280];
+const WIDTHS = [320, 375, 1280];
+/** Viewport heights: a small phone, a common phone, a laptop. */
+const HEIGHT = { 320: 568, 375: 740, 1280: 900 };
+/** A phone network: scripts arrive after the first paint, as readers meet them. */
+const SCRIPT_DELAY_MS = 300;
+/** Names of the demo craftsmen and the site title, which must never break across lines. */
+let WORDS = [];
 
 let server, browser;
 
@@ -54,6 +66,12 @@ before(async () => {
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
       "--disable-component-update", "--disable-sync"],
   });
+  const page = await browser.newPage();
+  await page.goto(server.url + "/craftsmen/");
+  WORDS = await page.evaluate(() => [document.querySelector(".site-header .brand").textContent.trim(),
+    ...[...document.querySelectorAll(".card-name")].map((a) => a.textContent.trim())]);
+  await page.close();
+  assert.ok(WORDS.length > 10, `names of the demo craftsmen: ${WORDS}`);
 });
 
 after(async () => {
@@ -64,12 +82,19 @@ after(async () => {
 /** Opens `url` at `width` and records what went wrong while loading. */
 async function open(url, width, options = {}) {
   const context = await browser.newContext({
-    viewport: { width, height: width < 600 ? 740 : 900 },
+    viewport: { width, height: HEIGHT[width] || (width < 600 ? 740 : 900) },
     deviceScaleFactor: options.dpr || 1,
     javaScriptEnabled: options.javaScript !== false,
     locale: "zh-CN",
   });
+  if (options.large) await context.addInitScript(() => localStorage.setItem("gj-text", "large"));
   const page = await context.newPage();
+  if (options.scriptDelay) {
+    await page.route(/\.js(\?|$)/, async (r) => {
+      await new Promise((ok) => setTimeout(ok, options.scriptDelay));
+      await r.continue();
+    });
+  }
   const problems = [];
   const requests = [];
   page.on("console", (m) => {
@@ -85,6 +110,7 @@ async function open(url, width, options = {}) {
     if (!ok) problems.push(`HTTP ${r.status()}: ${r.url()}`);
   });
   const response = await page.goto(server.url + url, { waitUntil: "load" });
+  if (options.ready) await page.waitForSelector(options.ready);
   return { context, page, problems, requests, response };
 }
 
@@ -112,45 +138,71 @@ async function axe(page) {
 
 const axeSummary = [];
 
-for (const [kind, url] of PAGES) {
+for (const [kind, url, { ready } = {}] of PAGES) {
   for (const width of WIDTHS) {
-    test(`${kind} at ${width}px: loads cleanly, fits, passes axe`, async () => {
-      const { context, page, problems, response } = await open(url, width, { expectStatus: kind === "404" });
-      try {
-        assert.equal(response.status(), kind === "404" ? 404 : 200);
-        await scrollThrough(page);
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-        assert.ok(overflow <= 0, `horizontal overflow of ${overflow}px`);
-        const facts = await page.evaluate(() => ({
-          lang: document.documentElement.lang,
-          h1: document.querySelectorAll("h1").length,
-          fontSize: parseFloat(getComputedStyle(document.body).fontSize),
-          lineHeight: parseFloat(getComputedStyle(document.body).lineHeight) / parseFloat(getComputedStyle(document.body).fontSize),
-          headings: [...document.querySelectorAll("main h1, main h2, main h3, main h4, main h5, main h6")].map((h) => +h.tagName[1]),
-          noAlt: [...document.images].filter((i) => !i.getAttribute("alt")).map((i) => i.src),
-          webFonts: [...document.fonts].length,
-        }));
-        assert.equal(facts.lang, "zh-CN");
-        assert.equal(facts.h1, 1, "exactly one h1");
-        assert.ok(facts.fontSize >= 16, `body text ${facts.fontSize}px`);
-        assert.ok(facts.lineHeight >= 1.6, `line-height ${facts.lineHeight}`);
-        assert.deepEqual(facts.noAlt, [], "every image has alt text");
-        assert.equal(facts.webFonts, 0, "no web font");
-        facts.headings.forEach((h, i) => {
-          if (i > 0) assert.ok(h <= facts.headings[i - 1] + 1, `heading level jumps from h${facts.headings[i - 1]} to h${h}`);
-        });
-        const violations = await axe(page);
-        axeSummary.push({ kind, width, violations: violations.map((v) => `${v.id}(${v.impact})`) });
-        const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-        assert.deepEqual(bad, [], `axe: ${JSON.stringify(bad, null, 1)}`);
-        await page.screenshot({ path: path.join(SHOTS, `${kind}-${width}.png`), fullPage: true });
-        assert.deepEqual(problems, []);
-      } finally {
-        await context.close();
-      }
-    });
+    for (const large of [false, true]) {
+      const size = large ? "-large" : "";
+      test(`${kind} at ${width}px${large ? " in large text" : ""}: loads cleanly, fits, passes axe, lays out right`, async () => {
+        const { context, page, problems, response } = await open(url, width,
+          { expectStatus: kind === "404", large, ready, scriptDelay: SCRIPT_DELAY_MS });
+        try {
+          assert.equal(response.status(), kind === "404" ? 404 : 200);
+          const shift = await layoutShift(page);
+          const layout = await layoutProblems(page, { words: WORDS });
+          layout.layoutShift = shift.total > 0.01 ? [`cumulative layout shift ${shift.total} > 0.01: ${JSON.stringify(shift.shifts)}`] : [];
+          await scrollThrough(page);
+          await page.screenshot({ path: path.join(SHOTS, `${kind}-${width}${size}.png`), fullPage: true });
+          assert.equal(describe(layout), "", `layout of ${kind} at ${width}px${large ? " in large text" : ""}`);
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+          assert.ok(overflow <= 0, `horizontal overflow of ${overflow}px`);
+          const facts = await page.evaluate(() => ({
+            lang: document.documentElement.lang,
+            h1: document.querySelectorAll("h1").length,
+            fontSize: parseFloat(getComputedStyle(document.body).fontSize),
+            lineHeight: parseFloat(getComputedStyle(document.body).lineHeight) / parseFloat(getComputedStyle(document.body).fontSize),
+            headings: [...document.querySelectorAll("main h1, main h2, main h3, main h4, main h5, main h6")].map((h) => +h.tagName[1]),
+            noAlt: [...document.images].filter((i) => !i.getAttribute("alt")).map((i) => i.src),
+            webFonts: [...document.fonts].length,
+          }));
+          assert.equal(facts.lang, "zh-CN");
+          assert.equal(facts.h1, 1, "exactly one h1");
+          assert.ok(facts.fontSize >= 16, `body text ${facts.fontSize}px`);
+          assert.ok(facts.lineHeight >= 1.6, `line-height ${facts.lineHeight}`);
+          assert.deepEqual(facts.noAlt, [], "every image has alt text");
+          assert.equal(facts.webFonts, 0, "no web font");
+          facts.headings.forEach((h, i) => {
+            if (i > 0) assert.ok(h <= facts.headings[i - 1] + 1, `heading level jumps from h${facts.headings[i - 1]} to h${h}`);
+          });
+          const violations = await axe(page);
+          axeSummary.push({ kind, width, large, violations: violations.map((v) => `${v.id}(${v.impact})`) });
+          const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+          assert.deepEqual(bad, [], `axe: ${JSON.stringify(bad, null, 1)}`);
+          assert.deepEqual(problems, []);
+        } finally {
+          await context.close();
+        }
+      });
+    }
   }
 }
+
+test("no layout shift after load at any phone width from 320 to 480 px, in either text size", async () => {
+  const found = [];
+  for (const [kind, url, { ready } = {}] of PAGES) {
+    for (const width of [360, 393, 412, 430, 450, 470]) {
+      for (const large of [false, true]) {
+        const { context, page } = await open(url, width, { expectStatus: kind === "404", large, ready, scriptDelay: SCRIPT_DELAY_MS });
+        try {
+          const shift = await layoutShift(page);
+          if (shift.total > 0.01) found.push(`${kind} at ${width}px${large ? " (large text)" : ""}: ${shift.total} ${JSON.stringify(shift.shifts)}`);
+        } finally {
+          await context.close();
+        }
+      }
+    }
+  }
+  assert.deepEqual(found, []);
+});
 
 test("no horizontal scrolling at 320 px and 1440 px either, in large text too", async () => {
   for (const width of [320, 1440]) {
@@ -211,7 +263,7 @@ test("large-text switch: text gets larger and the choice survives a navigation",
     assert.equal(await page.evaluate(() => localStorage.getItem("gj-text")), "large");
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `large text overflows by ${overflow}px`);
-    await page.screenshot({ path: path.join(SHOTS, "profile-375-large.png"), fullPage: true });
+    await page.screenshot({ path: path.join(SHOTS, "profile-375-large-switched.png"), fullPage: true });
     await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "技艺故事" }).click();
     await page.waitForURL("**/stories/");
     assert.ok(await page.evaluate(() => document.documentElement.classList.contains("large")), "still large after navigating");
