@@ -7,7 +7,7 @@
 //   firstColumns   every table's first column holds its label on one or two lines
 //   overlaps       no element (box or text) covers another's text
 //   wholeWords     names and short titles (`words`) are never split across two lines, except
-//                  in running text of more than 40 characters
+//                  in running text (.prose, or a block of more than 40 characters)
 //   navLines       the main navigation leaves no line with only one or two items
 //   headerHeight   the site header fills at most `headerShare` of the first screen
 //   layoutShift    cumulative layout shift after load, from a buffered PerformanceObserver
@@ -244,12 +244,13 @@ function measure({ words, headerShare }) {
   }
 
   // 5. Names and short titles stay on one line, wherever the text around them is short (headings,
-  // links, names, meta lines, cells); running text of more than 40 characters breaks as Chinese does.
+  // links, names, meta lines, cells); running text (the body of a profile or story, or any block
+  // of more than 40 characters) breaks as Chinese does.
   function wholeWords() {
     const problems = [];
     if (!words.length) return problems;
     for (const node of textNodes(document.body)) {
-      if (blockOf(node.parentElement).textContent.trim().length > 40) continue;
+      if (node.parentElement.closest(".prose") || blockOf(node.parentElement).textContent.trim().length > 40) continue;
       for (const w of words) {
         for (let at = node.data.indexOf(w); at >= 0; at = node.data.indexOf(w, at + w.length)) {
           const range = document.createRange();

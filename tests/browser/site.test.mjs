@@ -77,7 +77,21 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await server?.close();
+  writeShotsIndex();
 });
+
+/** tests/browser/screenshots/index.html: this run's screenshots side by side, one row per page kind. */
+function writeShotsIndex() {
+  const sizes = WIDTHS.flatMap((w) => [`${w}`, `${w}-large`]);
+  const rows = PAGES.map(([kind]) => `<tr><th>${kind}</th>${sizes.map((s) => {
+    const file = `${kind}-${s}.png`;
+    return fs.existsSync(path.join(SHOTS, file)) ? `<td><a href="${file}"><img src="${file}" alt="${kind} ${s}" loading="lazy"></a></td>` : "<td>—</td>";
+  }).join("")}</tr>`);
+  const html = `<!DOCTYPE html><html lang="en"><meta charset="utf-8"><title>gongjiang screenshots</title>
+<style>body{font:14px sans-serif}td,th{vertical-align:top;padding:4px}img{width:160px;border:1px solid #ccc}</style>
+<table><tr><th></th>${sizes.map((s) => `<th>${s}</th>`).join("")}</tr>${rows.join("\n")}</table></html>\n`;
+  fs.writeFileSync(path.join(SHOTS, "index.html"), html);
+}
 
 /** Opens `url` at `width` and records what went wrong while loading. */
 async function open(url, width, options = {}) {
@@ -299,9 +313,9 @@ test("without JavaScript every page reads, and the switch is simply not offered"
   for (const [kind, url] of PAGES) {
     const { context, page } = await open(url, 375, { javaScript: false, expectStatus: kind === "404" });
     try {
-      assert.equal(await page.locator(".text-toggle").count(), 0);
+      assert.equal(await page.locator(".text-toggle").isVisible(), false, `${kind}: no large-text switch`);
       assert.ok(await page.locator("h1").isVisible(), `${kind}: h1 visible`);
-      assert.equal(await page.locator("form[role=search] input[name=q]").count(), 1, `${kind}: search form`);
+      assert.equal(await page.locator(".site-header form[role=search] input[name=q]").count(), 1, `${kind}: search form`);
     } finally {
       await context.close();
     }

@@ -13,6 +13,7 @@ mod output;
 mod pictures;
 mod positions;
 mod privacy;
+mod readers;
 mod scaffold;
 mod search;
 mod serve;

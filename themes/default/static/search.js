@@ -272,9 +272,10 @@
   if (typeof document === 'undefined') return;
 
   // --- the page ---
+  // The page shows the search box from the first paint when scripts run (class "js"), and hides
+  // the help and the browse lists when it opens with a query (class "search-q"): nothing moves.
   var box = document.getElementById('search');
   if (!box) return;
-  box.hidden = false;
   var form = box.querySelector('form'), input = form.elements.q;
   var status = document.getElementById('search-status'), list = document.getElementById('search-results');
   var moreBtn = document.getElementById('search-more'), help = document.getElementById('search-help');
@@ -335,6 +336,7 @@
     return li;
   }
   function idle(q, msg) {
+    document.documentElement.classList.remove('search-q');
     list.textContent = '';
     moreBtn.hidden = true;
     help.hidden = false;

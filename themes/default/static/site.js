@@ -1,12 +1,9 @@
-// Large-text switch (适老化): offered only when scripts run; the choice is kept in localStorage.
+// Large-text switch (适老化): the button is in the page from the start (shown only when scripts
+// run, by the class "js" that the head script sets, so that it never moves the page); this wires
+// it. The choice is kept in localStorage and applied by the head script before the first paint.
 (function () {
-  var root = document.documentElement, key = "gj-text", top = document.querySelector(".site-header .top");
-  if (!top) return;
-  var b = document.createElement("button");
-  b.type = "button";
-  b.className = "text-toggle";
-  b.textContent = "大字";
-  b.title = "放大全站文字";
+  var root = document.documentElement, key = "gj-text", b = document.querySelector(".text-toggle");
+  if (!b) return;
   function show() { b.setAttribute("aria-pressed", root.classList.contains("large") ? "true" : "false"); }
   b.addEventListener("click", function () {
     var on = root.classList.toggle("large");
@@ -14,5 +11,4 @@
     show();
   });
   show();
-  top.insertBefore(b, top.querySelector(".search"));
 })();
