@@ -3,7 +3,8 @@
 use crate::configured_url;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::yaml::{self, Seg};
-use crate::model::fields::{Field, Fields};
+use crate::model::fields::Fields;
+use crate::schema::{NAMES, NAV, SITE};
 use crate::source::SourceFile;
 use serde::Serialize;
 
@@ -44,77 +45,6 @@ pub struct Config {
     pub footer: Option<String>,
 }
 
-const FIELDS: &[Field] = &[
-    Field {
-        key: "title",
-        label: "站点名称",
-    },
-    Field {
-        key: "subtitle",
-        label: "副标题",
-    },
-    Field {
-        key: "description",
-        label: "站点简介",
-    },
-    Field {
-        key: "base_url",
-        label: "网站地址",
-    },
-    Field {
-        key: "language",
-        label: "语言",
-    },
-    Field {
-        key: "theme",
-        label: "主题",
-    },
-    Field {
-        key: "demo",
-        label: "演示站点",
-    },
-    Field {
-        key: "minify",
-        label: "压缩输出",
-    },
-    Field {
-        key: "index_page_size",
-        label: "名录每页人数",
-    },
-    Field {
-        key: "nav",
-        label: "导航",
-    },
-    Field {
-        key: "names",
-        label: "姓名排序",
-    },
-    Field {
-        key: "footer",
-        label: "页脚",
-    },
-];
-const NAV_FIELDS: &[Field] = &[
-    Field {
-        key: "title",
-        label: "导航文字",
-    },
-    Field {
-        key: "url",
-        label: "链接",
-    },
-];
-const NAMES_FIELDS: &[Field] = &[
-    Field {
-        key: "index",
-        label: "工匠索引排序",
-    },
-    Field {
-        key: "cohort",
-        label: "批次名单排序",
-    },
-];
-
 /// Profiles on one page of the A–Z index unless site.yaml says otherwise: a page a phone still loads quickly.
 pub const DEFAULT_INDEX_PAGE: usize = 1000;
 
@@ -126,12 +56,12 @@ pub struct Overrides {
 
 /// Reads site.yaml; `None` when it is too broken to build with (the diagnostics say why).
 pub fn read(src: &SourceFile, overrides: &Overrides, diags: &mut Diagnostics) -> Option<Config> {
-    let doc = yaml::parse(src, (0, src.text.len()), diags)?;
-    let mut f = Fields::top(&doc, FIELDS, "site.yaml ", diags)?;
-    let title = f.string("title", true);
+    let doc = yaml::parse_named(src, (0, src.text.len()), &|k| SITE.english(k), diags)?;
+    let mut f = Fields::top(&doc, &SITE, diags)?;
+    let title = f.text("title");
     let base = match &overrides.base_url {
         Some(b) => Some(b.clone()),
-        None => f.string("base_url", true),
+        None => f.string("base_url"),
     };
     let base_url = base.and_then(|b| match configured_url::check_address(b.trim()) {
         Ok(()) => normalise_base_url(&b),
@@ -150,21 +80,16 @@ pub fn read(src: &SourceFile, overrides: &Overrides, diags: &mut Diagnostics) ->
         }
     });
     let order = |f: &mut Fields, key: &str, default| -> NameOrder {
-        f.choice(
-            key,
-            false,
-            |s| match s {
-                "pinyin" | "拼音" => Some(NameOrder::Pinyin),
-                "stroke" | "笔画" => Some(NameOrder::Stroke),
-                _ => None,
-            },
-            &["pinyin", "stroke"],
-        )
+        f.choice(key, |s| match s {
+            "pinyin" | "拼音" => Some(NameOrder::Pinyin),
+            "stroke" | "笔画" => Some(NameOrder::Stroke),
+            _ => None,
+        })
         .unwrap_or(default)
     };
     let (index_order, cohort_order) = match f.mapping("names") {
         Some(m) => {
-            let mut n = f.nested(vec![Seg::Key("names")], m, NAMES_FIELDS);
+            let mut n = f.nested(vec![Seg::Key("names")], m, &NAMES);
             (
                 order(&mut n, "index", NameOrder::Pinyin),
                 order(&mut n, "cohort", NameOrder::Stroke),
@@ -177,8 +102,8 @@ pub fn read(src: &SourceFile, overrides: &Overrides, diags: &mut Diagnostics) ->
         for (i, item) in items.iter().enumerate() {
             match item.as_mapping() {
                 Some(m) => {
-                    let mut n = f.nested(vec![Seg::Key("nav"), Seg::Index(i)], m, NAV_FIELDS);
-                    let url = n.string("url", true).filter(|url| {
+                    let mut n = f.nested(vec![Seg::Key("nav"), Seg::Index(i)], m, &NAV);
+                    let url = n.string("url").filter(|url| {
                         let Err(refusal) = configured_url::check_link(url) else {
                             return true;
                         };
@@ -192,41 +117,39 @@ pub fn read(src: &SourceFile, overrides: &Overrides, diags: &mut Diagnostics) ->
                         n.push(d);
                         false
                     });
-                    if let (Some(title), Some(url)) = (n.string("title", true), url) {
+                    if let (Some(title), Some(url)) = (n.text("title"), url) {
                         nav.push(NavItem { title, url });
                     }
                 }
                 None => {
-                    let d = f.at_path(
-                        Diagnostic::error(
-                            "site.bad-nav",
-                            format!(
-                                "导航 `nav` 的第 {} 项应写成 `{{ title: 文字, url: /路径/ }}`",
-                                i + 1
+                    let d = f
+                        .at_path(
+                            Diagnostic::error(
+                                "site.bad-nav",
+                                format!(
+                                    "导航 `nav` 的第 {} 项应写成 `{{ title: 文字, url: /路径/ }}`",
+                                    i + 1
+                                ),
                             ),
-                        ),
-                        &[Seg::Key("nav"), Seg::Index(i)],
-                    );
+                            &[Seg::Key("nav"), Seg::Index(i)],
+                        )
+                        .hint(format!("例如 `  - {}`", NAV.flow_example()));
                     f.push(d);
                 }
             }
         }
     }
     let config = Config {
-        subtitle: f.string("subtitle", false),
-        description: f.string("description", false),
-        language: f
-            .string("language", false)
-            .unwrap_or_else(|| "zh-CN".to_string()),
-        theme: f
-            .string("theme", false)
-            .unwrap_or_else(|| "default".to_string()),
+        subtitle: f.text("subtitle"),
+        description: f.text("description"),
+        language: f.string("language").unwrap_or_else(|| "zh-CN".to_string()),
+        theme: f.string("theme").unwrap_or_else(|| "default".to_string()),
         demo: f.boolean("demo").unwrap_or(false),
         minify: f.boolean("minify").unwrap_or(true),
         index_page_size: f
-            .int("index_page_size", false, 1, 100_000)
+            .int("index_page_size")
             .map_or(DEFAULT_INDEX_PAGE, |n| n as usize),
-        footer: f.string("footer", false),
+        footer: f.text("footer"),
         nav,
         index_order,
         cohort_order,

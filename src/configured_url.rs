@@ -77,7 +77,8 @@ fn web_address(lower: &str) -> bool {
 /// The refusals every kind of link shares, looked for in what a browser would read: references
 /// decoded, tabs and newlines dropped, leading spaces and control characters trimmed.
 fn dangerous(url: &str) -> Option<Refusal> {
-    let (decoded, references) = decode_references(url);
+    let decoded = crate::html_text::decode_entities(url);
+    let references = crate::html_text::has_reference(url);
     let read: String = decoded
         .chars()
         .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
@@ -107,73 +108,6 @@ fn hidden(c: char) -> bool {
     c.is_whitespace()
         || c.is_control()
         || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
-}
-
-/// Decodes numeric character references (with or without `;`) and the named ones that spell
-/// URL syntax (`&colon;`, `&Tab;`, `&NewLine;`, `&sol;`, `&bsol;`); says whether the text held
-/// any reference at all (any `&name;` counts).
-fn decode_references(text: &str) -> (String, bool) {
-    let mut out = String::with_capacity(text.len());
-    let mut found = false;
-    let mut rest = text;
-    while let Some(at) = rest.find('&') {
-        out.push_str(&rest[..at]);
-        let after = &rest[at + 1..];
-        match reference(after) {
-            Some((c, used)) => {
-                found = true;
-                match c {
-                    Some(c) => out.push(c),
-                    None => {
-                        out.push('&');
-                        out.push_str(&after[..used]);
-                    }
-                }
-                rest = &after[used..];
-            }
-            None => {
-                out.push('&');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    (out, found)
-}
-
-/// The reference at the start of `s` (just after `&`): the character it stands for (`None` for a
-/// name not decoded here) and the bytes it takes.
-fn reference(s: &str) -> Option<(Option<char>, usize)> {
-    if let Some(num) = s.strip_prefix('#') {
-        let (digits, radix, skip) = match num.strip_prefix(['x', 'X']) {
-            Some(hex) => (hex, 16, 2),
-            None => (num, 10, 1),
-        };
-        let len = digits
-            .find(|c: char| !c.is_digit(radix))
-            .unwrap_or(digits.len());
-        if len == 0 {
-            return None;
-        }
-        let code = u32::from_str_radix(&digits[..len], radix).ok();
-        let semi = usize::from(digits[len..].starts_with(';'));
-        return Some((code.and_then(char::from_u32), skip + len + semi));
-    }
-    let len = s
-        .find(|c: char| !c.is_ascii_alphanumeric())
-        .unwrap_or(s.len());
-    if len == 0 || !s[len..].starts_with(';') {
-        return None;
-    }
-    let c = match s[..len].to_ascii_lowercase().as_str() {
-        "colon" => Some(':'),
-        "tab" => Some('\t'),
-        "newline" => Some('\n'),
-        "sol" => Some('/'),
-        "bsol" => Some('\\'),
-        _ => None,
-    };
-    Some((c, len + 1))
 }
 
 impl Refusal {
@@ -218,21 +152,6 @@ fn shown(value: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn references_are_decoded_as_a_browser_would() {
-        assert_eq!(
-            decode_references("java&#x09;script&colon;x"),
-            ("java\tscript:x".into(), true)
-        );
-        assert_eq!(decode_references("&#106&#97;"), ("ja".into(), true));
-        assert_eq!(decode_references("&amp;"), ("&amp;".into(), true));
-        assert_eq!(
-            decode_references("/s/?a=1&b=2&"),
-            ("/s/?a=1&b=2&".into(), false)
-        );
-        assert_eq!(decode_references("&#;&#x;"), ("&#;&#x;".into(), false));
-    }
 
     #[test]
     fn each_refusal_says_why() {

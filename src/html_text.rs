@@ -210,6 +210,12 @@ pub fn decode_entities(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Whether `s` holds a character reference [`decode_entities`] reads.
+pub fn has_reference(s: &str) -> bool {
+    s.match_indices('&')
+        .any(|(i, _)| reference(&s[i..]).is_some())
+}
+
 /// The character a reference at the start of `s` stands for, and the reference's length.
 fn reference(s: &str) -> Option<(char, usize)> {
     let body_end = s[1..]
@@ -252,6 +258,9 @@ fn reference(s: &str) -> Option<(char, usize)> {
         "period" => '.',
         "lpar" => '(',
         "rpar" => ')',
+        "colon" => ':',
+        "sol" => '/',
+        "bsol" => '\\',
         "plus" => '+',
         "num" => '#',
         "shy" => '\u{ad}',
@@ -291,6 +300,12 @@ mod tests {
         );
         assert_eq!(published("a &amp; b &unknown; &"), "a & b &unknown; &");
         assert_eq!(decode_entities("&#49"), "1");
+        assert_eq!(
+            decode_entities("java&#x09;script&colon;x"),
+            "java\tscript:x"
+        );
+        assert!(has_reference("&#106&#97;") && has_reference("a&amp;b"));
+        assert!(!has_reference("/s/?a=1&b=2&") && !has_reference("&#;&#x;"));
     }
 
     #[test]

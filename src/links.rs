@@ -366,7 +366,7 @@ impl Resolver {
 
 /// The scheme of an absolute URL (`https`, `mailto`): letters, digits, `+`, `-`, `.` before the
 /// first `:`, which comes before any `/`.
-fn scheme_of(path: &str) -> Option<&str> {
+pub fn scheme_of(path: &str) -> Option<&str> {
     let colon = path.find(':')?;
     let scheme = &path[..colon];
     let mut bytes = scheme.bytes();

@@ -47,6 +47,9 @@ pub struct Rendered {
     /// too few digits to hold a personal number.
     #[serde(skip)]
     pub published: SourceText,
+    /// What the sanitiser removes from the raw HTML typed in the document, where it stands.
+    #[serde(skip)]
+    pub removed: Vec<crate::raw_html::Removal>,
 }
 
 /// Text in source order, each piece with the byte offset in the input it comes from.
@@ -103,6 +106,11 @@ pub fn render(markdown: &str, options: &Options) -> Rendered {
         .into_offset_iter()
         .map(|(event, range)| (without_controls(event), range))
         .collect();
+    let removed = if memchr::memchr(b'<', markdown.as_bytes()).is_some() {
+        crate::raw_html::removals(markdown, &raw_html_ranges(&parsed), allowed())
+    } else {
+        Vec::new()
+    };
     let spanned = join_cjk_lines(strong::repair(markdown, parsed));
     let (links, images) = collect_links(&spanned);
     // Only text that can hold a personal number is looked at again.
@@ -130,7 +138,29 @@ pub fn render(markdown: &str, options: &Options) -> Rendered {
         links,
         images,
         published,
+        removed,
     }
+}
+
+/// Where the raw HTML of a document stands: each HTML block whole, each inline tag.
+fn raw_html_ranges(events: &[Spanned]) -> Vec<Range<usize>> {
+    events
+        .iter()
+        .filter(|(event, _)| matches!(event, Event::Start(Tag::HtmlBlock) | Event::InlineHtml(_)))
+        .map(|(_, range)| range.clone())
+        .collect()
+}
+
+/// What the sanitiser allows, read from it once.
+pub fn allowed() -> &'static crate::raw_html::Allowed {
+    static ALLOWED: std::sync::OnceLock<crate::raw_html::Allowed> = std::sync::OnceLock::new();
+    ALLOWED.get_or_init(|| {
+        let builder = sanitizer("");
+        crate::raw_html::Allowed {
+            tags: builder.clone_tags(),
+            clean_content: builder.clone_clean_content_tags(),
+        }
+    })
 }
 
 type Spanned<'a> = (Event<'a>, Range<usize>);

@@ -1,94 +1,204 @@
 //! New content files and new sites: every field written out and explained in Chinese, ready to pass `check`.
 
 use crate::model::fields::Date;
-use crate::model::levels::{Education, SkillLevel, TitleLevel};
 use crate::model::names;
+use crate::schema::{Field, Type, COHORT, PROFILE, STORY};
 use std::path::{Path, PathBuf};
+use unicode_width::UnicodeWidthStr;
 
 /// Marks a value the editor still has to replace; `check` warns while one is left.
 pub const PLACEHOLDER: &str = "（请填写";
 
-fn join<T: Copy>(all: &[T], label: impl Fn(T) -> &'static str) -> String {
-    all.iter().map(|x| label(*x)).collect::<Vec<_>>().join("、")
+/// One line of a new file: what is written, and the comment explaining it.
+struct Line {
+    code: String,
+    comment: String,
 }
 
-/// A new profile with every field, required ones filled with placeholders, optional ones commented out.
+/// The lines, comments aligned (by display width, for Chinese text).
+fn aligned(lines: &[Line]) -> String {
+    const COLUMN: usize = 30;
+    let mut out = String::new();
+    for l in lines {
+        out.push_str(&l.code);
+        if !l.comment.is_empty() {
+            let width = UnicodeWidthStr::width(l.code.as_str());
+            out.push_str(&" ".repeat(COLUMN.saturating_sub(width).max(2)));
+            out.push_str("# ");
+            out.push_str(&l.comment);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// A field's comment: its label, then what it is for (Markdown emphasis removed), and the
+/// allowed values of a closed list.
+fn comment(f: &Field) -> String {
+    let mut about = f.about.replace("**", "");
+    if let Type::Choice(vocab) = f.ty {
+        about = format!("{about}；可填 {}", vocab.values().join("、"));
+    }
+    if about.is_empty() || about == f.label {
+        f.label.to_string()
+    } else {
+        format!("{}：{about}", f.label)
+    }
+}
+
+/// The lines of `fields`: those in `given` with their value, the others commented out with
+/// their example; a nested mapping or list shown below its key.
+fn field_lines(fields: &[&Field], given: &[(&str, String)], out: &mut Vec<Line>) {
+    for f in fields {
+        let value = given
+            .iter()
+            .find(|(k, _)| *k == f.key)
+            .map(|(_, v)| v.clone());
+        let off = if value.is_some() { "" } else { "# " };
+        match (f.ty, value) {
+            (_, Some(v)) => out.push(Line {
+                code: format!("{}: {v}", f.key),
+                comment: comment(f),
+            }),
+            (Type::Map(inner), None) if inner.open && !inner.fields.is_empty() => {
+                out.push(Line {
+                    code: format!("{off}{}:", f.key),
+                    comment: comment(f),
+                });
+                for g in inner.fields {
+                    out.push(Line {
+                        code: format!("{off}  {}: ", g.key),
+                        comment: comment(g),
+                    });
+                }
+            }
+            (Type::List { item, text }, None) => {
+                out.push(Line {
+                    code: format!("{off}{}:", f.key),
+                    comment: comment(f),
+                });
+                for example in text
+                    .map(str::to_string)
+                    .into_iter()
+                    .chain([item.flow_example()])
+                {
+                    out.push(Line {
+                        code: format!("{off}  - {example}"),
+                        comment: String::new(),
+                    });
+                }
+            }
+            (_, None) => out.push(Line {
+                code: format!("{off}{}: {}", f.key, f.example_value()),
+                comment: comment(f),
+            }),
+        }
+    }
+}
+
+fn heading(text: &str, out: &mut Vec<Line>) {
+    out.push(Line {
+        code: text.to_string(),
+        comment: String::new(),
+    });
+}
+
+/// A new profile with every field of the schema, required ones filled (with placeholders where
+/// only the editor knows), optional ones commented out with an example.
 pub fn craftsman(name: &str, slug: &str, cohort: i32) -> String {
-    let edu = join(Education::ALL, |e| e.label());
-    let skill = join(SkillLevel::ALL, |e| e.label());
-    let title = join(TitleLevel::ALL, |e| e.label());
+    let required: Vec<&Field> = PROFILE.fields.iter().filter(|f| f.required()).collect();
+    let optional = |stat: bool| -> Vec<&Field> {
+        PROFILE
+            .fields
+            .iter()
+            .filter(|f| !f.required() && f.stat.is_some() == stat)
+            .collect()
+    };
+    let placeholder = |key: &str| {
+        let label = PROFILE.field(key).map_or("", |f| f.label);
+        format!("{PLACEHOLDER}{label}）")
+    };
+    let given = [
+        ("name", name.to_string()),
+        ("cohort", cohort.to_string()),
+        ("employer", placeholder("employer")),
+        ("post", placeholder("post")),
+        ("industry", "制造业".to_string()),
+    ];
+    let examples = [
+        ("slug", slug.to_string()),
+        ("pinyin", names::name_key(name, None).pinyin),
+    ];
+    let mut lines = Vec::new();
+    heading("# ===== 必填 =====", &mut lines);
+    field_lines(&required, &given, &mut lines);
+    if let Some(l) = lines.iter_mut().find(|l| l.code.starts_with("industry:")) {
+        l.comment.push_str("（请按实际修改）");
+    }
+    heading("", &mut lines);
+    heading("# ===== 选填 =====", &mut lines);
+    let mut rest = Vec::new();
+    field_lines(&optional(false), &[], &mut rest);
+    for l in &mut rest {
+        for (key, value) in &examples {
+            if l.code.starts_with(&format!("# {key}:")) {
+                l.code = format!("# {key}: {value}");
+            }
+        }
+    }
+    lines.extend(rest);
+    heading("", &mut lines);
+    heading(
+        "# ----- 统计用字段（不填的不计入该项统计的分母）-----",
+        &mut lines,
+    );
+    field_lines(&optional(true), &[], &mut lines);
     format!(
-        "---
-# ===== 必填 =====
-name: {name}                  # 姓名
-cohort: {cohort}                # 批次年份（整数，2016 至今年），要和 content/cohorts/{cohort}.yaml 名单一致
-employer: （请填写工作单位）     # 工作单位全称
-post: （请填写岗位）             # 岗位 / 工种，如 数控车工
-industry: 制造业                # 国民经济行业门类名称（如 制造业、建筑业）或字母（如 C），请按实际修改
-
-# ===== 选填 =====
-# slug: {slug}             # 网址名，默认就是文件名；只能用小写字母、数字和 -
-# pinyin: {pinyin}         # 姓名读音，多音字姓氏读错时填写，如 shan tianfang
-# level: 市级                # 级别：市级、区级、局级（默认 市级）
-# union: 某区总工会          # 推荐单位：工会、行业协会，或 自荐
-# skills: [焊接, 数控加工]    # 技能：用方括号和英文逗号，不要用顿号
-# brands: [service-team]     # 参与的工匠品牌：content/brands/ 下的文件名
-# photo: photo.jpg           # 照片：和本文件放在同一文件夹（用 {slug}/index.md 的写法）
-# summary: 一句话介绍         # 卡片上显示的一句话
-
-# ----- 统计用字段（不填的不计入该项统计的分母）-----
-# frontline: true            # 是否来自生产一线：true 或 false
-# work_years: 26             # 工作年限：只写数字
-# education: 本科            # 学历：{edu}
-# skill_level: 高级技师      # 技能等级：{skill}
-# title_level: 中级          # 职称：{title}
-# patents: {{ invention: 0, utility_model: 0, design: 0 }}   # 发明、实用新型、外观设计专利数
-# awards:                    # 奖项（国家科技进步奖、上海市科技进步奖计入统计）
-#   - {{ name: 上海市科技进步奖, grade: 二等奖, year: 2019 }}
-# benefit_cny: 10000000      # 为企业创造的效益，单位：元
-
-# published: false           # 撤下这份资料（不删除文件）
-# private:                   # 编辑部内部资料：电话、身份证号、备注……永远不会发布
-#   phone: 
-#   notes: 
----
-## 主要事迹
-
-（请填写：这位工匠的故事。可以用 ## 小标题、**加粗**、列表和链接，如 [同批工匠](/cohorts/{cohort}/)。）
-",
-        pinyin = names::name_key(name, None).pinyin,
+        "---\n{}---\n## 主要事迹\n\n（请填写：这位工匠的故事。可以用 ## 小标题、**加粗**、列表和链接，如 [同批工匠](/cohorts/{cohort}/)。）\n",
+        aligned(&lines)
     )
 }
 
 /// A new skills story dated today.
 pub fn story(title: &str, date: Date) -> String {
-    format!(
-        "---
-title: {title}               # 标题（必填）
-date: {date}           # 日期（必填）：年-月-日
-craftsmen: []                 # 相关工匠的网址名，如 [zhang-wei, li-na]
-# summary: 一句话摘要         # 列表和分享时显示
-# cover: cover.jpg            # 封面图：和本文件放在同一文件夹，或写 /images/x.jpg（content/static/images/x.jpg）
----
-（请填写：故事正文。）
-",
-        date = date.iso()
-    )
+    let fields: Vec<&Field> = STORY.fields.iter().collect();
+    let given = [
+        ("title", title.to_string()),
+        ("date", date.iso()),
+        ("craftsmen", "[]".to_string()),
+    ];
+    let mut lines = Vec::new();
+    field_lines(&fields, &given, &mut lines);
+    if let Some(l) = lines.iter_mut().find(|l| l.code.starts_with("# slug:")) {
+        l.code = format!("# slug: {}", title_slug(title));
+    }
+    format!("---\n{}---\n（请填写：故事正文。）\n", aligned(&lines))
 }
 
 /// A new cohort file with no members yet.
 pub fn cohort(year: i32) -> String {
-    format!(
-        "year: {year}                    # 年份（必填），要和文件名一致
-title: {year}年度工匠            # 标题（必填）
-# ceremony: {year}-09-28         # 命名大会日期：年-月-日
-# intro: |                       # 简介，可以写 Markdown
-#   ……
-members: []                      # 成员名单（必填）：每行一位
-#  - zhang-wei                   # 有人物资料的写网址名（文件名）
-#  - {{ name: 李华, employer: 上海某某公司, industry: 制造业, post: 钳工 }}   # 还没有资料的成员
-"
-    )
+    let fields: Vec<&Field> = COHORT.fields.iter().collect();
+    let given = [
+        ("year", year.to_string()),
+        ("title", format!("{year}年度工匠")),
+        ("members", "[]".to_string()),
+    ];
+    let mut lines = Vec::new();
+    field_lines(&fields, &given, &mut lines);
+    // The two ways to write a member, below the empty list.
+    if let Some(Type::List { item, text }) = COHORT.field("members").map(|f| f.ty) {
+        for example in text
+            .map(str::to_string)
+            .into_iter()
+            .chain([item.flow_example()])
+        {
+            lines.push(Line {
+                code: format!("#  - {example}"),
+                comment: String::new(),
+            });
+        }
+    }
+    aligned(&lines)
 }
 
 /// A web-safe slug for a title: pinyin syllables joined by `-`, at most eight of them (`精益求精` → `jing-yi-qiu-jing`).
@@ -207,6 +317,67 @@ mod tests {
         std::fs::create_dir(t.path().join("zhang-wei-2")).unwrap();
         assert_eq!(unique_path(t.path(), "zhang-wei", ".md").0, "zhang-wei-3");
         assert_eq!(unique_path(t.path(), "li-na", ".md").0, "li-na");
+    }
+
+    #[test]
+    fn a_filled_in_template_with_every_line_uncommented_reads_as_written() {
+        // What an editor does with `gongjiang new`: fill the placeholders, uncomment the
+        // optional lines, keep the comments after the values.
+        let text = craftsman("张伟", "zhang-wei", 2018)
+            .replace("（请填写工作单位）", "上海某某机械厂")
+            .replace("（请填写岗位）", "数控车工")
+            .lines()
+            .map(|l| match l.strip_prefix("# ") {
+                Some(rest)
+                    if rest.split(':').next().is_some_and(|k| {
+                        !k.is_empty() && k.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
+                    }) =>
+                {
+                    rest.to_string()
+                }
+                Some(rest) if rest.starts_with("  ") => rest.to_string(),
+                _ => l.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert!(
+            text.contains("\nskills: [焊接, 数控加工]    # 技能"),
+            "{text}"
+        );
+        let src = crate::source::SourceFile::new("content/craftsmen/zhang-wei.md", text);
+        let split = crate::load::frontmatter::split(&src).expect("front matter");
+        let mut diags = crate::diag::Diagnostics::new();
+        let doc = crate::load::yaml::parse(&src, split.yaml, &mut diags).expect("readable");
+        assert!(diags.is_empty(), "{diags:#?}");
+        assert_eq!(doc.value["employer"], "上海某某机械厂");
+        assert_eq!(doc.value["name"], "张伟");
+        assert_eq!(doc.value["skills"][1], "数控加工");
+    }
+
+    #[test]
+    fn new_files_show_every_field_of_their_schema_with_its_label() {
+        let date = Date::parse_iso("2026-05-01").unwrap();
+        for (text, schema) in [
+            (craftsman("单田芳", "shan-tianfang", 2018), &PROFILE),
+            (story("精益求精", date), &STORY),
+            (cohort(2018), &COHORT),
+        ] {
+            for f in schema.fields {
+                let line = text
+                    .lines()
+                    .find(|l| {
+                        l.trim_start_matches("# ")
+                            .starts_with(&format!("{}:", f.key))
+                    })
+                    .unwrap_or_else(|| panic!("`{}` missing from\n{text}", f.key));
+                assert!(line.contains(&format!("# {}", f.label)), "{line}");
+            }
+        }
+        let text = craftsman("单田芳", "shan-tianfang", 2018);
+        assert!(text.contains("name: 单田芳"), "{text}");
+        assert!(text.contains("# slug: shan-tianfang"), "{text}");
+        assert!(text.contains("#   phone:"), "{text}");
+        assert!(text.contains("可填 初中、高中"), "{text}");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 pub mod anchors;
 pub mod frontmatter;
 pub mod links;
+pub mod misread;
 pub mod positions;
 pub mod text;
 pub mod yaml;

@@ -1,6 +1,7 @@
 //! YAML behind one door: catch editors' typing mistakes, parse with serde_yaml, report its errors at the line to change, and find where a value stands ([`crate::load::positions`]).
 
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::load::misread;
 use crate::load::positions::Positions;
 use crate::source::SourceFile;
 use serde_yaml::Value;
@@ -26,6 +27,10 @@ pub enum Seg<'a> {
     Index(usize),
 }
 
+/// The English key a key written in Chinese stands for (`岗位` → `post`), for the hints of
+/// typing mistakes: given by the schema of the file being read.
+pub type Names<'n> = &'n dyn Fn(&str) -> Option<&'static str>;
+
 /// Parses the YAML in `range` of `src`. Typing mistakes and syntax errors go to `diags`;
 /// `None` means the document could not be read at all.
 pub fn parse<'s>(
@@ -33,8 +38,19 @@ pub fn parse<'s>(
     range: (usize, usize),
     diags: &mut Diagnostics,
 ) -> Option<Doc<'s>> {
+    parse_named(src, range, &|_| None, diags)
+}
+
+/// [`parse`], with the hints of a mistyped line naming the English key of a key written in
+/// Chinese (`岗位：焊工` → `post: 焊工`).
+pub fn parse_named<'s>(
+    src: &'s SourceFile,
+    range: (usize, usize),
+    names: Names,
+    diags: &mut Diagnostics,
+) -> Option<Doc<'s>> {
     let before = diags.error_count();
-    lint(src, range, diags);
+    lint(src, range, names, diags);
     let blocked = diags.error_count() > before;
     let text = &src.text[range.0..range.1];
     match serde_yaml::from_str::<Value>(text) {
@@ -54,7 +70,7 @@ pub fn parse<'s>(
             None
         }
         Err(e) => {
-            diags.push(translate(src, range, &e));
+            diags.push(translate(src, range, names, &e));
             None
         }
     }
@@ -195,14 +211,26 @@ fn any_key_of(line: &str) -> Option<(usize, &str)> {
     Some((indent, &rest[..len]))
 }
 
+/// Whether a line leaves a `[` or `{` open (it ends in one, or in a comma after an item), so
+/// that the next line goes on inside the brackets.
+fn opens_brackets(line: &str) -> bool {
+    let code = line.split(" #").next().unwrap_or(line).trim_end();
+    code.ends_with(['[', '{', ','])
+}
+
 fn is_comment_or_blank(line: &str) -> bool {
     let t = line.trim_start();
     t.is_empty() || t.starts_with('#')
 }
 
 /// Editors' typing mistakes that YAML reports badly: tabs, full-width colons and spaces, a missing space, curly quotes.
-fn lint(src: &SourceFile, range: (usize, usize), diags: &mut Diagnostics) {
+fn lint(src: &SourceFile, range: (usize, usize), names: Names, diags: &mut Diagnostics) {
     let mut in_block_scalar: Option<usize> = None;
+    // The keys seen so far with their indentation, for naming the field a list item belongs to.
+    let mut owners: Vec<(usize, &str)> = Vec::new();
+    // Whether the last line with content ended inside brackets (`[焊接,`): its next lines are
+    // items of a list in brackets, not block list items.
+    let mut in_brackets = false;
     for (start, line) in lines_in(src, range) {
         let indent = line.len() - line.trim_start_matches(' ').len();
         if let Some(block_indent) = in_block_scalar {
@@ -226,19 +254,57 @@ fn lint(src: &SourceFile, range: (usize, usize), diags: &mut Diagnostics) {
         }
         if let Some(i) = lead.find('\u{3000}') {
             let at = start + i;
+            let rest = &line[lead.len()..];
+            let (also, hint) = match any_key_of(rest) {
+                Some((ks, k)) => {
+                    let after = rest[ks + k.len()..].trim_start_matches([' ', '\u{3000}']);
+                    let value = after.strip_prefix([':', '：']).unwrap_or(after);
+                    (
+                        also_english(k, names),
+                        format!(
+                            "删掉这个全角空格，缩进只用英文半角空格：`{}`",
+                            fixed_line(k, value, names)
+                        ),
+                    )
+                }
+                None => (
+                    String::new(),
+                    "删掉这个全角空格，缩进只用英文半角空格".to_string(),
+                ),
+            };
             diags.push(
                 Diagnostic::error(
                     "yaml.fullwidth-space",
-                    "行首有全角空格（中文输入法下的空格）",
+                    format!("行首有全角空格（中文输入法下的空格）{also}"),
                 )
                 .at(src, at, at + '\u{3000}'.len_utf8())
-                .hint("删掉这个全角空格，缩进只用英文半角空格"),
+                .hint(hint),
             );
             continue;
         }
+        let was_in_brackets = std::mem::replace(&mut in_brackets, opens_brackets(line));
+        if !was_in_brackets {
+            let owner = owners.iter().rev().find(|(i, _)| *i <= indent).map(|o| o.1);
+            if let Some(d) = misread::dash_without_space(src, start, line, owner) {
+                diags.push(d);
+                continue;
+            }
+        }
         let Some((key_start, key)) = key_of(line) else {
+            if let Some(item) = line[indent..].strip_prefix("- ") {
+                let item_at = line.len() - item.trim_start().len();
+                let owner = owners.iter().rev().find(|(i, _)| *i <= indent).map(|o| o.1);
+                diags.extend(misread::value(
+                    src,
+                    start + item_at,
+                    item.trim_start(),
+                    owner,
+                ));
+            }
             continue;
         };
+        owners.retain(|(i, _)| *i < key_start);
+        owners.push((key_start, key));
         let after = &line[key_start + key.len()..];
         let after_trim = after.trim_start_matches([' ', '\u{3000}']);
         let gap = &after[..after.len() - after_trim.len()];
@@ -250,7 +316,10 @@ fn lint(src: &SourceFile, range: (usize, usize), diags: &mut Diagnostics) {
                     format!("字段 `{key}` 后面用了中文冒号“：”"),
                 )
                 .at(src, at, at + '：'.len_utf8())
-                .hint(format!("改成英文冒号加一个空格：`{key}: …`")),
+                .hint(format!(
+                    "改成英文冒号加一个空格：`{}`",
+                    fixed_line(key, &after_trim['：'.len_utf8()..], names)
+                )),
             );
             continue;
         }
@@ -265,7 +334,10 @@ fn lint(src: &SourceFile, range: (usize, usize), diags: &mut Diagnostics) {
                     format!("字段 `{key}` 和冒号之间有全角空格"),
                 )
                 .at(src, at, at + 3)
-                .hint(format!("删掉空格，写成 `{key}: …`")),
+                .hint(format!(
+                    "删掉空格，写成 `{}`",
+                    fixed_line(key, &after_trim[1..], names)
+                )),
             );
             continue;
         }
@@ -279,7 +351,10 @@ fn lint(src: &SourceFile, range: (usize, usize), diags: &mut Diagnostics) {
                         format!("字段 `{key}` 的冒号后面是全角空格"),
                     )
                     .at(src, colon + 1, colon + 4)
-                    .hint(format!("冒号后面用一个英文半角空格：`{key}: …`")),
+                    .hint(format!(
+                        "冒号后面用一个英文半角空格：`{}`",
+                        fixed_line(key, value, names)
+                    )),
                 );
                 continue;
             }
@@ -298,6 +373,11 @@ fn lint(src: &SourceFile, range: (usize, usize), diags: &mut Diagnostics) {
         let v = value.trim();
         if v.starts_with('|') || v.starts_with('>') {
             in_block_scalar = Some(indent);
+            continue;
+        }
+        let value_at = colon + 1 + (value.len() - value.trim_start().len());
+        if let Some(d) = misread::value(src, value_at, value.trim_start(), Some(key)) {
+            diags.push(d);
             continue;
         }
         let v = v.split(" #").next().unwrap_or(v).trim_end();
@@ -319,7 +399,12 @@ fn lint(src: &SourceFile, range: (usize, usize), diags: &mut Diagnostics) {
 /// Turns a serde_yaml error into a located diagnostic in Chinese, at the line the editor has to
 /// change: serde_yaml notices some mistakes only on a later line (a line with no colon, a list or
 /// a quote left open), and its message names where the broken part started.
-fn translate(src: &SourceFile, range: (usize, usize), e: &serde_yaml::Error) -> Diagnostic {
+fn translate(
+    src: &SourceFile,
+    range: (usize, usize),
+    names: Names,
+    e: &serde_yaml::Error,
+) -> Diagnostic {
     let msg = e.to_string();
     // `duplicate entry with key "x"`, after the path of a nested mapping (`awards[0]: …`).
     if let Some(key) = msg
@@ -335,7 +420,7 @@ fn translate(src: &SourceFile, range: (usize, usize), e: &serde_yaml::Error) -> 
         .min(range.1);
     let started = context_mark(src, range, &msg);
     if msg.contains("could not find expected ':'") {
-        return no_colon(src, started.unwrap_or(at));
+        return no_colon(src, names, started.unwrap_or(at));
     }
     let (message, hint, at) = if msg.contains("repetition limit exceeded")
         || msg.contains("recursion limit exceeded")
@@ -346,7 +431,7 @@ fn translate(src: &SourceFile, range: (usize, usize), e: &serde_yaml::Error) -> 
             at,
         )
     } else if msg.contains("mapping values are not allowed") {
-        if let Some(d) = typo_on_line_before(src, range, at) {
+        if let Some(d) = typo_on_line_before(src, range, names, at) {
             return d;
         }
         (
@@ -420,9 +505,9 @@ fn context_mark(src: &SourceFile, range: (usize, usize), msg: &str) -> Option<us
 /// A line read as a key that has no `: ` after it (serde_yaml notices on the next line). At
 /// `key_at`, where that line's text starts: a key with a full-width colon or a colon with no
 /// space after it ([`key_typo`]), else a value's next line that is not indented under it.
-fn no_colon(src: &SourceFile, key_at: usize) -> Diagnostic {
+fn no_colon(src: &SourceFile, names: Names, key_at: usize) -> Diagnostic {
     let (line, _) = src.line_col(key_at);
-    if let Some(d) = key_typo(src, line).filter(|_| {
+    if let Some(d) = key_typo(src, names, line).filter(|_| {
         let text = src.line_text(line);
         src.line_start(line) + (text.len() - text.trim_start().len()) >= key_at
     }) {
@@ -439,7 +524,7 @@ fn no_colon(src: &SourceFile, key_at: usize) -> Diagnostic {
 
 /// A key at the start of `line` (1-based) followed by a full-width colon, or by a colon with no
 /// space after it: YAML reads either as text, and [`lint`] checks only keys in English letters.
-fn key_typo(src: &SourceFile, line: usize) -> Option<Diagnostic> {
+fn key_typo(src: &SourceFile, names: Names, line: usize) -> Option<Diagnostic> {
     let start = src.line_start(line);
     let text = src.line_text(line);
     let (ks, key) = any_key_of(text).filter(|&(_, k)| {
@@ -448,34 +533,85 @@ fn key_typo(src: &SourceFile, line: usize) -> Option<Diagnostic> {
     let after = &text[ks + key.len()..];
     let gap = after.len() - after.trim_start_matches([' ', '\u{3000}']).len();
     let colon = start + ks + key.len() + gap;
-    let value = after[gap..].trim_start_matches([':', '：']).trim();
+    let value = &after[gap..].trim_start_matches([':', '：']);
+    let also = also_english(key, names);
+    let fixed = fixed_line(key, value, names);
     if after[gap..].starts_with('：') {
         return Some(
             Diagnostic::error(
                 "yaml.fullwidth-colon",
-                format!("字段 `{key}` 后面用了中文冒号“：”"),
+                format!("字段 `{key}` 后面用了中文冒号“：”{also}"),
             )
             .at(src, colon, colon + '：'.len_utf8())
             .hint(format!(
-                "改成英文冒号加一个空格：`{key}: {value}`；如果这一行是上一行的值的续行，在行首加两个空格缩进"
+                "改成英文冒号加一个空格：`{fixed}`；如果这一行是上一行的值的续行，在行首加两个空格缩进"
             )),
         );
     }
+    if after[gap + 1..].starts_with('\u{3000}') {
+        return Some(
+            Diagnostic::error(
+                "yaml.fullwidth-space",
+                format!("字段 `{key}` 的冒号后面是全角空格{also}"),
+            )
+            .at(src, colon + 1, colon + 1 + '\u{3000}'.len_utf8())
+            .hint(format!("冒号后面用一个英文半角空格：`{fixed}`")),
+        );
+    }
     let spaced = after[gap + 1..].starts_with(char::is_whitespace);
-    (!spaced && !value.is_empty()).then(|| {
+    (!spaced && !value.trim().is_empty()).then(|| {
         Diagnostic::error(
             "yaml.colon-space",
-            format!("字段 `{key}` 的冒号后面缺少空格"),
+            format!("字段 `{key}` 的冒号后面缺少空格{also}"),
         )
         .at(src, colon, colon + 1)
-        .hint(format!("在冒号后面加一个空格：`{key}: {value}`"))
+        .hint(format!("在冒号后面加一个空格：`{fixed}`"))
     })
+}
+
+/// The English key for a key written in Chinese, when `names` knows it; else the key as written.
+fn english<'k>(key: &'k str, names: Names) -> &'k str {
+    if key.is_ascii() {
+        key
+    } else {
+        names(key).unwrap_or(key)
+    }
+}
+
+/// "，字段名也要用英文" for a key written in Chinese whose English key is known.
+fn also_english(key: &str, names: Names) -> String {
+    match english(key, names) {
+        k if k != key => format!("，字段名也要用英文 `{k}`"),
+        _ => String::new(),
+    }
+}
+
+/// The line as it should be written: `key: value`, the key in English when `names` knows it,
+/// the value as written after the colon (spaces and a comment aside).
+fn fixed_line(key: &str, after_colon: &str, names: Names) -> String {
+    let value = after_colon.trim_matches(char::is_whitespace);
+    let value = if value.starts_with(['"', '\'']) {
+        value
+    } else {
+        value.split(" #").next().unwrap_or(value).trim_end()
+    };
+    let key = english(key, names);
+    if value.is_empty() {
+        format!("{key}:")
+    } else {
+        format!("{key}: {value}")
+    }
 }
 
 /// "Mapping values are not allowed" at the first colon of a line, after nothing but a key: the
 /// line before was read as text going on into this one, because its own colon was a typo
 /// ([`key_typo`]). That line, when so.
-fn typo_on_line_before(src: &SourceFile, range: (usize, usize), at: usize) -> Option<Diagnostic> {
+fn typo_on_line_before(
+    src: &SourceFile,
+    range: (usize, usize),
+    names: Names,
+    at: usize,
+) -> Option<Diagnostic> {
     let (line, _) = src.line_col(at);
     let before = src.text.get(src.line_start(line)..at)?.trim();
     if before.is_empty()
@@ -487,7 +623,7 @@ fn typo_on_line_before(src: &SourceFile, range: (usize, usize), at: usize) -> Op
     let previous = (first..line)
         .rev()
         .find(|&l| !is_comment_or_blank(src.line_text(l)))?;
-    key_typo(src, previous)
+    key_typo(src, names, previous)
 }
 
 /// Where a `[…]` or `{…}` opened at `opened` needs its `]`, `}` or comma. serde_yaml notices
@@ -673,6 +809,42 @@ mod tests {
     }
 
     #[test]
+    fn a_chinese_key_s_english_name_is_given_in_the_line_to_write() {
+        let names = |k: &str| (k == "职务").then_some("post");
+        let named = |text: &str| {
+            let src = SourceFile::new("content/craftsmen/a.md", text);
+            let mut diags = Diagnostics::new();
+            assert!(parse_named(&src, (0, text.len()), &names, &mut diags).is_none());
+            let d = diags.into_sorted();
+            assert_eq!(d.len(), 1, "{d:#?}");
+            d.into_iter().next().unwrap()
+        };
+        for (text, code) in [
+            (
+                "name: 张伟\n职务：焊工\nemployer: 上海电气\n",
+                "yaml.fullwidth-colon",
+            ),
+            (
+                "name: 张伟\n职务:\u{3000}焊工\nemployer: 上海电气\n",
+                "yaml.fullwidth-space",
+            ),
+            ("name: 张伟\n\u{3000}职务: 焊工\n", "yaml.fullwidth-space"),
+            ("name: 张伟\n职务:焊工\nemployer: x\n", "yaml.colon-space"),
+        ] {
+            let d = named(text);
+            assert_eq!((d.code, d.line), (code, 2), "{text}");
+            assert!(
+                d.hint.as_deref().unwrap_or("").contains("`post: 焊工`"),
+                "{d:#?}"
+            );
+            assert!(d.message.contains("`post`"), "{d:#?}");
+        }
+        // An English key keeps its name, and the value is given.
+        let d = named("name：张伟 # 姓名\n");
+        assert!(d.hint.unwrap().contains("`name: 张伟`"));
+    }
+
+    #[test]
     fn chinese_key_without_a_space_after_its_colon() {
         let d = only("name: 张伟\n职务:焊工\npost: x\n");
         assert_eq!((d.code, d.line, d.column), ("yaml.colon-space", 2, 3));
@@ -736,6 +908,40 @@ mod tests {
         let (v, d) = run("intro: |\n  他说：“精益求精”\n  time:10\nyear: 2018\n");
         assert!(v.is_some());
         assert!(d.is_empty(), "{d:#?}");
+    }
+
+    #[test]
+    fn values_yaml_reads_otherwise_than_meant_are_errors_where_they_stand() {
+        let d = only("name: 张伟\nemployer: 上海第 #2 机床厂  # 单位\n");
+        assert_eq!((d.code, d.line, d.column), ("yaml.hash-in-value", 2, 15));
+        let d = only("skills:\n  - 车削\n  - 铣削 #1\n");
+        assert_eq!((d.code, d.line, d.column), ("yaml.hash-in-value", 3, 8));
+        assert!(d.message.contains("`skills`"), "{}", d.message);
+        let d = only("awards:\n  - name: 甲 #1 奖\n");
+        assert_eq!((d.code, d.line, d.column), ("yaml.hash-in-value", 2, 13));
+        let (v, d) = run("skills:\n  -车削\n  -铣削\npost: 焊工\n");
+        assert!(v.is_none());
+        let at: Vec<_> = d.iter().map(|d| (d.code, d.line, d.column)).collect();
+        assert_eq!(at, [("yaml.dash-space", 2, 3), ("yaml.dash-space", 3, 3)]);
+        assert!(d[0].message.contains("`skills`"), "{}", d[0].message);
+        let d = only("name: x\nsummary: **精益求精**\n");
+        assert_eq!((d.code, d.line, d.column), ("yaml.star-at-start", 2, 10));
+    }
+
+    #[test]
+    fn what_yaml_reads_as_meant_raises_nothing() {
+        for text in [
+            "cohort: 2018  # 第三批\nemployer: （请填写工作单位）     # 工作单位全称\n",
+            "skills:\n- 车削\n- 铣削 # 主要\n",
+            "skills: [车削,\n  -铣削]\n",
+            "intro: |\n  -车削 #1\n  **加粗**\nyear: 2018\n",
+            "members:\n  - { name: 王芳, employer: \"上海第 #2 机床厂\" }  # 行内\n",
+            "nav:\n  - { title: 工匠, url: /craftsmen/#top }\n",
+            "# -注释\n#-注释\nname: x\n",
+        ] {
+            let (v, d) = run(text);
+            assert!(v.is_some() && d.is_empty(), "{text}: {d:#?}");
+        }
     }
 
     #[test]

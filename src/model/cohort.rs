@@ -1,16 +1,19 @@
 //! A yearly cohort (批次) from content/cohorts/<year>.yaml: its members, by profile or inline.
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::load::yaml::{self, Seg};
+use crate::load::yaml::{self, Doc, Seg};
 use crate::load::ContentFile;
 use crate::markdown;
 use crate::model::craftsman::read_industry;
 use crate::model::entry;
-use crate::model::fields::{Date, Field, Fields};
+use crate::model::fields::{Date, Fields};
 use crate::model::industry::Section;
 use crate::model::names::{self, NameKey};
 use crate::model::published::Published;
+use crate::schema::{COHORT, MEMBER};
+use rustc_hash::FxHashMap;
 use serde_yaml::Value;
+use std::collections::hash_map::Entry;
 use std::sync::Arc;
 
 #[derive(Debug, Clone)]
@@ -36,53 +39,14 @@ pub enum Member {
 
 #[derive(Debug, Clone)]
 pub struct InlineMember {
+    /// Its place in `members`, as for [`Member::Profile`].
+    pub index: usize,
     pub name: String,
     pub name_key: NameKey,
     pub employer: Option<String>,
     pub industry: Option<&'static Section>,
     pub post: Option<String>,
 }
-
-const FIELDS: &[Field] = &[
-    Field {
-        key: "year",
-        label: "年份",
-    },
-    Field {
-        key: "title",
-        label: "标题",
-    },
-    Field {
-        key: "ceremony",
-        label: "命名大会日期",
-    },
-    Field {
-        key: "intro",
-        label: "简介",
-    },
-    Field {
-        key: "members",
-        label: "成员名单",
-    },
-];
-const MEMBER_FIELDS: &[Field] = &[
-    Field {
-        key: "name",
-        label: "姓名",
-    },
-    Field {
-        key: "employer",
-        label: "工作单位",
-    },
-    Field {
-        key: "industry",
-        label: "行业门类",
-    },
-    Field {
-        key: "post",
-        label: "岗位",
-    },
-];
 
 pub fn parse(
     file: &ContentFile,
@@ -93,12 +57,14 @@ pub fn parse(
 ) -> Option<Cohort> {
     let src = &file.source;
     entry::warn_placeholders(src, diags);
-    let doc = yaml::parse(src, (0, src.text.len()), diags)?;
+    let doc = yaml::parse_named(src, (0, src.text.len()), &|k| COHORT.english(k), diags)?;
     let before = diags.error_count();
-    let mut f = Fields::top(&doc, FIELDS, "批次文件", diags)?;
-    let year = f
-        .int("year", true, 2016, this_year as i64)
-        .map(|y| y as i32);
+    if let Value::Sequence(items) = &doc.value {
+        diags.push(bare_list(file, &doc, items.len()));
+        return None;
+    }
+    let mut f = Fields::top(&doc, &COHORT, diags)?;
+    let year = f.year("year", this_year);
     if let Some(y) = year {
         if file.file_slug != y.to_string() {
             let d = f
@@ -118,12 +84,12 @@ pub fn parse(
             f.push(d);
         }
     }
-    let title = f.string("title", true);
-    let ceremony = f.date("ceremony", false);
-    let intro = f.string("intro", false).unwrap_or_default();
+    let title = f.text("title");
+    let ceremony = f.date("ceremony");
+    let intro = f.string("intro").unwrap_or_default();
     let mut members = Vec::new();
     match f.sequence("members") {
-        None if f.raw("members").is_none() => {
+        None if f.raw("members").is_none() && !f.is_claimed("members") => {
             let d = f
                 .at_path(
                     Diagnostic::error("front-matter.missing-field", "缺少成员名单 `members`"),
@@ -142,10 +108,10 @@ pub fn parse(
                         index: i,
                     }),
                     Value::Mapping(m) => {
-                        let mut n = f.nested(path.to_vec(), m, MEMBER_FIELDS);
-                        let name = n.string("name", true);
-                        let employer = n.string("employer", false);
-                        let post = n.string("post", false);
+                        let mut n = f.nested(path.to_vec(), m, &MEMBER);
+                        let name = n.text("name");
+                        let employer = n.text("employer");
+                        let post = n.text("post");
                         let industry = if n.raw("industry").is_some() {
                             read_industry(&mut n)
                         } else {
@@ -153,6 +119,7 @@ pub fn parse(
                         };
                         if let Some(name) = name {
                             members.push(Member::Inline(InlineMember {
+                                index: i,
                                 name_key: names::name_key(&name, None),
                                 name,
                                 employer,
@@ -162,11 +129,18 @@ pub fn parse(
                         }
                     }
                     _ => {
-                        let d = f.at_path(
-                            Diagnostic::error("cohort.bad-member", format!("成员名单第 {} 项写法不对", i + 1)),
-                            &path,
-                        )
-                        .hint("有人物资料的写网址名 `- zhang-wei`；没有的写 `- { name: 李华, employer: 单位, industry: 制造业, post: 岗位 }`");
+                        let d = f
+                            .at_path(
+                                Diagnostic::error(
+                                    "cohort.bad-member",
+                                    format!("成员名单第 {} 项写法不对", i + 1),
+                                ),
+                                &path,
+                            )
+                            .hint(format!(
+                                "有人物资料的写网址名 `- zhang-wei`；没有的写 `- {}`",
+                                MEMBER.flow_example()
+                            ));
                         f.push(d);
                     }
                 }
@@ -175,12 +149,26 @@ pub fn parse(
     }
     // The introduction is Markdown: scanned as it renders.
     published.values(&doc, &["intro"], diags);
-    let intro = markdown::render(&intro, &markdown::Options { base_path });
+    let intro_text = intro;
+    let intro = markdown::render(&intro_text, &markdown::Options { base_path });
     let intro_at = || doc.value_span(&[Seg::Key("intro")]).0;
     published.markdown(src, intro_at, &intro, true, diags);
+    if !intro.removed.is_empty() {
+        let (start, end) = doc.value_span(&[Seg::Key("intro")]);
+        let written = &src.text[start..end];
+        // Where the removed tag is written in the value (found again by its text).
+        let locate = |o: usize| {
+            let tag = intro_text.get(o..).unwrap_or_default();
+            let tag = &tag[..tag.find(['\n', '>']).unwrap_or(tag.len())];
+            start + written.find(tag).unwrap_or(0)
+        };
+        crate::raw_html::report(src, &intro.removed, locate, Some("intro"), diags);
+    }
     if diags.error_count() > before {
         return None;
     }
+    // An error that leaves the list readable: the checks against the profiles still run.
+    listed_twice(&doc, &members, diags);
     Some(Cohort {
         year: year?,
         title: title?,
@@ -189,6 +177,88 @@ pub fn parse(
         members,
         src: Arc::clone(src),
     })
+}
+
+/// A member written twice in one list would be shown twice: an error at the second listing. A
+/// profile by its slug; a member written inline by its name and employer (one of two entries
+/// with no employer is taken for the same person: an editor who means two namesakes tells them
+/// apart by their employers).
+fn listed_twice(doc: &Doc, members: &[Member], diags: &mut Diagnostics) {
+    let mut slugs: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut names: FxHashMap<&str, Vec<&InlineMember>> = FxHashMap::default();
+    let mut found = Vec::new();
+    for m in members {
+        match m {
+            Member::Profile { slug, index } => match slugs.entry(slug) {
+                Entry::Occupied(first) => {
+                    found.push((*first.get(), *index, format!("`{slug}`"), false))
+                }
+                Entry::Vacant(e) => {
+                    e.insert(*index);
+                }
+            },
+            Member::Inline(m) => {
+                let same = names.entry(&m.name).or_default();
+                if let Some(first) = same
+                    .iter()
+                    .find(|o| same_employer(o.employer.as_deref(), m.employer.as_deref()))
+                {
+                    found.push((first.index, m.index, format!("`{}`", m.name), true));
+                }
+                same.push(m);
+            }
+        }
+    }
+    for (first, second, who, inline) in found {
+        let at = |i: usize| doc.value_span(&[Seg::Key("members"), Seg::Index(i)]);
+        let line = doc.src.line_col(at(first).0).0;
+        let (s, e) = at(second);
+        diags.push(duplicate_member(&who, line, inline).at(doc.src, s, e));
+    }
+}
+
+/// Whether two members' employers say they can be the same person (equal, or one not written).
+pub fn same_employer(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => a == b,
+        _ => true,
+    }
+}
+
+/// `who` is listed again; its first listing is on `first_line`. `namesakes`: whether two
+/// people of one name could be meant (then their employers tell them apart).
+pub fn duplicate_member(who: &str, first_line: usize, namesakes: bool) -> Diagnostic {
+    let apart = if namesakes {
+        "；确实是同名的两个人时，给两项都写上各自的 `employer`"
+    } else {
+        ""
+    };
+    Diagnostic::error(
+        "cohort.duplicate-member",
+        format!("成员 {who} 在名单里写了两次，网页上会显示两次"),
+    )
+    .hint(format!(
+        "第 {first_line} 行已经有这位成员：删掉这一行{apart}"
+    ))
+}
+
+/// A cohort file holding only the list of members: the fields it lacks, with its year from
+/// the file name.
+fn bare_list(file: &ContentFile, doc: &yaml::Doc, count: usize) -> Diagnostic {
+    let example = |key| COHORT.field(key).map_or("", |f| f.example);
+    let year = match file.file_slug.parse::<i32>() {
+        Ok(y) => y.to_string(),
+        Err(_) => example("year").to_string(),
+    };
+    let title = example("title").replace(example("year"), &year);
+    Diagnostic::error(
+        "cohort.bare-list",
+        format!("批次文件只有一份名单（{count} 项），缺少年份、标题和 `members:`"),
+    )
+    .at(doc.src, doc.range.0, doc.range.0)
+    .hint(format!(
+        "在文件开头加三行 `year: {year}`、`title: {title}`、`members:`，再在名单每一行前面加两个空格，放到 `members:` 下面"
+    ))
 }
 
 impl Cohort {

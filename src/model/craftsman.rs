@@ -4,12 +4,13 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::yaml::Seg;
 use crate::load::ContentFile;
 use crate::model::entry::{self, Body, Ctx};
-use crate::model::fields::{Field, Fields};
+use crate::model::fields::Fields;
 use crate::model::industry::{self, Resolution, Section};
 use crate::model::levels::{Award, Education, Level, SkillLevel, TitleLevel};
 use crate::model::names::{self, NameKey};
 use crate::model::published::{Published, PRIVATE};
 use crate::model::stats::{AwardCounts, Patents, StatInput};
+use crate::schema::{AWARD, PATENTS, PROFILE};
 use serde_yaml::Value;
 use std::sync::Arc;
 
@@ -54,133 +55,6 @@ pub struct Origin {
     pub src: Arc<crate::source::SourceFile>,
 }
 
-pub const FIELDS: &[Field] = &[
-    Field {
-        key: "name",
-        label: "姓名",
-    },
-    Field {
-        key: "pinyin",
-        label: "姓名拼音",
-    },
-    Field {
-        key: "slug",
-        label: "网址名",
-    },
-    Field {
-        key: "cohort",
-        label: "批次年份",
-    },
-    Field {
-        key: "level",
-        label: "级别",
-    },
-    Field {
-        key: "union",
-        label: "推荐单位",
-    },
-    Field {
-        key: "employer",
-        label: "工作单位",
-    },
-    Field {
-        key: "post",
-        label: "岗位",
-    },
-    Field {
-        key: "industry",
-        label: "行业门类",
-    },
-    Field {
-        key: "skills",
-        label: "技能",
-    },
-    Field {
-        key: "brands",
-        label: "参与的工匠品牌",
-    },
-    Field {
-        key: "photo",
-        label: "照片",
-    },
-    Field {
-        key: "summary",
-        label: "简介",
-    },
-    Field {
-        key: "frontline",
-        label: "是否来自生产一线",
-    },
-    Field {
-        key: "work_years",
-        label: "工作年限",
-    },
-    Field {
-        key: "education",
-        label: "学历",
-    },
-    Field {
-        key: "skill_level",
-        label: "技能等级",
-    },
-    Field {
-        key: "title_level",
-        label: "职称",
-    },
-    Field {
-        key: "patents",
-        label: "专利",
-    },
-    Field {
-        key: "awards",
-        label: "奖项",
-    },
-    Field {
-        key: "benefit_cny",
-        label: "创造效益（元）",
-    },
-    Field {
-        key: "published",
-        label: "是否发布",
-    },
-    Field {
-        key: "private",
-        label: "内部资料（不发布）",
-    },
-    Field {
-        key: "extra",
-        label: "模板用附加数据",
-    },
-];
-const PATENT_FIELDS: &[Field] = &[
-    Field {
-        key: "invention",
-        label: "发明专利",
-    },
-    Field {
-        key: "utility_model",
-        label: "实用新型专利",
-    },
-    Field {
-        key: "design",
-        label: "外观设计专利",
-    },
-];
-const AWARD_FIELDS: &[Field] = &[
-    Field {
-        key: "name",
-        label: "奖项名称",
-    },
-    Field {
-        key: "grade",
-        label: "等级",
-    },
-    Field {
-        key: "year",
-        label: "年份",
-    },
-];
-
 /// Reads one profile. `None` when it has errors that leave no usable profile (all are reported).
 pub fn parse(
     file: &ContentFile,
@@ -191,67 +65,55 @@ pub fn parse(
 ) -> Option<Craftsman> {
     let (doc, body_start) = entry::open(file, diags)?;
     let errors_before = diags.error_count();
-    let mut f = Fields::top(&doc, FIELDS, "人物资料的字段区", diags)?;
-    let name = f.string("name", true);
-    let pinyin = f.string("pinyin", false);
-    let written_slug = f.string("slug", false);
-    let cohort = f
-        .int("cohort", true, 2016, this_year as i64)
-        .map(|y| y as i32);
-    let level = f
-        .choice("level", false, Level::parse, &labels(Level::ALL))
-        .unwrap_or_default();
-    let union = f.string("union", false);
-    let employer = f.string("employer", true);
-    let post = f.string("post", true);
+    let mut f = Fields::top(&doc, &PROFILE, diags)?;
+    let name = f.text("name");
+    let pinyin = f.string("pinyin");
+    let written_slug = f.string("slug");
+    let cohort = f.year("cohort", this_year);
+    let level = f.choice("level", Level::parse).unwrap_or_default();
+    let union = f.text("union");
+    let employer = f.text("employer");
+    let post = f.text("post");
     let industry = read_industry(&mut f);
-    let skills = f.strings("skills");
+    let skills = f.texts("skills");
     let brands = f.strings("brands");
-    let photo = f.string("photo", false);
-    let summary = f.string("summary", false);
+    let photo = f.string("photo");
+    let summary = f.text("summary");
     let frontline = f.boolean("frontline");
-    let work_years = f.int("work_years", false, 0, 70).map(|n| n as u32);
-    let education = f.choice(
-        "education",
-        false,
-        Education::parse,
-        &labels(Education::ALL),
-    );
-    let skill_level = f.choice(
-        "skill_level",
-        false,
-        SkillLevel::parse,
-        &labels(SkillLevel::ALL),
-    );
-    let title_level = f.choice(
-        "title_level",
-        false,
-        TitleLevel::parse,
-        &labels(TitleLevel::ALL),
-    );
+    let work_years = f.int("work_years").map(|n| n as u32);
+    let education = f.choice("education", Education::parse);
+    let skill_level = f.choice("skill_level", SkillLevel::parse);
+    let title_level = f.choice("title_level", TitleLevel::parse);
     let patents = read_patents(&mut f);
     let awards = read_awards(&mut f);
-    let benefit_cny = f.int("benefit_cny", false, 0, i64::MAX).map(|n| n as u64);
+    let benefit_cny = f.int("benefit_cny").map(|n| n as u64);
     let published = f.boolean("published").unwrap_or(true);
     if f.raw(PRIVATE).is_some() {
         f.mapping(PRIVATE);
     }
+    let private_too_high: Vec<String> = f
+        .written_for(PRIVATE)
+        .into_iter()
+        .map(str::to_string)
+        .collect();
     let extra = match f.mapping("extra") {
         Some(m) => serde_json::to_value(m).unwrap_or(serde_json::Value::Null),
         None => serde_json::Value::Null,
     };
     let src = Arc::clone(&file.source);
-    let dir = entry::dir_rel(file);
     let photo = photo.and_then(|p| {
         let span = || doc.value_span(&[Seg::Key("photo")]);
-        entry::check_asset(&file.source, &dir, &p, span, ctx.assets, diags)
+        entry::check_picture_field(file, "photo", &p, span, ctx.assets, diags)
     });
     let at = Origin { src: src.clone() };
     let name_for_slug = name.clone().unwrap_or_default();
     let slug = entry::slug(file, written_slug, &doc, diags, || {
         names::slug_from_name(&name_for_slug)
     });
-    public.values(&doc, &[PRIVATE], diags);
+    // Private values written a level too high were reported as such, and are not published.
+    let mut unpublished = vec![PRIVATE];
+    unpublished.extend(private_too_high.iter().map(String::as_str));
+    public.values(&doc, &unpublished, diags);
     public.private(&doc, diags);
     entry::publish_slug(file, &doc, slug.as_deref(), public, diags);
     let body = entry::body(file, body_start, ctx, public, diags);
@@ -289,38 +151,9 @@ pub fn parse(
     })
 }
 
-fn labels<T: LabelOf>(all: &[T]) -> Vec<&'static str> {
-    all.iter().map(LabelOf::label_of).collect()
-}
-
-/// The Chinese value of a closed-vocabulary item.
-pub trait LabelOf {
-    fn label_of(&self) -> &'static str;
-}
-impl LabelOf for Level {
-    fn label_of(&self) -> &'static str {
-        self.label()
-    }
-}
-impl LabelOf for Education {
-    fn label_of(&self) -> &'static str {
-        self.label()
-    }
-}
-impl LabelOf for SkillLevel {
-    fn label_of(&self) -> &'static str {
-        self.label()
-    }
-}
-impl LabelOf for TitleLevel {
-    fn label_of(&self) -> &'static str {
-        self.label()
-    }
-}
-
 /// Reads `industry`: a section name or letter; an alias is accepted with a warning, anything else gets the nearest sections.
 pub fn read_industry(f: &mut Fields) -> Option<&'static Section> {
-    let written = f.string("industry", true)?;
+    let written = f.string("industry")?;
     match industry::resolve(&written) {
         Resolution::Exact(s) => Some(s),
         Resolution::Alias { section, .. } => {
@@ -365,11 +198,11 @@ pub fn read_industry(f: &mut Fields) -> Option<&'static Section> {
 
 fn read_patents(f: &mut Fields) -> Option<Patents> {
     let m = f.mapping("patents")?;
-    let mut p = f.nested(vec![Seg::Key("patents")], m, PATENT_FIELDS);
+    let mut p = f.nested(vec![Seg::Key("patents")], m, &PATENTS);
     Some(Patents {
-        invention: p.int("invention", false, 0, 100_000).unwrap_or(0) as u32,
-        utility_model: p.int("utility_model", false, 0, 100_000).unwrap_or(0) as u32,
-        design: p.int("design", false, 0, 100_000).unwrap_or(0) as u32,
+        invention: p.int("invention").unwrap_or(0) as u32,
+        utility_model: p.int("utility_model").unwrap_or(0) as u32,
+        design: p.int("design").unwrap_or(0) as u32,
     })
 }
 
@@ -384,19 +217,26 @@ fn read_awards(f: &mut Fields) -> Option<Vec<Award>> {
                 year: None,
             }),
             Value::Mapping(m) => {
-                let mut a = f.nested(vec![Seg::Key("awards"), Seg::Index(i)], m, AWARD_FIELDS);
-                if let Some(name) = a.string("name", true) {
-                    let grade = a.string("grade", false);
-                    let year = a.int("year", false, 1949, 2100).map(|y| y as i32);
+                let mut a = f.nested(vec![Seg::Key("awards"), Seg::Index(i)], m, &AWARD);
+                if let Some(name) = a.text("name") {
+                    let grade = a.text("grade");
+                    let year = a.int("year").map(|y| y as i32);
                     out.push(Award { name, grade, year });
                 }
             }
             _ => {
-                let d = f.at_path(
-                    Diagnostic::error("front-matter.wrong-type", format!("奖项 `awards` 的第 {} 项写法不对", i + 1)),
-                    &[Seg::Key("awards"), Seg::Index(i)],
-                )
-                .hint("每项写成 `  - { name: 上海市科技进步奖, grade: 二等奖, year: 2019 }`，或只写奖项名称");
+                let d = f
+                    .at_path(
+                        Diagnostic::error(
+                            "front-matter.wrong-type",
+                            format!("奖项 `awards` 的第 {} 项写法不对", i + 1),
+                        ),
+                        &[Seg::Key("awards"), Seg::Index(i)],
+                    )
+                    .hint(format!(
+                        "每项写成 `  - {}`，或只写奖项名称",
+                        AWARD.flow_example()
+                    ));
                 f.push(d);
             }
         }

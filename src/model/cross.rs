@@ -4,9 +4,10 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::positions::Positions;
 use crate::load::yaml::{positions_of, Seg};
 use crate::load::{file_slug_of, Kind};
-use crate::model::cohort::Member;
+use crate::model::cohort::{same_employer, Cohort, Member};
 use crate::model::craftsman::Craftsman;
 use crate::model::entry::is_safe_slug;
+use crate::model::names;
 use crate::model::site::Site;
 use crate::source::SourceFile;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -254,6 +255,7 @@ fn cohort_members(
     diags: &mut Diagnostics,
 ) -> Vec<bool> {
     let mut listed = vec![false; profiles.list.len()];
+    let rightly = rightly_listed(site, profiles);
     for cohort in &site.cohorts {
         // Read from the list's text when the first member is reported.
         let mut positions: Option<Positions> = None;
@@ -270,13 +272,27 @@ fn cohort_members(
             };
             let Some((first, last)) = profiles.get(slug) else {
                 if !absent.profile(slug) {
-                    diags.push(at(unknown_member(slug, profiles), *index));
+                    diags.push(at(unknown_member(slug, cohort.year, profiles), *index));
+                    // The hint names the profile meant: that it is not listed is the same mistake.
+                    if let Some((first, _)) = profiles
+                        .nearest(&as_slug(slug))
+                        .and_then(|n| profiles.get(n))
+                    {
+                        listed[first] = true;
+                    }
                 }
                 continue;
             };
             listed[first] = true;
             if profiles.cohorts[last] != cohort.year {
                 let c = &profiles.list[last];
+                if let Some(&(k, i)) = rightly.get(&first) {
+                    diags.push(at(
+                        listed_twice(slug, c.cohort, &site.cohorts[k].src, i),
+                        *index,
+                    ));
+                    continue;
+                }
                 let d = Diagnostic::error(
                     "cohort.mismatch",
                     format!(
@@ -291,23 +307,125 @@ fn cohort_members(
                 diags.push(at(d, *index));
             }
         }
+        inline_profiles(cohort, profiles, diags);
     }
     listed
 }
 
-fn unknown_member(slug: &str, profiles: &Profiles) -> Diagnostic {
+/// For each profile (by the index of the first with its slug) listed in the cohort of its own
+/// year: that cohort (its index in the site) and the place in its list.
+fn rightly_listed(site: &Site, profiles: &Profiles) -> FxHashMap<usize, (usize, usize)> {
+    let mut out = FxHashMap::default();
+    for (k, cohort) in site.cohorts.iter().enumerate() {
+        for m in &cohort.members {
+            if let Member::Profile { slug, index } = m {
+                if let Some((first, last)) = profiles.get(slug) {
+                    if profiles.cohorts[last] == cohort.year {
+                        out.entry(first).or_insert((k, *index));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A profile listed in another year's list besides its own (`list` at `index`).
+fn listed_twice(slug: &str, year: i32, list: &SourceFile, index: usize) -> Diagnostic {
+    let line = positions_of(list)
+        .value_span(&[Seg::Key("members"), Seg::Index(index)])
+        .map_or(0, |(s, _)| list.line_col(s).0);
     Diagnostic::error(
+        "cohort.listed-twice",
+        format!(
+            "`{slug}` 已经列在 {year} 年的批次名单里（{} 第 {line} 行），人物资料写的也是 `cohort: {year}`：一位工匠只属于一个批次",
+            list.path
+        ),
+    )
+    .hint("从这份名单里删掉这一行")
+}
+
+/// Members written inline who are the same person as a profile of the same list (same name,
+/// and the same employer or none written): the profile was added later and the inline entry left.
+fn inline_profiles(cohort: &Cohort, profiles: &Profiles, diags: &mut Diagnostics) {
+    if !cohort
+        .members
+        .iter()
+        .any(|m| matches!(m, Member::Inline(_)))
+    {
+        return;
+    }
+    let mut by_name: FxHashMap<&str, (&str, usize, &str)> = FxHashMap::default();
+    for m in &cohort.members {
+        if let Member::Profile { slug, index } = m {
+            if let Some((_, last)) = profiles.get(slug) {
+                let c = &profiles.list[last];
+                by_name
+                    .entry(&c.name)
+                    .or_insert((slug, *index, &c.employer));
+            }
+        }
+    }
+    let mut positions: Option<Positions> = None;
+    for m in &cohort.members {
+        let Member::Inline(i) = m else {
+            continue;
+        };
+        let Some(&(slug, first, employer)) = by_name.get(i.name.as_str()) else {
+            continue;
+        };
+        if !same_employer(i.employer.as_deref(), Some(employer)) {
+            continue;
+        }
+        let p = positions.get_or_insert_with(|| positions_of(&cohort.src));
+        let span = |index: usize| p.value_span(&[Seg::Key("members"), Seg::Index(index)]);
+        let line = span(first).map_or(0, |(s, _)| cohort.src.line_col(s).0);
+        let d = Diagnostic::error(
+            "cohort.duplicate-member",
+            format!(
+                "成员 `{}` 在名单里写了两次（第 {line} 行是 ta 的人物资料 `{slug}`），网页上会显示两次",
+                i.name
+            ),
+        )
+        .hint("删掉这一行：有了人物资料，名单里只写网址名；确实是同名的两个人时，在这一行写上 ta 的 `employer`");
+        diags.push(match span(i.index) {
+            Some((s, e)) => d.at(&cohort.src, s, e),
+            None => d.in_file(cohort.src.path.clone()),
+        });
+    }
+}
+
+fn unknown_member(slug: &str, year: i32, profiles: &Profiles) -> Diagnostic {
+    let d = Diagnostic::error(
         "cohort.unknown-member",
         format!("成员 `{slug}` 没有对应的人物资料"),
-    )
-    .hint(match profiles.nearest(slug) {
-        Some(n) => {
-            format!("是否想写 `{n}`？还没有资料的成员可写成 `- {{ name: 姓名, employer: 单位 }}`")
-        }
-        None => {
-            format!("新建 content/craftsmen/{slug}.md，或写成 `- {{ name: 姓名, employer: 单位 }}`")
-        }
-    })
+    );
+    let inline = "还没有资料的成员可写成 `- { name: 姓名, employer: 单位 }`";
+    if let Some(n) = profiles.nearest(&as_slug(slug)) {
+        return d.hint(format!(
+            "是否想写 `{n}`？名单里写人物资料的网址名（文件名）；{inline}"
+        ));
+    }
+    if is_safe_slug(slug) {
+        return d.hint(format!(
+            "新建 content/craftsmen/{slug}.md（`gongjiang new craftsman 姓名 --cohort {year}` 会按姓名拼音起文件名），或把这一项写成 `- {{ name: 姓名, employer: 单位 }}`"
+        ));
+    }
+    // A name where the file name belongs: the file `gongjiang new` would make for it.
+    let file = names::slug_from_name(slug);
+    d.hint(format!(
+        "名单里写网址名，不写姓名：运行 `gongjiang new craftsman {slug} --cohort {year}` 建立 content/craftsmen/{file}.md，名单里写 `- {file}`；或把这一项写成 `- {{ name: {slug}, employer: 单位 }}`"
+    ))
+}
+
+/// The slug a profile named as written would have: the text itself when it is a slug, else
+/// the slug its name gives (`张伟` → `zhang-wei`).
+fn as_slug(written: &str) -> String {
+    if is_safe_slug(written) {
+        written.to_string()
+    } else {
+        names::slug_from_name(written)
+    }
 }
 
 /// Every profile of a listed year must be on that year's list, and name brands that exist.
@@ -387,7 +505,7 @@ fn story_refs(site: &Site, profiles: &Profiles, absent: &Absent, diags: &mut Dia
             diags.push(
                 d.hint(
                     profiles
-                        .nearest(slug)
+                        .nearest(&as_slug(slug))
                         .map(|n| format!("是否想写 `{n}`？"))
                         .unwrap_or_else(|| "写人物文件的网址名（文件名去掉 .md）".into()),
                 ),
@@ -396,10 +514,7 @@ fn story_refs(site: &Site, profiles: &Profiles, absent: &Absent, diags: &mut Dia
     }
 }
 
-/// The nearest of `all` to a mistyped `slug` (at most 3 edits, and fewer than its length).
+/// The nearest of `all` to a mistyped `slug` or link ([`crate::suggest::nearest`]).
 pub fn nearest_slug<'a>(slug: &str, all: impl Iterator<Item = &'a str>) -> Option<&'a str> {
-    all.map(|s| (strsim::damerau_levenshtein(slug, s), s))
-        .filter(|&(d, s)| d <= 3 && d < s.len())
-        .min()
-        .map(|(_, s)| s)
+    crate::suggest::nearest(slug, all)
 }

@@ -70,7 +70,8 @@ pub fn open<'s>(file: &'s ContentFile, diags: &mut Diagnostics) -> Option<(Doc<'
         }
     };
     warn_placeholders(&file.source, diags);
-    let doc = yaml::parse(&file.source, split.yaml, diags)?;
+    let schema = crate::schema::of_kind(file.kind);
+    let doc = yaml::parse_named(&file.source, split.yaml, &|k| schema.english(k), diags)?;
     Some((doc, split.body_start))
 }
 
@@ -181,10 +182,15 @@ pub fn body(
         },
     );
     published.markdown(&file.source, || body_start, &r, false, diags);
+    crate::raw_html::report(&file.source, &r.removed, |o| body_start + o, None, diags);
     let dir = dir_rel(file);
     let mut markdown_images: Vec<(String, usize)> = Vec::new();
     for img in &r.images {
         let at = body_start + img.offset;
+        if is_data_image(&img.url) {
+            diags.push(data_image(None).at(&file.source, at, at + 1));
+            continue;
+        }
         let url = check_asset(
             &file.source,
             &dir,
@@ -261,6 +267,83 @@ pub fn dir_rel(file: &ContentFile) -> String {
         .unwrap_or_default()
 }
 
+/// A picture field (`photo:`, `cover:`): a file of the site, never a web address or a `data:`
+/// image. `key` names the field; otherwise as [`check_asset`].
+pub fn check_picture_field(
+    file: &ContentFile,
+    key: &str,
+    reference: &str,
+    span: impl FnOnce() -> (usize, usize),
+    assets: &AssetIndex,
+    diags: &mut Diagnostics,
+) -> Option<String> {
+    let src = &file.source;
+    if is_data_image(reference) {
+        let (s, e) = span();
+        diags.push(data_image(Some(key)).at(src, s, e));
+        return None;
+    }
+    if !is_web_address(reference) {
+        return check_asset(src, &dir_rel(file), reference, span, assets, diags);
+    }
+    let beside = match src.path.strip_suffix(".md") {
+        Some(stem) if file.kind == crate::load::Kind::Craftsman && !stem.ends_with("/index") => {
+            format!("放在文件夹 {stem}/ 里（资料也移进去，改名为 {stem}/index.md）")
+        }
+        _ => format!("放在 content/{}/ 里、本文件旁边", dir_rel(file)),
+    };
+    let name = if key == "cover" {
+        "cover.jpg"
+    } else {
+        "photo.jpg"
+    };
+    let (s, e) = span();
+    diags.push(
+        Diagnostic::error(
+            "asset.external",
+            format!(
+                "字段 `{key}` 写的是网址：网站不直接引用别的网站上的图片（对方随时可能删掉或禁止引用，微信文章里的图片在别的网站上显示不出来）"
+            ),
+        )
+        .at(src, s, e)
+        .hint(format!(
+            "把图片下载下来（如存为 {name}），{beside}，再写文件名：`{key}: {name}`"
+        )),
+    );
+    None
+}
+
+/// A web address (`https://…`, `//host/…`): a picture of another site.
+pub fn is_web_address(reference: &str) -> bool {
+    reference.starts_with("//") || reference.contains("://")
+}
+
+/// A `data:` URL: the picture's bytes written into the text.
+pub fn is_data_image(reference: &str) -> bool {
+    reference
+        .get(..5)
+        .is_some_and(|s| s.eq_ignore_ascii_case("data:"))
+}
+
+/// A `data:` picture, which the page cannot show (the sanitiser refuses `data:` URLs): in the
+/// field `key`, else in the body.
+pub fn data_image(key: Option<&str>) -> Diagnostic {
+    let (what, fix) = match key {
+        Some(k) => (format!("字段 `{k}` 写的是"), format!("`{k}: photo.jpg`")),
+        None => (
+            "正文里的这张图片是".to_string(),
+            "`![说明](photo.jpg)`".to_string(),
+        ),
+    };
+    Diagnostic::error(
+        "asset.data-image",
+        format!("{what} `data:` 开头的内嵌图片（从网页或微信复制来的），网页上显示不出来"),
+    )
+    .hint(format!(
+        "把图片另存为文件（如 photo.jpg），放在本文件旁边，写成 {fix}"
+    ))
+}
+
 /// Checks that a picture reference exists; returns its site URL path. `span` says where the
 /// reference stands, asked only when it is reported.
 pub fn check_asset(
@@ -271,7 +354,7 @@ pub fn check_asset(
     assets: &AssetIndex,
     diags: &mut Diagnostics,
 ) -> Option<String> {
-    if reference.contains("://") || reference.starts_with("data:") || reference.starts_with("//") {
+    if is_web_address(reference) {
         return Some(reference.to_string());
     }
     match assets.resolve(dir, reference) {

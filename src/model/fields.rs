@@ -2,140 +2,93 @@
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::yaml::{Doc, Seg};
+use crate::suggest::{self, Closeness};
 use serde_yaml::{Mapping, Value};
 
-/// A field a file kind accepts: its key and the Chinese name editors know it by.
-#[derive(Debug, Clone, Copy)]
-pub struct Field {
-    pub key: &'static str,
-    pub label: &'static str,
-}
+use crate::model::keys::{self, Renamed};
+use crate::model::numbers;
+use crate::schema::{Field, Schema, Type};
 
-/// Reads fields from one mapping, collecting diagnostics.
+/// Reads fields from one mapping by its [`Schema`], collecting diagnostics.
 pub struct Fields<'a, 's> {
     pub doc: &'a Doc<'s>,
     map: &'a Mapping,
     prefix: Vec<Seg<'a>>,
     pub diags: &'a mut Diagnostics,
-    known: &'static [Field],
-}
-
-/// The Chinese label of a known field (`name` → 姓名), for messages.
-fn label_of(known: &[Field], key: &str) -> &'static str {
-    known
-        .iter()
-        .find(|f| f.key == key)
-        .map(|f| f.label)
-        .unwrap_or("")
-}
-
-/// Chinese field names editors may write instead of the English keys.
-const CHINESE_KEYS: &[(&str, &str)] = &[
-    ("姓名", "name"),
-    ("名字", "name"),
-    ("批次", "cohort"),
-    ("年份", "year"),
-    ("级别", "level"),
-    ("推荐单位", "union"),
-    ("工会", "union"),
-    ("单位", "employer"),
-    ("工作单位", "employer"),
-    ("岗位", "post"),
-    ("职务", "post"),
-    ("行业", "industry"),
-    ("技能", "skills"),
-    ("照片", "photo"),
-    ("简介", "summary"),
-    ("摘要", "summary"),
-    ("一线", "frontline"),
-    ("工作年限", "work_years"),
-    ("工龄", "work_years"),
-    ("学历", "education"),
-    ("技能等级", "skill_level"),
-    ("职称", "title_level"),
-    ("专利", "patents"),
-    ("奖项", "awards"),
-    ("效益", "benefit_cny"),
-    ("标题", "title"),
-    ("日期", "date"),
-    ("成员", "members"),
-];
-
-/// The closest known key to a misspelt one, if it is close enough to be a typo.
-pub fn nearest_key(known: &[Field], key: &str) -> Option<&'static str> {
-    if let Some((_, k)) = CHINESE_KEYS.iter().find(|(zh, _)| *zh == key) {
-        return known.iter().find(|f| f.key == *k).map(|f| f.key);
-    }
-    let lower = key.to_ascii_lowercase().replace('-', "_");
-    known
-        .iter()
-        .map(|f| (strsim::damerau_levenshtein(&lower, f.key), f.key))
-        .filter(|&(d, k)| d == 0 || (d <= 2 && d * 3 <= k.len().max(3)))
-        .min()
-        .map(|(_, k)| k)
+    schema: &'static Schema,
+    /// Fields written under another key, already reported (`nmae` for `name`, `姓名` for
+    /// `name`): read from there, so that one mistake is one message.
+    renamed: Vec<Renamed<'a>>,
 }
 
 impl<'a, 's> Fields<'a, 's> {
-    /// Opens the top-level mapping of a document; a document that is not a mapping is an error.
+    /// Opens the top-level mapping of a document; a document that is not a mapping is an error
+    /// showing the shape of this kind of file.
     pub fn top(
         doc: &'a Doc<'s>,
-        known: &'static [Field],
-        what: &str,
+        schema: &'static Schema,
         diags: &'a mut Diagnostics,
     ) -> Option<Self> {
         match &doc.value {
-            Value::Mapping(map) => {
-                let mut f = Fields {
-                    doc,
-                    map,
-                    prefix: Vec::new(),
-                    diags,
-                    known,
-                };
-                f.check_keys();
-                Some(f)
-            }
+            Value::Mapping(map) => Some(Self::open(doc, map, Vec::new(), schema, diags)),
             _ => {
                 diags.push(
                     Diagnostic::error(
                         "front-matter.not-mapping",
-                        format!("{what}应是“字段: 值”的形式，这里没有读到任何字段"),
+                        format!("{}应是“字段: 值”的形式，这里没有读到任何字段", schema.what),
                     )
                     .at(doc.src, doc.range.0, doc.range.0)
-                    .hint("每行写一个字段，如 `name: 张伟`；冒号是英文冒号，后面跟一个空格"),
+                    .hint(format!(
+                        "每行写一个字段：{}；冒号是英文冒号，后面跟一个空格",
+                        schema.shape()
+                    )),
                 );
                 None
             }
         }
     }
 
-    /// A nested mapping (`patents: {…}`) read with its own known fields.
+    fn open(
+        doc: &'a Doc<'s>,
+        map: &'a Mapping,
+        prefix: Vec<Seg<'a>>,
+        schema: &'static Schema,
+        diags: &'a mut Diagnostics,
+    ) -> Self {
+        let renamed = keys::check(doc, map, &prefix, schema, diags);
+        Fields {
+            doc,
+            map,
+            prefix,
+            diags,
+            schema,
+            renamed,
+        }
+    }
+
+    /// A nested mapping (`patents: {…}`, an item of `awards`) read with its own schema.
     pub fn nested<'b>(
         &'b mut self,
         path: Vec<Seg<'a>>,
         map: &'a Mapping,
-        known: &'static [Field],
+        schema: &'static Schema,
     ) -> Fields<'b, 's>
     where
         'a: 'b,
     {
-        let mut f = Fields {
-            doc: self.doc,
-            map,
-            prefix: path,
-            diags: self.diags,
-            known,
-        };
-        f.check_keys();
-        f
+        Fields::open(self.doc, map, path, schema, self.diags)
     }
 
     fn path<'k>(&self, key: &'k str) -> Vec<Seg<'k>>
     where
         'a: 'k,
     {
+        let written: &'k str = match self.renamed_to(key) {
+            Some(r) => r.written,
+            None => key,
+        };
         let mut p: Vec<Seg<'k>> = self.prefix.clone();
-        p.push(Seg::Key(key));
+        p.push(Seg::Key(written));
         p
     }
 
@@ -160,8 +113,28 @@ impl<'a, 's> Fields<'a, 's> {
         d.at(self.doc.src, s, e)
     }
 
+    /// The schema's field for a key the reading code asks for.
+    fn spec(&self, key: &str) -> Option<&'static Field> {
+        let f = self.schema.field(key);
+        debug_assert!(
+            f.is_some(),
+            "`{key}` is not in the schema of {}",
+            self.schema.what
+        );
+        f
+    }
+
+    fn required(&self, key: &str) -> bool {
+        self.spec(key).is_some_and(Field::required)
+    }
+
+    /// The field's example value, for hints.
+    fn example(&self, key: &str) -> String {
+        self.spec(key).map(Field::example_value).unwrap_or_default()
+    }
+
     fn name(&self, key: &str) -> String {
-        let label = label_of(self.known, key);
+        let label = self.spec(key).map_or("", |f| f.label);
         let full: Vec<&str> = self
             .prefix
             .iter()
@@ -179,53 +152,45 @@ impl<'a, 's> Fields<'a, 's> {
         }
     }
 
-    fn check_keys(&mut self) {
-        for k in self.map.keys() {
-            let Some(key) = k.as_str() else {
-                let written = serde_yaml::to_string(k).unwrap_or_default();
-                let written = written.trim();
-                let d = self
-                    .at_key(
-                        Diagnostic::error(
-                            "front-matter.bad-key",
-                            format!("字段名应是英文单词，这里是 `{written}`"),
-                        ),
-                        written,
-                    )
-                    .hint("字段名用英文，如 `name: 张伟`；可用字段见 docs/content.md");
-                self.diags.push(d);
-                continue;
-            };
-            if self.known.iter().any(|f| f.key == key) {
-                continue;
-            }
-            let d = match nearest_key(self.known, key) {
-                Some(near) => Diagnostic::error(
-                    "front-matter.misspelt-field",
-                    format!("字段 `{key}` 拼写有误"),
-                )
-                .hint(format!(
-                    "是否想写 `{near}`（{}）？",
-                    label_of(self.known, near)
-                )),
-                None => Diagnostic::warning(
-                    "front-matter.unknown-field",
-                    format!("不认识的字段 `{key}`，它不会显示在网站上"),
-                )
-                .hint("自定义内容请放在 `extra:` 下面；可用字段见 docs/content.md"),
-            };
-            let d = self.at_key(d, key);
-            self.diags.push(d);
-        }
-    }
-
     /// The raw value of a key; `null` (written `key:` with nothing after it) counts as absent.
     pub fn raw(&self, key: &str) -> Option<&'a Value> {
-        self.map.get(key).filter(|v| !v.is_null())
+        let written = match self.renamed_to(key) {
+            Some(r) if !r.read => return None,
+            Some(r) => r.written,
+            None => key,
+        };
+        self.map.get(written).filter(|v| !v.is_null())
+    }
+
+    /// Whether the field was written under another key, whose message already says how to
+    /// write it: it is not reported missing as well.
+    pub fn is_claimed(&self, key: &str) -> bool {
+        self.renamed_to(key).is_some()
+    }
+
+    /// The keys written at this level that belong under `parent` (`电话` for `private`),
+    /// already reported.
+    pub fn written_for(&self, parent: &str) -> Vec<&'a str> {
+        self.renamed
+            .iter()
+            .filter(|r| r.parent == Some(parent))
+            .map(|r| r.written)
+            .collect()
+    }
+
+    /// Where this mapping's field `key` was found written under another key.
+    fn renamed_to(&self, key: &str) -> Option<&Renamed<'a>> {
+        self.renamed
+            .iter()
+            .find(|r| r.field == key && r.parent.is_none())
     }
 
     fn missing(&mut self, key: &str) {
-        let d = if self.map.contains_key(key) {
+        if self.renamed_to(key).is_some_and(|r| !r.read) {
+            return;
+        }
+        let present = self.map.contains_key(key) || self.is_claimed(key);
+        let d = if present {
             self.at_key(
                 Diagnostic::error(
                     "front-matter.empty-field",
@@ -233,25 +198,23 @@ impl<'a, 's> Fields<'a, 's> {
                 ),
                 key,
             )
-            .hint(format!("在冒号后面填写内容：`{key}: …`"))
+            .hint(format!(
+                "在冒号后面填写内容，如 `{key}: {}`",
+                self.example(key)
+            ))
         } else {
+            let d = Diagnostic::error(
+                "front-matter.missing-field",
+                format!("缺少必填字段 {}", self.name(key)),
+            );
             let at = if self.prefix.is_empty() {
-                Diagnostic::error(
-                    "front-matter.missing-field",
-                    format!("缺少必填字段 {}", self.name(key)),
-                )
-                .at(self.doc.src, self.doc.range.0, self.doc.range.0)
+                d.at(self.doc.src, self.doc.range.0, self.doc.range.0)
             } else {
-                self.at_path(
-                    Diagnostic::error(
-                        "front-matter.missing-field",
-                        format!("缺少必填字段 {}", self.name(key)),
-                    ),
-                    &[],
-                )
+                self.at_path(d, &[])
             };
             at.hint(format!(
-                "加一行 `{key}: …`（各字段的写法见 docs/content.md）"
+                "加一行 `{key}: {}`（各字段的写法见 docs/content.md）",
+                self.example(key)
             ))
         };
         self.diags.push(d);
@@ -270,8 +233,9 @@ impl<'a, 's> Fields<'a, 's> {
         self.diags.push(d);
     }
 
-    /// A text value. Numbers are accepted as text (`post: 110` is fine).
-    pub fn string(&mut self, key: &str, required: bool) -> Option<String> {
+    /// A text value (its need from the schema). Numbers are accepted as text (`post: 110` is fine).
+    pub fn string(&mut self, key: &str) -> Option<String> {
+        let required = self.required(key);
         let v = match self.raw(key) {
             None => {
                 if required {
@@ -302,11 +266,58 @@ impl<'a, 's> Fields<'a, 's> {
         }
     }
 
-    /// A whole number within `min..=max`.
-    pub fn int(&mut self, key: &str, required: bool, min: i64, max: i64) -> Option<i64> {
+    /// A plain-text value ([`Self::string`]), with a warning at HTML or Markdown typed into it:
+    /// the page shows it as typed (see [`crate::model::plain`]).
+    pub fn text(&mut self, key: &str) -> Option<String> {
+        let s = self.string(key)?;
+        self.warn_markup(&[Seg::Key(key)], key, &s);
+        Some(s)
+    }
+
+    /// A list of short plain texts ([`Self::strings`]), each checked as [`Self::text`].
+    pub fn texts(&mut self, key: &str) -> Vec<String> {
+        let items = self.strings(key);
+        for (i, s) in items.iter().enumerate() {
+            self.warn_markup(&[Seg::Key(key), Seg::Index(i)], key, s);
+        }
+        items
+    }
+
+    /// Warns at the markup in the plain-text `value` at `rest` (below this mapping), if any: at
+    /// the markup itself when the value is written as it reads, else at the value.
+    fn warn_markup(&mut self, rest: &[Seg], key: &str, value: &str) {
+        let Some(m) = crate::model::plain::find(value) else {
+            return;
+        };
+        let mut path: Vec<Seg> = self.prefix.clone();
+        path.extend_from_slice(rest);
+        let (s, e) = self.doc.value_span(&path);
+        let written = self.doc.src.text.get(s..e).unwrap_or_default();
+        let (s, e) = written
+            .find(m.text)
+            .map_or((s, e), |i| (s + i, s + i + m.text.len()));
+        let d = crate::model::plain::warning(&self.name(key), &m).at(self.doc.src, s, e);
+        self.diags.push(d);
+    }
+
+    /// A whole number in the range the schema gives.
+    pub fn int(&mut self, key: &str) -> Option<i64> {
+        let (min, max) = match self.spec(key).map(|f| f.ty) {
+            Some(Type::Number { min, max }) => (min, max),
+            _ => (i64::MIN, i64::MAX),
+        };
+        self.int_in(key, min, max)
+    }
+
+    /// A year from 2016 to `this_year`.
+    pub fn year(&mut self, key: &str, this_year: i32) -> Option<i32> {
+        self.int_in(key, 2016, this_year as i64).map(|y| y as i32)
+    }
+
+    fn int_in(&mut self, key: &str, min: i64, max: i64) -> Option<i64> {
         let v = match self.raw(key) {
             None => {
-                if required {
+                if self.required(key) {
                     self.missing(key);
                 }
                 return None;
@@ -320,11 +331,7 @@ impl<'a, 's> Fields<'a, 's> {
             _ => None,
         };
         let Some(n) = n else {
-            let digits = leading_number(v);
-            let hint = match digits {
-                Some(d) => format!("只写数字，不要单位或文字：`{key}: {d}`"),
-                None => format!("写一个整数，如 `{key}: 10`"),
-            };
+            let hint = self.number_hint(key, v);
             self.wrong_type(key, "整数", hint);
             return None;
         };
@@ -357,6 +364,19 @@ impl<'a, 's> Fields<'a, 's> {
             return None;
         }
         Some(n)
+    }
+
+    /// How to write a number given as text: its digits when it has some (`二〇二一` → 2021),
+    /// and what to change.
+    fn number_hint(&self, key: &str, v: &Value) -> String {
+        let Some((text, n)) = v
+            .as_str()
+            .map(str::trim)
+            .and_then(|t| Some((t, numbers::leading(t)?)))
+        else {
+            return format!("写一个整数，如 `{key}: {}`", self.example(key));
+        };
+        format!("{}：`{key}: {n}`", numbers::what_to_change(text))
     }
 
     /// true / false.
@@ -392,19 +412,15 @@ impl<'a, 's> Fields<'a, 's> {
                         Value::String(s) if !s.trim().is_empty() => out.push(s.trim().to_string()),
                         Value::Number(n) => out.push(n.to_string()),
                         _ => {
-                            let d = self
-                                .at_path(
-                                    Diagnostic::error(
-                                        "front-matter.wrong-type",
-                                        format!(
-                                            "字段 {} 的第 {} 项应是一段文字",
-                                            self.name(key),
-                                            i + 1
-                                        ),
-                                    ),
-                                    &[Seg::Key(key), Seg::Index(i)],
-                                )
-                                .hint("列表的每一项写成 `  - 文字`");
+                            let mut path = self.path(key);
+                            path.push(Seg::Index(i));
+                            let (at, end) = self.doc.value_span(&path);
+                            let d = Diagnostic::error(
+                                "front-matter.wrong-type",
+                                format!("字段 {} 的第 {} 项应是一段文字", self.name(key), i + 1),
+                            )
+                            .at(self.doc.src, at, end)
+                            .hint("列表的每一项写成 `  - 文字`");
                             self.diags.push(d);
                         }
                     }
@@ -430,16 +446,17 @@ impl<'a, 's> Fields<'a, 's> {
                 }
             }
             _ => {
-                self.wrong_type(key, "列表", format!("写成 `{key}: [甲, 乙]`"));
+                let hint = format!("写成 `{key}: {}`", self.example(key));
+                self.wrong_type(key, "列表", hint);
                 Vec::new()
             }
         }
     }
 
     /// A calendar date written `YYYY-MM-DD`; Chinese and dotted dates get the ISO form as a hint.
-    pub fn date(&mut self, key: &str, required: bool) -> Option<Date> {
+    pub fn date(&mut self, key: &str) -> Option<Date> {
         let Some(v) = self.raw(key) else {
-            if required {
+            if self.required(key) {
                 self.missing(key);
             }
             return None;
@@ -454,7 +471,7 @@ impl<'a, 's> Fields<'a, 's> {
             None => {
                 let hint = match Date::parse_loose(&text) {
                     Some(d) => format!("日期写成 `{key}: {}`（年-月-日，月和日用两位数）", d.iso()),
-                    None => format!("日期写成 `{key}: 2021-05-01`（年-月-日）"),
+                    None => format!("日期写成 `{key}: {}`（年-月-日）", self.example(key)),
                 };
                 let d = self
                     .at_value(
@@ -471,32 +488,34 @@ impl<'a, 's> Fields<'a, 's> {
         }
     }
 
-    /// A value from a closed list; unknown values get the nearest allowed ones as a hint.
-    pub fn choice<T>(
-        &mut self,
-        key: &str,
-        required: bool,
-        parse: impl Fn(&str) -> Option<T>,
-        allowed: &[&str],
-    ) -> Option<T> {
-        let s = self.string(key, required)?;
+    /// A value from the field's closed list; an unknown value gets the nearest allowed ones as a
+    /// hint ([`crate::suggest`], the words editors use for them included: 大学本科 → 本科).
+    pub fn choice<T>(&mut self, key: &str, parse: impl Fn(&str) -> Option<T>) -> Option<T> {
+        let s = self.string(key)?;
         if let Some(t) = parse(&s) {
             return Some(t);
         }
-        let mut ranked: Vec<(usize, &str)> = allowed
+        let Some(Type::Choice(vocab)) = self.spec(key).map(|f| f.ty) else {
+            return None;
+        };
+        let allowed = vocab.values();
+        let candidates = allowed
             .iter()
-            .map(|a| {
-                let shared = a.chars().filter(|c| s.contains(*c)).count();
-                (usize::MAX - shared, *a)
-            })
-            .collect();
-        ranked.sort();
-        let best: Vec<&str> = ranked
-            .iter()
-            .filter(|(d, _)| *d != usize::MAX)
-            .take(2)
-            .map(|(_, a)| *a)
-            .collect();
+            .map(|v| (*v, *v))
+            .chain(vocab.aliases().iter().map(|(alias, v)| (*v, *alias)));
+        let found = suggest::rank(&s, candidates, Closeness::Related);
+        let mut best: Vec<&str> = Vec::new();
+        for f in &found {
+            if !best.contains(&f.item) && best.len() < 2 {
+                best.push(f.item);
+            }
+        }
+        if found
+            .first()
+            .is_some_and(|f| f.closeness == Closeness::Same)
+        {
+            best.truncate(1);
+        }
         let hint = if best.is_empty() {
             format!("可以填写：{}", allowed.join("、"))
         } else {
@@ -519,30 +538,37 @@ impl<'a, 's> Fields<'a, 's> {
         None
     }
 
-    /// A nested mapping, or an error saying how to write one.
+    /// A nested mapping, or an error showing how to write it.
     pub fn mapping(&mut self, key: &str) -> Option<&'a Mapping> {
         match self.raw(key)? {
             Value::Mapping(m) => Some(m),
             _ => {
+                let example = self.example(key);
                 self.wrong_type(
                     key,
                     "下一级字段",
-                    format!("写成 `{key}:` 后换行，下面每行缩进两个空格写 `子字段: 值`"),
+                    format!("写成 `{key}: {example}`，或 `{key}:` 后换行，下面每行缩进两个空格写 `子字段: 值`"),
                 );
                 None
             }
         }
     }
 
-    /// A list value, or an error.
+    /// A list value, or an error showing how to write one.
     pub fn sequence(&mut self, key: &str) -> Option<&'a Vec<Value>> {
         match self.raw(key)? {
             Value::Sequence(s) => Some(s),
             _ => {
+                let item = match self.spec(key).map(|f| f.ty) {
+                    Some(Type::List { item, text }) => {
+                        text.map_or_else(|| item.flow_example(), str::to_string)
+                    }
+                    _ => "…".to_string(),
+                };
                 self.wrong_type(
                     key,
                     "列表",
-                    format!("写成 `{key}:` 后换行，每项一行：`  - …`"),
+                    format!("写成 `{key}:` 后换行，每项一行：`  - {item}`"),
                 );
                 None
             }
@@ -552,20 +578,6 @@ impl<'a, 's> Fields<'a, 's> {
     pub fn push(&mut self, d: Diagnostic) {
         self.diags.push(d);
     }
-}
-
-/// The number at the start of a text such as `26年`, for hints.
-fn leading_number(v: &Value) -> Option<String> {
-    let s = v.as_str()?.trim();
-    let s: String = s
-        .chars()
-        .map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
-            c => c,
-        })
-        .collect();
-    let digits: String = s.chars().take_while(|c| c.is_ascii_digit()).collect();
-    (!digits.is_empty()).then_some(digits)
 }
 
 /// A calendar date (no time zone), as written in files: `2021-05-01`.
@@ -647,28 +659,5 @@ mod tests {
         );
         assert_eq!(Date::parse_loose("2021.5.1").unwrap().iso(), "2021-05-01");
         assert!(Date::parse_loose("2021年5月").is_none());
-    }
-
-    #[test]
-    fn nearest_keys() {
-        const K: &[Field] = &[
-            Field {
-                key: "name",
-                label: "姓名",
-            },
-            Field {
-                key: "employer",
-                label: "单位",
-            },
-            Field {
-                key: "work_years",
-                label: "工作年限",
-            },
-        ];
-        assert_eq!(nearest_key(K, "nmae"), Some("name"));
-        assert_eq!(nearest_key(K, "employr"), Some("employer"));
-        assert_eq!(nearest_key(K, "work-years"), Some("work_years"));
-        assert_eq!(nearest_key(K, "姓名"), Some("name"));
-        assert_eq!(nearest_key(K, "hobby"), None);
     }
 }

@@ -236,41 +236,25 @@ fn with_letter(key: &str) -> Option<&'static Section> {
         })
 }
 
-/// Characters too common in section names to say anything.
-const COMMON: &[char] = &['业', '和', '及', '的', '服', '务'];
-
-/// How alike `key` is to a (normalised) name: the share of `key`'s telling characters found
-/// in the name, then the normalised Levenshtein similarity over characters.
-fn similarity(key: &str, name: &str) -> (f64, f64) {
-    let telling: Vec<char> = key.chars().filter(|c| !COMMON.contains(c)).collect();
-    let shared = telling.iter().filter(|c| name.contains(**c)).count();
-    let share = if telling.is_empty() {
-        0.0
-    } else {
-        shared as f64 / telling.len() as f64
-    };
-    (share, strsim::normalized_levenshtein(key, name))
-}
-
-/// Up to three sections sharing at least one telling character with `key`, best first,
-/// ties by letter.
+/// Up to three sections nearest to `key` ([`crate::suggest`], over their names and aliases
+/// as [`normalize`]d), best first, ties by letter; none when no section shares a character.
 fn nearest(key: &str) -> Vec<&'static Section> {
-    let mut scored: Vec<(&'static Section, (f64, f64))> = Vec::new();
-    for (section, text) in names() {
-        let score = similarity(key, &normalize(text));
-        match scored.iter_mut().find(|(s, _)| s.letter == section.letter) {
-            Some((_, best)) if score > *best => *best = score,
-            Some(_) => {}
-            None => scored.push((section, score)),
+    let normalized: Vec<(&'static Section, String)> =
+        names().map(|(s, text)| (s, normalize(text))).collect();
+    let found = crate::suggest::rank(
+        key,
+        normalized.iter().map(|(s, text)| (*s, text.as_str())),
+        crate::suggest::Closeness::Related,
+    );
+    // Each section once, at its best; then by letter among equals.
+    let mut best: Vec<crate::suggest::Found<&'static Section>> = Vec::new();
+    for f in found {
+        if !best.iter().any(|b| b.item.letter == f.item.letter) {
+            best.push(f);
         }
     }
-    scored.retain(|(_, (share, _))| *share > 0.0);
-    scored.sort_by(|(a, (a1, a2)), (b, (b1, b2))| {
-        b1.total_cmp(a1)
-            .then(b2.total_cmp(a2))
-            .then(a.letter.cmp(&b.letter))
-    });
-    scored.into_iter().take(3).map(|(s, _)| s).collect()
+    best.sort_by(|a, b| a.cmp_rank(b).then(a.item.letter.cmp(&b.item.letter)));
+    best.into_iter().take(3).map(|f| f.item).collect()
 }
 
 #[cfg(test)]

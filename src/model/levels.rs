@@ -5,7 +5,6 @@
 //! ignored); `closest` offers the nearest allowed words for an editor's typo, so the loader can
 //! say "写的是「大学本科」，可选：本科".
 
-use std::collections::HashMap;
 use std::fmt;
 
 use serde::{Serialize, Serializer};
@@ -40,52 +39,22 @@ pub trait Vocabulary: Sized + Copy + 'static {
     }
 }
 
-/// The allowed values sharing the most characters with `value`, ties kept in `allowed` order.
-///
-/// The score is the Dice coefficient over characters counted with multiplicity:
-/// `2 × shared / (len(value) + len(candidate))`. It prefers the shorter of two candidates
-/// that share as much, so `高级技工` (shares 高级工 with both 高级工 and 高级技师) hints 高级工.
-/// Returns nothing when no candidate shares a character.
+/// The allowed values nearest to `value` ([`crate::suggest`]), all as near as the best; ties
+/// keep their order in `allowed`. Nothing when no value shares a character.
 pub fn closest_labels(value: &str, allowed: &[&'static str]) -> Vec<&'static str> {
-    let value = value.trim();
-    let mut best: Vec<&'static str> = Vec::new();
-    // Scores compared as fractions (numerator, denominator) to stay exact.
-    let mut best_score = (0usize, 1usize);
-    for &candidate in allowed {
-        let score = dice(value, candidate);
-        if score.0 == 0 {
-            continue;
-        }
-        let ordering = (score.0 * best_score.1).cmp(&(best_score.0 * score.1));
-        match ordering {
-            std::cmp::Ordering::Greater => {
-                best_score = score;
-                best = vec![candidate];
-            }
-            std::cmp::Ordering::Equal => best.push(candidate),
-            std::cmp::Ordering::Less => {}
-        }
-    }
-    best
-}
-
-/// Dice coefficient of the character multisets of `a` and `b`, as (numerator, denominator).
-fn dice(a: &str, b: &str) -> (usize, usize) {
-    let mut counts: HashMap<char, usize> = HashMap::new();
-    for c in a.chars() {
-        *counts.entry(c).or_default() += 1;
-    }
-    let mut shared = 0;
-    for c in b.chars() {
-        if let Some(n) = counts.get_mut(&c) {
-            if *n > 0 {
-                *n -= 1;
-                shared += 1;
-            }
-        }
-    }
-    let total = a.chars().count() + b.chars().count();
-    (2 * shared, total.max(1))
+    let found = crate::suggest::rank(
+        value,
+        allowed.iter().map(|a| (*a, *a)),
+        crate::suggest::Closeness::Related,
+    );
+    let Some(best) = found.first() else {
+        return Vec::new();
+    };
+    found
+        .iter()
+        .filter(|f| f.cmp_rank(best).is_eq())
+        .map(|f| f.item)
+        .collect()
 }
 
 /// Defines a vocabulary enum: inherent `ALL`, `parse`, `label`, `closest`, `Display`,

@@ -4,9 +4,10 @@ use crate::diag::Diagnostics;
 use crate::load::yaml::Seg;
 use crate::load::ContentFile;
 use crate::model::entry::{self, Body, Ctx};
-use crate::model::fields::{Date, Field, Fields};
+use crate::model::fields::{Date, Fields};
 use crate::model::names;
 use crate::model::published::Published;
+use crate::schema::{BRAND, FIGURE, PAGE, STORY};
 use serde::Serialize;
 use serde_yaml::Value;
 use std::sync::Arc;
@@ -52,83 +53,6 @@ pub struct Page {
     pub src: Arc<crate::source::SourceFile>,
 }
 
-const STORY_FIELDS: &[Field] = &[
-    Field {
-        key: "title",
-        label: "标题",
-    },
-    Field {
-        key: "slug",
-        label: "网址名",
-    },
-    Field {
-        key: "date",
-        label: "日期",
-    },
-    Field {
-        key: "craftsmen",
-        label: "相关工匠",
-    },
-    Field {
-        key: "cover",
-        label: "封面图",
-    },
-    Field {
-        key: "summary",
-        label: "摘要",
-    },
-];
-const BRAND_FIELDS: &[Field] = &[
-    Field {
-        key: "title",
-        label: "品牌名称",
-    },
-    Field {
-        key: "slug",
-        label: "网址名",
-    },
-    Field {
-        key: "order",
-        label: "排序",
-    },
-    Field {
-        key: "summary",
-        label: "简介",
-    },
-    Field {
-        key: "figures",
-        label: "数字",
-    },
-];
-const FIGURE_FIELDS: &[Field] = &[
-    Field {
-        key: "label",
-        label: "说明",
-    },
-    Field {
-        key: "value",
-        label: "数值",
-    },
-];
-const PAGE_FIELDS: &[Field] = &[
-    Field {
-        key: "title",
-        label: "标题",
-    },
-    Field {
-        key: "slug",
-        label: "网址名",
-    },
-    Field {
-        key: "summary",
-        label: "摘要",
-    },
-    Field {
-        key: "order",
-        label: "排序",
-    },
-];
-
 fn finish<T>(diags: &Diagnostics, before: usize, value: impl FnOnce() -> Option<T>) -> Option<T> {
     if diags.error_count() > before {
         None
@@ -145,22 +69,16 @@ pub fn parse_story(
 ) -> Option<Story> {
     let (doc, body_start) = entry::open(file, diags)?;
     let before = diags.error_count();
-    let mut f = Fields::top(&doc, STORY_FIELDS, "故事的字段区", diags)?;
-    let title = f.string("title", true);
-    let written = f.string("slug", false);
-    let date = f.date("date", true);
+    let mut f = Fields::top(&doc, &STORY, diags)?;
+    let title = f.text("title");
+    let written = f.string("slug");
+    let date = f.date("date");
     let craftsmen = f.strings("craftsmen");
-    let cover = f.string("cover", false);
-    let summary = f.string("summary", false);
+    let cover = f.string("cover");
+    let summary = f.text("summary");
     let cover = cover.and_then(|c| {
-        entry::check_asset(
-            &file.source,
-            &entry::dir_rel(file),
-            &c,
-            || doc.value_span(&[Seg::Key("cover")]),
-            ctx.assets,
-            diags,
-        )
+        let span = || doc.value_span(&[Seg::Key("cover")]);
+        entry::check_picture_field(file, "cover", &c, span, ctx.assets, diags)
     });
     let t = title.clone().unwrap_or_default();
     let slug = entry::slug(file, written, &doc, diags, || names::slug_from_name(&t));
@@ -189,32 +107,32 @@ pub fn parse_brand(
 ) -> Option<Brand> {
     let (doc, body_start) = entry::open(file, diags)?;
     let before = diags.error_count();
-    let mut f = Fields::top(&doc, BRAND_FIELDS, "品牌的字段区", diags)?;
-    let title = f.string("title", true);
-    let written = f.string("slug", false);
-    let order = f.int("order", true, 1, 99);
-    let summary = f.string("summary", false);
+    let mut f = Fields::top(&doc, &BRAND, diags)?;
+    let title = f.text("title");
+    let written = f.string("slug");
+    let order = f.int("order");
+    let summary = f.text("summary");
     let mut figures = Vec::new();
     if let Some(items) = f.sequence("figures") {
         for (i, item) in items.iter().enumerate() {
             if let Value::Mapping(m) = item {
-                let mut n = f.nested(vec![Seg::Key("figures"), Seg::Index(i)], m, FIGURE_FIELDS);
-                if let (Some(label), Some(value)) =
-                    (n.string("label", true), n.string("value", true))
-                {
+                let mut n = f.nested(vec![Seg::Key("figures"), Seg::Index(i)], m, &FIGURE);
+                if let (Some(label), Some(value)) = (n.text("label"), n.text("value")) {
                     figures.push(BrandFigure { label, value });
                 }
             } else {
-                let d = f.at_path(
-                    crate::diag::Diagnostic::error(
-                        "front-matter.wrong-type",
-                        format!(
-                            "`figures` 第 {} 项应写成 `{{ label: 说明, value: 数值 }}`",
-                            i + 1
+                let d = f
+                    .at_path(
+                        crate::diag::Diagnostic::error(
+                            "front-matter.wrong-type",
+                            format!(
+                                "`figures` 第 {} 项应写成 `{{ label: 说明, value: 数值 }}`",
+                                i + 1
+                            ),
                         ),
-                    ),
-                    &[Seg::Key("figures"), Seg::Index(i)],
-                );
+                        &[Seg::Key("figures"), Seg::Index(i)],
+                    )
+                    .hint(format!("例如 `  - {}`", FIGURE.flow_example()));
                 f.push(d);
             }
         }
@@ -244,11 +162,11 @@ pub fn parse_page(
 ) -> Option<Page> {
     let (doc, body_start) = entry::open(file, diags)?;
     let before = diags.error_count();
-    let mut f = Fields::top(&doc, PAGE_FIELDS, "页面的字段区", diags)?;
-    let title = f.string("title", true);
-    let written = f.string("slug", false);
-    let summary = f.string("summary", false);
-    let order = f.int("order", false, 0, 999).unwrap_or(100);
+    let mut f = Fields::top(&doc, &PAGE, diags)?;
+    let title = f.text("title");
+    let written = f.string("slug");
+    let summary = f.text("summary");
+    let order = f.int("order").unwrap_or(100);
     let slug = entry::slug(file, written, &doc, diags, || "page".to_string());
     published.values(&doc, &[], diags);
     entry::publish_slug(file, &doc, slug.as_deref(), published, diags);

@@ -40,9 +40,7 @@ pub fn xml_escape(s: &str) -> String {
 }
 
 fn absolute(v: &Views, url: &str) -> String {
-    let base = v.site.base_path.trim_end_matches('/');
-    let rest = url.strip_prefix(base).unwrap_or(url);
-    format!("{}{}", v.site.base_url.trim_end_matches('/'), rest)
+    v.site.absolute(url)
 }
 
 /// sitemap.xml of every page URL (404 excluded), sorted.

@@ -244,9 +244,7 @@ impl Ctx<'_> {
         with_base(&self.v.site.base_path, path)
     }
     fn abs(&self, path: &str) -> String {
-        let base = self.v.site.base_path.trim_end_matches('/');
-        let rest = path.strip_prefix(base).unwrap_or(path);
-        format!("{}{}", self.v.site.base_url.trim_end_matches('/'), rest)
+        self.v.site.absolute(path)
     }
     fn crumbs(&self, items: &[(&str, &str)]) -> Vec<Link> {
         let mut out = vec![Link {
@@ -777,6 +775,84 @@ mod tests {
         let s = safe_json(&v);
         assert!(!s.contains('<'));
         assert_eq!(serde_json::from_str::<Value>(&s).unwrap(), v);
+    }
+
+    /// The minimal fixture with li-na's photo and the story's cover at another site's address
+    /// (which `check` refuses; the pages must still never glue the site's address to it).
+    fn with_outside_pictures(base_url: &str) -> Views {
+        use crate::model::site::{self, LoadOptions};
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal");
+        let mut d = crate::diag::Diagnostics::new();
+        let mut site = site::load(&root, &LoadOptions::default(), &mut d)
+            .expect("the fixture is readable")
+            .expect("the fixture has no errors");
+        site.config.base_url = base_url.to_string();
+        site.config.base_path = "/sub/".to_string();
+        for c in &mut site.craftsmen {
+            std::sync::Arc::make_mut(c).photo = Some("https://img.example.com/p.jpg".into());
+        }
+        for s in &mut site.stories {
+            std::sync::Arc::make_mut(s).cover = Some("//img.example.com/c.jpg".into());
+        }
+        Views::new(std::sync::Arc::new(site), Default::default(), None)
+    }
+
+    #[test]
+    fn absolute_urls_are_never_prefixed_with_the_site_address() {
+        let v = with_outside_pictures("https://example.org/sub/");
+        let jobs = jobs(&v);
+        let mut seen = 0;
+        for job in &jobs {
+            let (meta, _) = job.input(&v);
+            match job.target {
+                Target::Craftsman(_) => {
+                    assert_eq!(meta.image.as_deref(), Some("https://img.example.com/p.jpg"));
+                    assert!(meta
+                        .json_ld
+                        .contains("\"image\":\"https://img.example.com/p.jpg\""));
+                    assert_eq!(meta.canonical, format!("https://example.org{}", job.url));
+                    seen += 1;
+                }
+                Target::Story(_) => {
+                    assert_eq!(meta.image.as_deref(), Some("//img.example.com/c.jpg"));
+                    assert!(meta
+                        .json_ld
+                        .contains("\"image\":\"//img.example.com/c.jpg\""));
+                    seen += 1;
+                }
+                _ => {}
+            }
+            assert!(
+                !meta.json_ld.contains("example.orghttp"),
+                "{}",
+                meta.json_ld
+            );
+            assert!(!meta.json_ld.contains("/sub//img"), "{}", meta.json_ld);
+        }
+        assert_eq!(seen, 3, "two profiles and a story");
+    }
+
+    #[test]
+    fn absolute_leaves_absolute_urls_alone() {
+        use crate::render::views::absolute;
+        let at = |u: &str| absolute("https://example.org/sub/", "/sub/", u);
+        assert_eq!(
+            at("/sub/craftsmen/x/"),
+            "https://example.org/sub/craftsmen/x/"
+        );
+        assert_eq!(at("/craftsmen/x/"), "https://example.org/sub/craftsmen/x/");
+        for kept in [
+            "https://a.cn/p.jpg",
+            "http://a.cn/",
+            "//a.cn/p.jpg",
+            "mailto:a@b.cn",
+        ] {
+            assert_eq!(at(kept), kept);
+        }
+        assert_eq!(
+            absolute("https://example.org/", "/", "/x/"),
+            "https://example.org/x/"
+        );
     }
 
     #[test]

@@ -167,9 +167,9 @@ fn chinese_key_suggests_the_english_one() {
         &edit_profile("post: 数控车工", "岗位: 数控车工"),
         PROFILE,
         7,
-        "front-matter.misspelt-field",
+        "front-matter.chinese-key",
     );
-    assert!(d.hint.unwrap().contains("`post`"));
+    assert!(d.hint.unwrap().contains("`post: 数控车工`"));
 }
 
 #[test]

@@ -1,0 +1,168 @@
+//! The field table of content/site.yaml and of its navigation items and name orders.
+
+use super::tables::{field, note};
+use super::{same, Field, Need, Schema, Type, Vocab};
+
+/// The site settings: content/site.yaml.
+pub static SITE: Schema = Schema {
+    what: "site.yaml ",
+    open: false,
+    fields: &[
+        Field {
+            aliases: &[
+                same("网站名称"),
+                same("标题"),
+                same("网站标题"),
+                same("站名"),
+                same("名称"),
+                same("site_name"),
+                same("name"),
+            ],
+            need: Need::Required,
+            about: "显示在每页顶部和浏览器标签上",
+            ..field("title", "站点名称", Type::Text, "上海工匠")
+        },
+        Field {
+            aliases: &[same("tagline")],
+            about: "显示在站点名称旁",
+            ..field("subtitle", "副标题", Type::Text, "选拔·宣传·提升·服务")
+        },
+        Field {
+            aliases: &[same("简介"), same("描述"), same("介绍"), same("summary")],
+            about: "一句话介绍，用于搜索引擎摘要（`<meta description>`）",
+            ..field("description", "站点简介", Type::Text, "“上海工匠”培养选树计划的网站")
+        },
+        Field {
+            aliases: &[
+                same("网址"),
+                same("域名"),
+                same("地址"),
+                same("url"),
+                same("site_url"),
+            ],
+            need: Need::Required,
+            about: "网站正式地址，以 `http://` 或 `https://` 开头，以 `/` 结尾；可以带子路径（能接受的写法见下面“设置里的链接”）",
+            ..field("base_url", "网站地址", Type::Url, "https://example.org/")
+        },
+        Field {
+            aliases: &[same("lang"), same("language_code")],
+            need: Need::Default("zh-CN"),
+            about: "网页的语言代码",
+            ..field("language", "语言", Type::Text, "zh-CN")
+        },
+        Field {
+            aliases: &[same("模板"), same("皮肤")],
+            need: Need::Default("default"),
+            about: "使用的主题（`themes/` 下的文件夹名）",
+            ..field("theme", "主题", Type::Text, "default")
+        },
+        Field {
+            aliases: &[same("演示"), same("示例"), same("示例站点")],
+            need: Need::Default("false"),
+            about: "设为 `true` 时，每个页面都会注明“站内人物为虚构”",
+            ..field("demo", "演示站点", Type::Bool, "true")
+        },
+        Field {
+            aliases: &[same("压缩")],
+            need: Need::Default("true"),
+            about: "是否压缩生成的网页",
+            ..field("minify", "压缩输出", Type::Bool, "true")
+        },
+        Field {
+            aliases: &[
+                same("每页人数"),
+                same("分页"),
+                same("paginate"),
+                same("per_page"),
+            ],
+            need: Need::Default("1000"),
+            about: "“工匠名录”（A–Z 索引）和每个行业页每页最多列出的人数；人数更多时自动分页（`/craftsmen/page/2/`、`/industries/C/page/2/` …），字母跳转会带到所在的页，行业数据表在第一页",
+            ..field(
+                "index_page_size",
+                "名录每页人数",
+                Type::Number {
+                    min: 1,
+                    max: 100_000,
+                },
+                "1000",
+            )
+        },
+        Field {
+            aliases: &[
+                same("导航栏"),
+                same("菜单"),
+                note("menu", "导航栏写在 `nav`，每项写成 `{ title, url }`"),
+            ],
+            about: "导航栏，每项是 `{ title, url }`；`url` 写站内路径，以 `/` 开头（不以 `/` 开头的相对路径会报错：它在首页以外的页面上会指向别处），也可以写外站的完整网址、`mailto:` 或 `tel:` 链接，见下",
+            ..field(
+                "nav",
+                "导航",
+                Type::List {
+                    item: &NAV,
+                    text: None,
+                },
+                "",
+            )
+        },
+        Field {
+            aliases: &[same("排序"), same("姓名顺序")],
+            about: "姓名的排序方式，见下",
+            ..field("names", "姓名排序", Type::Map(&NAMES), "")
+        },
+        Field {
+            aliases: &[same("页尾"), same("版权"), same("copyright")],
+            about: "每页底部的文字",
+            ..field("footer", "页脚", Type::Text, "本站为演示站点……")
+        },
+    ],
+};
+
+/// One item of site.yaml's `nav`.
+pub static NAV: Schema = Schema {
+    what: "导航",
+    open: false,
+    fields: &[
+        Field {
+            aliases: &[same("文字"), same("名称"), same("name")],
+            need: Need::Required,
+            about: "导航栏上显示的文字",
+            ..field("title", "导航文字", Type::Text, "工匠")
+        },
+        Field {
+            aliases: &[same("网址"), same("地址"), same("link"), same("href")],
+            need: Need::Required,
+            about: "站内路径（以 `/` 开头）、完整网址、`mailto:` 或 `tel:` 链接",
+            ..field("url", "链接", Type::Url, "/craftsmen/")
+        },
+    ],
+};
+
+/// site.yaml's `names`: how lists of names are sorted.
+pub static NAMES: Schema = Schema {
+    what: "姓名排序",
+    open: false,
+    fields: &[
+        Field {
+            aliases: &[same("索引"), same("工匠索引")],
+            need: Need::Default("pinyin"),
+            about: "“工匠”总索引的排序：按姓氏拼音（并按首字母分组 A–Z）或按姓氏笔画",
+            ..field(
+                "index",
+                "工匠索引排序",
+                Type::Choice(Vocab::NameOrder),
+                "pinyin",
+            )
+        },
+        Field {
+            aliases: &[same("批次名单"), same("名单")],
+            need: Need::Default("stroke"),
+            about: "批次名单的排序：按姓氏笔画或按拼音",
+            ..field(
+                "cohort",
+                "批次名单排序",
+                Type::Choice(Vocab::NameOrder),
+                "stroke",
+            )
+        },
+    ],
+};
