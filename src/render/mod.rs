@@ -6,6 +6,7 @@ pub mod embed;
 pub mod feeds;
 pub mod icc;
 pub mod images;
+pub mod pager;
 pub mod pages;
 pub mod pictures;
 pub mod statics;

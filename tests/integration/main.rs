@@ -11,6 +11,7 @@ mod matrix;
 mod mistakes;
 mod names;
 mod output;
+mod paging;
 mod pictures;
 mod positions;
 mod privacy;
