@@ -10,6 +10,9 @@
 //                  in running text (.prose, or a block of more than 40 characters)
 //   navLines       the main navigation leaves no line with only one or two items
 //   headerHeight   the site header fills at most `headerShare` of the first screen
+//   spacing        line spacing at least 1.3 times the font size for all text in the main content;
+//                  between two paragraphs, baseline to baseline, at least 1.3 times the line spacing
+//                  inside them (the 适老化 guideline's 行距 and 段落间距)
 //   layoutShift    cumulative layout shift after load, from a buffered PerformanceObserver
 //
 // The page is measured as it stands (scrolled to the top); `firstColumns` opens the closed
@@ -290,5 +293,38 @@ function measure({ words, headerShare }) {
     return share > headerShare ? [`the header fills ${Math.round(share * 100)}% of the first screen (${innerWidth}×${innerHeight}), more than ${Math.round(headerShare * 100)}%`] : [];
   }
 
-  return { narrowText: narrowText(), columnWidths: columnWidths(), firstColumns: firstColumns(), overlaps: overlaps(), wholeWords: wholeWords(), navLines: navLines(), headerHeight: headerHeight() };
+  // 8. Line and paragraph spacing.
+  function spacing() {
+    const problems = [];
+    const seen = new Set();
+    const lineHeight = (el) => {
+      const st = getComputedStyle(el);
+      return st.lineHeight === "normal" ? 1.2 * px(st.fontSize) : px(st.lineHeight);
+    };
+    for (const node of textNodes(main)) {
+      const el = node.parentElement;
+      if (seen.has(el) || el.closest("svg")) continue;
+      seen.add(el);
+      const ratio = lineHeight(el) / px(getComputedStyle(el).fontSize);
+      if (ratio < 1.3 - 0.005) problems.push(`${short(node.data)} in ${where(el)} has a line spacing of ${ratio.toFixed(2)}, less than 1.3`);
+    }
+    const tops = (el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      const rs = [...range.getClientRects()].filter((r) => r.width > 0.5 && r.height > 0.5).map((r) => r.bottom);
+      return rs.length ? [Math.min(...rs), Math.max(...rs)] : null;
+    };
+    for (const p of main.querySelectorAll("p")) {
+      const next = p.nextElementSibling;
+      if (!next || next.tagName !== "P" || !p.checkVisibility() || !next.checkVisibility()) continue;
+      const a = tops(p), b = tops(next);
+      if (!a || !b) continue;
+      const lh = lineHeight(p);
+      const pitch = b[0] - a[1];
+      if (pitch < 1.3 * lh - 1) problems.push(`${short(next.textContent)} in ${where(next)} starts ${Math.round(pitch)}px below the paragraph before it (baseline to baseline), less than 1.3 × its line spacing ${Math.round(lh)}px`);
+    }
+    return problems;
+  }
+
+  return { narrowText: narrowText(), columnWidths: columnWidths(), firstColumns: firstColumns(), overlaps: overlaps(), wholeWords: wholeWords(), navLines: navLines(), headerHeight: headerHeight(), spacing: spacing() };
 }
