@@ -363,10 +363,34 @@ fn without_nulls(v: Value) -> Value {
 fn item_list(c: &Ctx, items: impl Iterator<Item = (String, String)>) -> Value {
     json!({
         "@type": "ItemList",
-        "itemListElement": items.enumerate().map(|(i, (name, url))| json!({
-            "@type": "ListItem", "position": i + 1, "name": name, "url": c.abs(&url)
-        })).collect::<Vec<_>>()
+        "itemListElement": list_items(c, 0, items),
     })
+}
+
+/// The ItemList of page `page` of a list: its entries numbered as in the whole list, which has
+/// `numberOfItems` entries.
+fn page_list(
+    c: &Ctx,
+    paging: Paging,
+    page: usize,
+    items: impl Iterator<Item = (String, String)>,
+) -> Value {
+    json!({
+        "@type": "ItemList",
+        "numberOfItems": paging.len,
+        "itemListElement": list_items(c, paging.range(page).start, items),
+    })
+}
+
+fn list_items(c: &Ctx, before: usize, items: impl Iterator<Item = (String, String)>) -> Vec<Value> {
+    items
+        .enumerate()
+        .map(|(i, (name, url))| {
+            json!({
+                "@type": "ListItem", "position": before + i + 1, "name": name, "url": c.abs(&url)
+            })
+        })
+        .collect()
 }
 
 fn to_value<T: Serialize>(t: &T) -> Value {
@@ -558,7 +582,7 @@ impl PageJob {
                 let first = c.url("/craftsmen/");
                 let crumbs = paged_crumbs(&[("工匠名录", first.as_str())], &title, url, page);
                 let listed = data.letters.iter().flat_map(|g| g.craftsmen.iter()).map(|x| (x.name.clone(), x.url.clone()));
-                let mut meta = c.meta("craftsmen", &title, None, url, c.crumbs(&crumbs), item_list(&c, listed), None);
+                let mut meta = c.meta("craftsmen", &title, None, url, c.crumbs(&crumbs), page_list(&c, paging, page, listed), None);
                 meta.pager = c.pager("/craftsmen/", paging, page);
                 (meta, Data::Index(data))
             }
@@ -611,7 +635,7 @@ impl PageJob {
                     let at = m.profile.as_ref().map(|p| p.url.clone()).unwrap_or_else(|| url.to_string());
                     (m.name.clone(), at)
                 });
-                let mut meta = c.meta("cohort", &title, None, url, c.crumbs(&crumbs), item_list(&c, listed), None);
+                let mut meta = c.meta("cohort", &title, None, url, c.crumbs(&crumbs), page_list(&c, paging, page, listed), None);
                 meta.pager = c.pager(&format!("/cohorts/{}/", k.year), paging, page);
                 (meta, Data::Cohort(CohortPage { view: k, members, number: page + 1 }))
             }
@@ -645,7 +669,7 @@ impl PageJob {
                 let title = paged_title(&i.name, page);
                 let crumbs = paged_crumbs(&[("行业分布", ind_url.as_str()), (i.name.as_str(), i.url.as_str())], &title, url, page);
                 let listed = on.iter().map(|p| (p.name.clone(), p.url.clone()));
-                let mut meta = c.meta("industry", &title, None, url, c.crumbs(&crumbs), item_list(&c, listed), None);
+                let mut meta = c.meta("industry", &title, None, url, c.crumbs(&crumbs), page_list(&c, paging, page, listed), None);
                 meta.pager = c.pager(&format!("/industries/{}/", i.letter), paging, page);
                 (meta, Data::Industry(IndustryPage { view: i, craftsmen: on, number: page + 1 }))
             }
@@ -656,7 +680,7 @@ impl PageJob {
                 let first = c.url("/stories/");
                 let crumbs = paged_crumbs(&[("技艺故事", first.as_str())], &title, url, page);
                 let listed = on.iter().map(|s| (s.head.title.clone(), s.head.url.clone()));
-                let mut meta = c.meta("stories", &title, None, url, c.crumbs(&crumbs), item_list(&c, listed), None);
+                let mut meta = c.meta("stories", &title, None, url, c.crumbs(&crumbs), page_list(&c, paging, page, listed), None);
                 meta.pager = c.pager("/stories/", paging, page);
                 (meta, Data::Json(to_value(&on.iter().map(|s| &s.head).collect::<Vec<_>>())))
             }
@@ -707,7 +731,7 @@ impl PageJob {
                 let title = paged_title(&b.title, page);
                 let crumbs = paged_crumbs(&[("十大工匠品牌", &br_url), (&b.title, &b.url)], &title, url, page);
                 let listed = on.iter().map(|p| (p.name.clone(), p.url.clone()));
-                let mut meta = c.meta("brand", &title, b.summary.as_deref(), url, c.crumbs(&crumbs), item_list(&c, listed), None);
+                let mut meta = c.meta("brand", &title, b.summary.as_deref(), url, c.crumbs(&crumbs), page_list(&c, paging, page, listed), None);
                 meta.pager = c.pager(&format!("/brands/{}/", b.slug), paging, page);
                 (meta, Data::Brand(BrandPage { view: b, craftsmen: on, number: page + 1 }))
             }

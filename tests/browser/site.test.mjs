@@ -411,6 +411,21 @@ test("朗读 reads the main text in Chinese, stops when pressed again, and is hi
       await context.close();
     }
   }
+  // A browser without speechSynthesis: not offered, and no script error.
+  const none = await browser.newContext({ viewport: { width: 375, height: 740 }, locale: "zh-CN" });
+  await none.addInitScript(() => Object.defineProperty(window, "speechSynthesis", { value: undefined, configurable: true }));
+  try {
+    const page = await none.newPage();
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(server.url + "/stories/mould-and-robot/");
+    await page.waitForTimeout(300);
+    assert.equal(await page.locator(".tool-read").isVisible(), false);
+    await page.locator(".tool-size").click();
+    assert.deepEqual(errors, []);
+  } finally {
+    await none.close();
+  }
   // Chromium without speech (no voices at all, as here): the button is not offered either.
   const plain = await open("/", 375);
   try {

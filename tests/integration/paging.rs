@@ -26,6 +26,16 @@ fn names(html: &str) -> Vec<String> {
     }
 }
 
+/// The page's JSON-LD.
+fn json_ld(html: &str) -> serde_json::Value {
+    let start = html
+        .find("<script type=\"application/ld+json\">")
+        .expect("JSON-LD");
+    let rest = &html[start..];
+    let body = &rest[rest.find('>').unwrap_or(0) + 1..rest.find("</script>").unwrap_or(0)];
+    serde_json::from_str(body).expect("valid JSON-LD")
+}
+
 /// The minimal fixture with a second story and Li Na in the brand too, at `size` entries a page.
 fn site_at(size: Option<usize>) -> TestSite {
     let s = TestSite::fixture("minimal");
@@ -91,12 +101,20 @@ fn cohort_brand_and_stories_pages_split_in_their_order_with_the_count_and_neighb
         "<a href=\"/cohorts/2018/page/2/\" aria-current=\"page\" aria-label=\"第 2 页\">2</a>"
     ));
     assert!(!pages[0].contains("rel=\"prev\"") && !pages[2].contains("rel=\"next\""));
-    // Structured data names this page's members only.
+    // Structured data names this page's members only, numbered as in the whole list.
     assert_eq!(
         pages[1].matches("\"@type\":\"ListItem\"").count(),
         5,
         "one member and four crumbs"
     );
+    let ld = json_ld(&pages[1]);
+    let list = ld["@graph"]
+        .as_array()
+        .and_then(|g| g.iter().find(|n| n["@type"] == "ItemList"))
+        .expect("an ItemList");
+    assert_eq!(list["numberOfItems"], 3);
+    assert_eq!(list["itemListElement"][0]["position"], 2);
+    assert_eq!(list["itemListElement"][0]["name"], cohort[1].as_str());
 
     // The brand: its introduction on the first page, its craftsmen across two.
     let brand_pages = [page("brands/studio/"), page("brands/studio/page/2/")];
