@@ -38,7 +38,8 @@ pub struct Config {
     pub theme: String,
     pub demo: bool,
     pub minify: bool,
-    /// How many profiles one page of the A–Z index shows before it is split into pages.
+    /// How many entries one page of a list shows (the A–Z index, an industry, a cohort, a brand,
+    /// the stories) before the list is split into pages.
     pub index_page_size: usize,
     pub nav: Vec<NavItem>,
     pub index_order: NameOrder,
@@ -67,8 +68,9 @@ pub struct Filing {
     pub logo_at: (usize, usize),
 }
 
-/// Profiles on one page of the A–Z index unless site.yaml says otherwise: a page a phone still loads quickly.
-pub const DEFAULT_INDEX_PAGE: usize = 1000;
+/// Entries on one page of a list unless site.yaml says otherwise: about twenty phone screens of
+/// cards, a page a phone loads at once (60 fills rows of 2, 3, 4 or 5 cards on wider screens).
+pub const DEFAULT_INDEX_PAGE: usize = 60;
 
 /// Overrides given on the command line.
 #[derive(Debug, Clone, Default)]

@@ -14,6 +14,7 @@ pub mod keys;
 pub mod levels;
 pub mod names;
 pub mod numbers;
+pub mod paging;
 pub mod paths;
 pub mod pictures;
 pub mod plain;

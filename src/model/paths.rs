@@ -51,8 +51,6 @@ fn story_path(slug: &str) -> String {
 /// The paths of [`Site::url_paths`] other than profile and story pages (duplicates possible).
 fn other_paths(site: &Site) -> Vec<String> {
     let mut paths: Vec<String> = FIXED.iter().map(|s| s.to_string()).collect();
-    paths.extend(site.cohorts.iter().map(|c| c.url()));
-    paths.extend(site.brands.iter().map(|s| format!("/brands/{}/", s.slug)));
     paths.extend(site.pages.iter().map(|s| format!("/{}/", s.slug)));
     paths.extend(
         site.static_files
@@ -61,20 +59,10 @@ fn other_paths(site: &Site) -> Vec<String> {
             .filter(|f| crate::model::assets::published(&f.rel))
             .map(|f| crate::model::assets::url_of(&f.rel)),
     );
-    // Each industry's page and the later pages of the A–Z index and of large industries.
-    let size = site.config.index_page_size.max(1);
-    paths.extend(later_pages("/craftsmen/", site.craftsmen.len(), size));
-    for (letter, n) in site.industry_counts() {
-        let path = format!("/industries/{letter}/");
-        paths.extend(later_pages(&path, n, size));
-        paths.push(path);
-    }
+    // Every page of every list: the A–Z index, industries, cohorts, brands, stories.
+    let lists = site.lists();
+    paths.extend(lists.paths(site));
     paths
-}
-
-/// Pages 2, 3, … of a list of `n` entries at `size` a page.
-fn later_pages(path: &str, n: usize, size: usize) -> impl Iterator<Item = String> + '_ {
-    (2..=n.div_ceil(size)).map(move |p| format!("{path}page/{p}/"))
 }
 
 /// The paths of [`Site::url_paths`], for lookups: profile and story pages by slug, other pages

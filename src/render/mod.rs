@@ -4,6 +4,7 @@ pub mod broken;
 pub mod charts;
 pub mod embed;
 pub mod feeds;
+pub mod pager;
 pub mod pages;
 pub mod pictures;
 pub mod template_errors;

@@ -1,11 +1,15 @@
 //! The list of pages a site has: for each, its output path, template and what the template is given.
 
+use crate::model::paging::{page_path, Lists, Paging};
 use crate::render::embed::script_json;
+use crate::render::pager::Pager;
 use crate::render::views::{
-    with_base, BrandView, CohortView, CraftsmanView, IndustryView, Link, PageView, StoryView, Views,
+    with_base, BrandView, CohortView, CraftsmanCard, CraftsmanView, IndustryView, Link, MemberView,
+    PageView, StoryView, Views,
 };
 use serde::Serialize;
 use serde_json::{json, Value};
+use std::sync::Arc;
 
 /// One HTML page to render: where it goes and what it shows. Its meta and data are made from the
 /// views when it is rendered ([`PageJob::input`]), so that listing every page costs little.
@@ -29,14 +33,17 @@ pub enum Target {
     Craftsmen(usize),
     Craftsman(usize),
     Cohorts,
-    Cohort(usize),
+    /// One page of a cohort's list (cohort, page from 0).
+    Cohort(usize, usize),
     Industries,
-    /// One page of an industry (0 is the first).
+    /// One page of an industry (industry, page from 0).
     Industry(usize, usize),
-    Stories,
+    /// One page of the stories index.
+    Stories(usize),
     Story(usize),
     Brands,
-    Brand(usize),
+    /// One page of a brand (brand, page from 0).
+    Brand(usize, usize),
     Stats,
     Page(usize),
     Search,
@@ -49,10 +56,10 @@ pub enum Data<'a> {
     Json(Value),
     Index(IndexData<'a>),
     Craftsman(Box<CraftsmanView>),
-    Cohort(&'a CohortView),
+    Cohort(CohortPage<'a>),
     Industry(IndustryPage<'a>),
     Story(&'a StoryView),
-    Brand(&'a BrandView),
+    Brand(BrandPage<'a>),
     Page(&'a PageView),
 }
 
@@ -80,43 +87,84 @@ pub struct IndexData<'a> {
     pub letters: Vec<LetterSlice<'a>>,
     /// Every letter of the whole index: where its first profile is, and how many it has.
     pub jump: Vec<Jump>,
-    /// The index's pages (one entry: not split).
-    pub pages: Vec<PageLink>,
-    /// This page's number, from 1.
+    /// This page's number, from 1 (the pager is `page.pager`).
     pub number: usize,
-    pub page_size: usize,
 }
 
 /// One page of an industry: the view's facts with the profiles on this page.
 pub struct IndustryPage<'a> {
     pub view: &'a IndustryView,
-    pub craftsmen: &'a [std::sync::Arc<crate::render::views::CraftsmanCard>],
-    pub pages: Vec<PageLink>,
+    pub craftsmen: &'a [Arc<CraftsmanCard>],
     pub number: usize,
+}
+
+/// One page of a cohort: the view's facts with the members on this page (`members`), in the
+/// cohort's order; `count` stays the whole cohort's.
+pub struct CohortPage<'a> {
+    pub view: &'a CohortView,
+    pub members: &'a [MemberView],
+    pub number: usize,
+}
+
+impl Serialize for CohortPage<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let v = self.view;
+        let mut m = s.serialize_map(Some(11))?;
+        m.serialize_entry("year", &v.year)?;
+        m.serialize_entry("title", &v.title)?;
+        m.serialize_entry("url", &v.url)?;
+        m.serialize_entry("ceremony", &v.ceremony)?;
+        m.serialize_entry("intro", &v.intro)?;
+        m.serialize_entry("members", self.members)?;
+        m.serialize_entry("order", &v.order)?;
+        m.serialize_entry("count", &v.count)?;
+        m.serialize_entry("profiles", &v.profiles)?;
+        m.serialize_entry("stats", &v.stats)?;
+        m.serialize_entry("number", &self.number)?;
+        m.end()
+    }
+}
+
+/// One page of a brand: the view's facts with the craftsmen on this page; `count` is all of them.
+pub struct BrandPage<'a> {
+    pub view: &'a BrandView,
+    pub craftsmen: &'a [Arc<CraftsmanCard>],
+    pub number: usize,
+}
+
+impl Serialize for BrandPage<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let v = self.view;
+        let mut m = s.serialize_map(Some(10))?;
+        m.serialize_entry("slug", &v.slug)?;
+        m.serialize_entry("title", &v.title)?;
+        m.serialize_entry("url", &v.url)?;
+        m.serialize_entry("order", &v.order)?;
+        m.serialize_entry("summary", &v.summary)?;
+        m.serialize_entry("figures", &v.figures)?;
+        m.serialize_entry("content", &v.content)?;
+        m.serialize_entry("craftsmen", self.craftsmen)?;
+        m.serialize_entry("count", &v.craftsmen.len())?;
+        m.serialize_entry("number", &self.number)?;
+        m.end()
+    }
 }
 
 impl Serialize for IndustryPage<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
         let v = self.view;
-        let mut m = s.serialize_map(Some(8))?;
+        let mut m = s.serialize_map(Some(7))?;
         m.serialize_entry("letter", &v.letter)?;
         m.serialize_entry("name", &v.name)?;
         m.serialize_entry("url", &v.url)?;
         m.serialize_entry("craftsmen", self.craftsmen)?;
         m.serialize_entry("count", &v.count)?;
         m.serialize_entry("stats", &v.stats)?;
-        m.serialize_entry("pages", &self.pages)?;
         m.serialize_entry("number", &self.number)?;
         m.end()
-    }
-}
-
-/// `/x/` for the first page of a list, `/x/page/N/` for the others.
-fn paged(path: &str, page: usize) -> String {
-    match page {
-        0 => path.to_string(),
-        n => format!("{path}page/{}/", n + 1),
     }
 }
 
@@ -134,61 +182,28 @@ pub struct Jump {
     pub count: usize,
 }
 
-#[derive(Serialize)]
-pub struct PageLink {
-    pub number: usize,
-    pub url: String,
-    pub current: bool,
+/// The output file of the page at `path` (`/x/` → `x/index.html`).
+fn file_of(path: &str) -> String {
+    format!("{}index.html", path.trim_start_matches('/'))
 }
 
-/// How many pages the A–Z index has: a site with up to `index_page_size` profiles has one; a
-/// larger one is split, so that no page grows past what a phone loads quickly.
-fn index_pages(v: &Views) -> usize {
-    page_count(v, v.craftsmen_len())
-}
-
-/// How many pages a list of `n` profiles takes at the site's page size (at least one).
-fn page_count(v: &Views, n: usize) -> usize {
-    n.div_ceil(v.site.index_page_size.max(1)).max(1)
-}
-
-/// The pager of a list at `path` with `count` pages, `page` (from 0) being the current one.
-fn page_links(c: &Ctx, path: &str, count: usize, page: usize) -> Vec<PageLink> {
-    (0..count)
-        .map(|n| PageLink {
-            number: n + 1,
-            url: c.url(&paged(path, n)),
-            current: n == page,
-        })
-        .collect()
-}
-
-fn index_path(page: usize) -> String {
-    format!("{}index.html", index_url(page).trim_start_matches('/'))
-}
-
-fn index_url(page: usize) -> String {
-    paged("/craftsmen/", page)
-}
-
-fn index_data<'a>(c: &Ctx<'a>, page: usize) -> IndexData<'a> {
+fn index_data<'a>(c: &Ctx<'a>, paging: Paging, page: usize) -> IndexData<'a> {
     let v = c.v;
-    let pages = index_pages(v);
-    let size = v.site.index_page_size.max(1);
-    let (from, to) = (page * size, (page + 1) * size);
+    let range = paging.range(page);
+    let (from, to) = (range.start, range.end);
     let mut letters = Vec::new();
     let mut jump = Vec::new();
     let mut at = 0;
     for g in v.letters() {
         let n = g.craftsmen.len();
-        let on = at / size;
+        let on = paging.page_of(at);
         let anchor = format!("#letter-{}", g.letter);
         jump.push(Jump {
             letter: g.letter,
             url: if on == page {
                 anchor
             } else {
-                format!("{}{anchor}", c.url(&index_url(on)))
+                format!("{}{anchor}", c.url(&page_path("/craftsmen/", on)))
             },
             count: n,
         });
@@ -213,10 +228,30 @@ fn index_data<'a>(c: &Ctx<'a>, page: usize) -> IndexData<'a> {
             .collect(),
         letters,
         jump,
-        pages: page_links(c, &index_url(0), pages, page),
         number: page + 1,
-        page_size: size,
     }
+}
+
+/// A list's title on page `page` (from 0): `工匠名录`, then `工匠名录（第 2 页）`.
+fn paged_title(title: &str, page: usize) -> String {
+    match page {
+        0 => title.to_string(),
+        n => format!("{title}（第 {} 页）", n + 1),
+    }
+}
+
+/// The breadcrumbs of a list page: the list's own, then this page's title on later pages.
+fn paged_crumbs<'a>(
+    list: &[(&'a str, &'a str)],
+    title: &'a str,
+    url: &'a str,
+    page: usize,
+) -> Vec<(&'a str, &'a str)> {
+    let mut crumbs = list.to_vec();
+    if page > 0 {
+        crumbs.push((title, url));
+    }
+    crumbs
 }
 
 /// What every template gets as `page`: title, description, URLs, breadcrumbs, structured data.
@@ -233,6 +268,8 @@ pub struct PageMeta {
     /// JSON-LD, serialised and safe to embed in a script element.
     pub json_ld: String,
     pub image: Option<String>,
+    /// Where a list page stands in its list (`null` on other pages).
+    pub pager: Option<Pager>,
 }
 
 struct Ctx<'a> {
@@ -242,6 +279,14 @@ struct Ctx<'a> {
 impl Ctx<'_> {
     fn url(&self, path: &str) -> String {
         with_base(&self.v.site.base_path, path)
+    }
+    /// The paging of a list of `len` entries on this site.
+    fn paging(&self, len: usize) -> Paging {
+        Paging::new(len, self.v.site.index_page_size)
+    }
+    /// The pager of page `page` of the list at `path` (without the base path).
+    fn pager(&self, path: &str, paging: Paging, page: usize) -> Option<Pager> {
+        Some(Pager::new(&self.v.site.base_path, path, paging, page))
     }
     fn abs(&self, path: &str) -> String {
         self.v.site.absolute(path)
@@ -291,6 +336,7 @@ impl Ctx<'_> {
             breadcrumbs: crumbs,
             json_ld: safe_json(&ld),
             image: image.map(|i| self.abs(i)),
+            pager: None,
         }
     }
 }
@@ -317,10 +363,34 @@ fn without_nulls(v: Value) -> Value {
 fn item_list(c: &Ctx, items: impl Iterator<Item = (String, String)>) -> Value {
     json!({
         "@type": "ItemList",
-        "itemListElement": items.enumerate().map(|(i, (name, url))| json!({
-            "@type": "ListItem", "position": i + 1, "name": name, "url": c.abs(&url)
-        })).collect::<Vec<_>>()
+        "itemListElement": list_items(c, 0, items),
     })
+}
+
+/// The ItemList of page `page` of a list: its entries numbered as in the whole list, which has
+/// `numberOfItems` entries.
+fn page_list(
+    c: &Ctx,
+    paging: Paging,
+    page: usize,
+    items: impl Iterator<Item = (String, String)>,
+) -> Value {
+    json!({
+        "@type": "ItemList",
+        "numberOfItems": paging.len,
+        "itemListElement": list_items(c, paging.range(page).start, items),
+    })
+}
+
+fn list_items(c: &Ctx, before: usize, items: impl Iterator<Item = (String, String)>) -> Vec<Value> {
+    items
+        .enumerate()
+        .map(|(i, (name, url))| {
+            json!({
+                "@type": "ListItem", "position": before + i + 1, "name": name, "url": c.abs(&url)
+            })
+        })
+        .collect()
 }
 
 fn to_value<T: Serialize>(t: &T) -> Value {
@@ -348,10 +418,12 @@ pub fn jobs(v: &Views) -> Vec<PageJob> {
         "home",
         Target::Home,
     );
-    for page in 0..index_pages(v) {
+    let lists: Lists = site.lists();
+    for page in 0..lists.paging(lists.craftsmen).pages() {
+        let path = page_path("/craftsmen/", page);
         push(
-            index_path(page),
-            c.url(&index_url(page)),
+            file_of(&path),
+            c.url(&path),
             "craftsmen.html",
             "index",
             Target::Craftsmen(page),
@@ -373,14 +445,17 @@ pub fn jobs(v: &Views) -> Vec<PageJob> {
         "cohorts",
         Target::Cohorts,
     );
-    for (i, k) in site.cohorts.iter().enumerate() {
-        push(
-            format!("cohorts/{}/index.html", k.year),
-            c.url(&k.url()),
-            "cohort.html",
-            "cohort",
-            Target::Cohort(i),
-        );
+    for (i, (k, &n)) in site.cohorts.iter().zip(&lists.cohorts).enumerate() {
+        for page in 0..lists.paging(n).pages() {
+            let path = page_path(&k.url(), page);
+            push(
+                file_of(&path),
+                c.url(&path),
+                "cohort.html",
+                "cohort",
+                Target::Cohort(i, page),
+            );
+        }
     }
     push(
         "industries/index.html".into(),
@@ -389,25 +464,28 @@ pub fn jobs(v: &Views) -> Vec<PageJob> {
         "industries",
         Target::Industries,
     );
-    for (n, &(letter, count)) in v.industry_counts.iter().enumerate() {
-        for page in 0..page_count(v, count) {
-            let path = format!("/industries/{letter}/");
+    for (n, &(letter, count)) in lists.industries.iter().enumerate() {
+        for page in 0..lists.paging(count).pages() {
+            let path = page_path(&format!("/industries/{letter}/"), page);
             push(
-                format!("{}index.html", paged(&path, page).trim_start_matches('/')),
-                c.url(&paged(&path, page)),
+                file_of(&path),
+                c.url(&path),
                 "industry.html",
                 "industry",
                 Target::Industry(n, page),
             );
         }
     }
-    push(
-        "stories/index.html".into(),
-        c.url("/stories/"),
-        "stories.html",
-        "stories",
-        Target::Stories,
-    );
+    for page in 0..lists.paging(lists.stories).pages() {
+        let path = page_path("/stories/", page);
+        push(
+            file_of(&path),
+            c.url(&path),
+            "stories.html",
+            "stories",
+            Target::Stories(page),
+        );
+    }
     for (i, s) in site.stories.iter().enumerate() {
         push(
             format!("stories/{}/index.html", s.slug),
@@ -424,14 +502,17 @@ pub fn jobs(v: &Views) -> Vec<PageJob> {
         "brands",
         Target::Brands,
     );
-    for (i, b) in site.brands.iter().enumerate() {
-        push(
-            format!("brands/{}/index.html", b.slug),
-            c.url(&format!("/brands/{}/", b.slug)),
-            "brand.html",
-            "brand",
-            Target::Brand(i),
-        );
+    for (i, (b, &n)) in site.brands.iter().zip(&lists.brands).enumerate() {
+        for page in 0..lists.paging(n).pages() {
+            let path = page_path(&format!("/brands/{}/", b.slug), page);
+            push(
+                file_of(&path),
+                c.url(&path),
+                "brand.html",
+                "brand",
+                Target::Brand(i, page),
+            );
+        }
     }
     push(
         "stats/index.html".into(),
@@ -471,7 +552,7 @@ impl Target {
     pub fn lists_profiles(self) -> bool {
         matches!(
             self,
-            Target::Craftsmen(_) | Target::Industry(..) | Target::Cohort(_) | Target::Brand(_)
+            Target::Craftsmen(_) | Target::Industry(..) | Target::Cohort(..) | Target::Brand(..)
         )
     }
 }
@@ -495,25 +576,15 @@ impl PageJob {
                 )
             }
             Target::Craftsmen(page) => {
-                let data = index_data(&c, page);
-                let title = match page {
-                    0 => "工匠名录".to_string(),
-                    n => format!("工匠名录（第 {} 页）", n + 1),
-                };
+                let paging = c.paging(v.craftsmen_len());
+                let data = index_data(&c, paging, page);
+                let title = paged_title("工匠名录", page);
                 let first = c.url("/craftsmen/");
-                let mut crumbs = vec![("工匠名录", first.as_str())];
-                if page > 0 {
-                    crumbs.push((title.as_str(), url));
-                }
-                let listed: Vec<(String, String)> = if data.pages.len() == 1 {
-                    v.cards().map(|x| (x.name.clone(), x.url.clone())).collect()
-                } else {
-                    data.letters.iter().flat_map(|g| g.craftsmen.iter()).map(|x| (x.name.clone(), x.url.clone())).collect()
-                };
-                (
-                    c.meta("craftsmen", &title, None, url, c.crumbs(&crumbs), item_list(&c, listed.into_iter()), None),
-                    Data::Index(data),
-                )
+                let crumbs = paged_crumbs(&[("工匠名录", first.as_str())], &title, url, page);
+                let listed = data.letters.iter().flat_map(|g| g.craftsmen.iter()).map(|x| (x.name.clone(), x.url.clone()));
+                let mut meta = c.meta("craftsmen", &title, None, url, c.crumbs(&crumbs), page_list(&c, paging, page, listed), None);
+                meta.pager = c.pager("/craftsmen/", paging, page);
+                (meta, Data::Index(data))
             }
             Target::Craftsman(i) => {
                 let p = v.craftsman(i);
@@ -553,32 +624,20 @@ impl PageJob {
                     item_list(&c, v.cohorts().map(|k| (k.title.clone(), k.url.clone()))), None),
                 Data::Json(to_value(&v.cohorts().map(|k| json!({"year": k.year, "title": k.title, "url": k.url, "count": k.count, "ceremony": k.ceremony, "intro": k.intro})).collect::<Vec<_>>())),
             ),
-            Target::Cohort(i) => {
+            Target::Cohort(i, page) => {
                 let k = v.cohort(i);
                 let cohorts_url = c.url("/cohorts/");
-                (
-                    c.meta(
-                        "cohort",
-                        &k.title,
-                        None,
-                        &k.url,
-                        c.crumbs(&[("历年批次", &cohorts_url), (&k.title, &k.url)]),
-                        item_list(
-                            &c,
-                            k.members.iter().map(|m| {
-                                (
-                                    m.name.clone(),
-                                    m.profile
-                                        .as_ref()
-                                        .map(|p| p.url.clone())
-                                        .unwrap_or_else(|| k.url.clone()),
-                                )
-                            }),
-                        ),
-                        None,
-                    ),
-                    Data::Cohort(k),
-                )
+                let paging = c.paging(k.members.len());
+                let members = &k.members[paging.range(page)];
+                let title = paged_title(&k.title, page);
+                let crumbs = paged_crumbs(&[("历年批次", &cohorts_url), (&k.title, &k.url)], &title, url, page);
+                let listed = members.iter().map(|m| {
+                    let at = m.profile.as_ref().map(|p| p.url.clone()).unwrap_or_else(|| url.to_string());
+                    (m.name.clone(), at)
+                });
+                let mut meta = c.meta("cohort", &title, None, url, c.crumbs(&crumbs), page_list(&c, paging, page, listed), None);
+                meta.pager = c.pager(&format!("/cohorts/{}/", k.year), paging, page);
+                (meta, Data::Cohort(CohortPage { view: k, members, number: page + 1 }))
             }
             Target::Industries => (
                 c.meta(
@@ -605,55 +664,26 @@ impl PageJob {
             Target::Industry(n, page) => {
                 let i = &v.industries()[n];
                 let ind_url = c.url("/industries/");
-                let size = v.site.index_page_size.max(1);
-                let count = page_count(v, i.craftsmen.len());
-                let on = &i.craftsmen[(page * size).min(i.craftsmen.len())..((page + 1) * size).min(i.craftsmen.len())];
-                let title = match page {
-                    0 => i.name.clone(),
-                    p => format!("{}（第 {} 页）", i.name, p + 1),
-                };
-                let mut crumbs = vec![("行业分布", ind_url.as_str()), (i.name.as_str(), i.url.as_str())];
-                if page > 0 {
-                    crumbs.push((title.as_str(), url));
-                }
-                let path = format!("/industries/{}/", i.letter);
-                (
-                    c.meta(
-                        "industry",
-                        &title,
-                        None,
-                        url,
-                        c.crumbs(&crumbs),
-                        item_list(&c, on.iter().map(|p| (p.name.clone(), p.url.clone()))),
-                        None,
-                    ),
-                    Data::Industry(IndustryPage {
-                        view: i,
-                        craftsmen: on,
-                        pages: page_links(&c, &path, count, page),
-                        number: page + 1,
-                    }),
-                )
+                let paging = c.paging(i.craftsmen.len());
+                let on = &i.craftsmen[paging.range(page)];
+                let title = paged_title(&i.name, page);
+                let crumbs = paged_crumbs(&[("行业分布", ind_url.as_str()), (i.name.as_str(), i.url.as_str())], &title, url, page);
+                let listed = on.iter().map(|p| (p.name.clone(), p.url.clone()));
+                let mut meta = c.meta("industry", &title, None, url, c.crumbs(&crumbs), page_list(&c, paging, page, listed), None);
+                meta.pager = c.pager(&format!("/industries/{}/", i.letter), paging, page);
+                (meta, Data::Industry(IndustryPage { view: i, craftsmen: on, number: page + 1 }))
             }
-            Target::Stories => (
-                c.meta(
-                    "stories",
-                    "技艺故事",
-                    None,
-                    url,
-                    c.crumbs(&[("技艺故事", url)]),
-                    item_list(
-                        &c,
-                        v.stories()
-                            .iter()
-                            .map(|s| (s.head.title.clone(), s.head.url.clone())),
-                    ),
-                    None,
-                ),
-                Data::Json(to_value(
-                    &v.stories().iter().map(|s| &s.head).collect::<Vec<_>>(),
-                )),
-            ),
+            Target::Stories(page) => {
+                let paging = c.paging(v.stories().len());
+                let on = &v.stories()[paging.range(page)];
+                let title = paged_title("技艺故事", page);
+                let first = c.url("/stories/");
+                let crumbs = paged_crumbs(&[("技艺故事", first.as_str())], &title, url, page);
+                let listed = on.iter().map(|s| (s.head.title.clone(), s.head.url.clone()));
+                let mut meta = c.meta("stories", &title, None, url, c.crumbs(&crumbs), page_list(&c, paging, page, listed), None);
+                meta.pager = c.pager("/stories/", paging, page);
+                (meta, Data::Json(to_value(&on.iter().map(|s| &s.head).collect::<Vec<_>>())))
+            }
             Target::Story(i) => {
                 let s = &v.stories()[i];
                 let st_url = c.url("/stories/");
@@ -693,24 +723,17 @@ impl PageJob {
                     item_list(&c, v.brands().iter().map(|b| (b.title.clone(), b.url.clone()))), None),
                 Data::Json(to_value(&v.brands().iter().map(|b| json!({"slug": b.slug, "title": b.title, "url": b.url, "order": b.order, "summary": b.summary, "figures": b.figures, "count": b.craftsmen.len()})).collect::<Vec<_>>())),
             ),
-            Target::Brand(i) => {
+            Target::Brand(i, page) => {
                 let b = &v.brands()[i];
                 let br_url = c.url("/brands/");
-                (
-                    c.meta(
-                        "brand",
-                        &b.title,
-                        b.summary.as_deref(),
-                        &b.url,
-                        c.crumbs(&[("十大工匠品牌", &br_url), (&b.title, &b.url)]),
-                        item_list(
-                            &c,
-                            b.craftsmen.iter().map(|p| (p.name.clone(), p.url.clone())),
-                        ),
-                        None,
-                    ),
-                    Data::Brand(b),
-                )
+                let paging = c.paging(b.craftsmen.len());
+                let on = &b.craftsmen[paging.range(page)];
+                let title = paged_title(&b.title, page);
+                let crumbs = paged_crumbs(&[("十大工匠品牌", &br_url), (&b.title, &b.url)], &title, url, page);
+                let listed = on.iter().map(|p| (p.name.clone(), p.url.clone()));
+                let mut meta = c.meta("brand", &title, b.summary.as_deref(), url, c.crumbs(&crumbs), page_list(&c, paging, page, listed), None);
+                meta.pager = c.pager(&format!("/brands/{}/", b.slug), paging, page);
+                (meta, Data::Brand(BrandPage { view: b, craftsmen: on, number: page + 1 }))
             }
             Target::Stats => (
                 c.meta("stats", "数据统计", None, url, c.crumbs(&[("数据统计", url)]),
@@ -853,6 +876,45 @@ mod tests {
             absolute("https://example.org/", "/", "/x/"),
             "https://example.org/x/"
         );
+    }
+
+    /// The pages rendered and the paths the link check knows are listed apart ([`jobs`] and
+    /// [`Site::url_paths`](crate::model::site::Site::url_paths)): with every list split into
+    /// pages of one, each rendered page is a known path, and each known page path is rendered.
+    #[test]
+    fn the_pages_rendered_are_the_pages_the_link_check_knows() {
+        use crate::model::site::{self, LoadOptions};
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal");
+        let mut d = crate::diag::Diagnostics::new();
+        let mut site = site::load(&root, &LoadOptions::default(), &mut d)
+            .expect("the fixture is readable")
+            .expect("the fixture has no errors");
+        site.config.index_page_size = 1;
+        let known = site.url_paths();
+        let v = Views::new(std::sync::Arc::new(site), Default::default(), None);
+        let rendered: std::collections::HashSet<String> =
+            jobs(&v).into_iter().map(|j| j.url).collect();
+        for url in &rendered {
+            assert!(
+                known.contains(url),
+                "{url} is rendered but unknown to the link check"
+            );
+        }
+        for path in known.iter().filter(|p| p.ends_with('/')) {
+            assert!(rendered.contains(path), "{path} is known but not rendered");
+        }
+        for later in ["/craftsmen/page/2/", "/cohorts/2018/page/3/"] {
+            assert!(rendered.contains(later), "{later}");
+        }
+        for (page, job) in jobs(&v).iter().enumerate() {
+            let (meta, _) = job.input(&v);
+            if let Some(p) = meta.pager {
+                assert!(
+                    p.first <= p.last && p.number <= p.count,
+                    "page {page}: {p:?}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -4,6 +4,7 @@ use crate::model::cohort::{Cohort, Member};
 use crate::model::craftsman::Craftsman;
 use crate::model::fields::Date;
 use crate::model::industry::Section;
+use crate::model::levels::{SkillLevel, TitleLevel};
 use crate::model::site::Site;
 use crate::model::stats::Stats;
 use crate::model::story::{BrandFigure, Page, Story};
@@ -143,7 +144,8 @@ pub struct AwardView {
     pub year: Option<i32>,
 }
 
-/// The facts card of a profile: `null` where the profile leaves a field out.
+/// The facts card of a profile: `null` where the profile leaves a field out, and where a level
+/// is 无 (the classification does not apply to this person; the statistics still count it).
 #[derive(Debug, Clone, Serialize)]
 pub struct Facts {
     pub frontline: Option<bool>,
@@ -157,11 +159,22 @@ pub struct Facts {
     pub benefit: Option<String>,
 }
 
+/// Patents as written: the three counts, and the kinds held (none of them when all are 0, which
+/// the editor wrote on purpose: the card says 无).
 #[derive(Debug, Clone, Serialize)]
 pub struct PatentsView {
     pub invention: u32,
     pub utility_model: u32,
     pub design: u32,
+    /// `发明专利 2 项` … for each kind with at least one patent, in this order.
+    pub held: Vec<PatentKind>,
+}
+
+/// One kind of patent a craftsman holds.
+#[derive(Debug, Clone, Serialize)]
+pub struct PatentKind {
+    pub label: &'static str,
+    pub count: u32,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -722,12 +735,27 @@ pub fn facts(c: &Craftsman) -> Facts {
         frontline: c.frontline,
         work_years: c.work_years,
         education: c.education.map(|e| e.label()),
-        skill_level: c.skill_level.map(|e| e.label()),
-        title_level: c.title_level.map(|e| e.label()),
+        skill_level: c
+            .skill_level
+            .filter(|l| *l != SkillLevel::NoCertificate)
+            .map(|e| e.label()),
+        title_level: c
+            .title_level
+            .filter(TitleLevel::has_title)
+            .map(|e| e.label()),
         patents: c.patents.map(|p| PatentsView {
             invention: p.invention,
             utility_model: p.utility_model,
             design: p.design,
+            held: [
+                ("发明专利", p.invention),
+                ("实用新型专利", p.utility_model),
+                ("外观设计专利", p.design),
+            ]
+            .into_iter()
+            .filter(|(_, count)| *count > 0)
+            .map(|(label, count)| PatentKind { label, count })
+            .collect(),
         }),
         awards: c
             .awards

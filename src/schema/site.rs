@@ -75,16 +75,16 @@ pub static SITE: Schema = Schema {
                 same("paginate"),
                 same("per_page"),
             ],
-            need: Need::Default("1000"),
-            about: "“工匠名录”（A–Z 索引）和每个行业页每页最多列出的人数；人数更多时自动分页（`/craftsmen/page/2/`、`/industries/C/page/2/` …），字母跳转会带到所在的页，行业数据表在第一页",
+            need: Need::Default("60"),
+            about: "每个列表页每页最多列出的条数：工匠名录（A–Z 索引）、每个行业、每个批次的名单、每个品牌的工匠和技艺故事列表；更多时自动分页（`/craftsmen/page/2/`、`/cohorts/2018/page/2/` …），顺序不变，页首写明第几页、共几页，字母跳转会带到该字母所在的页；批次介绍、品牌介绍和数据表只在第一页",
             ..field(
                 "index_page_size",
-                "名录每页人数",
+                "列表每页条数",
                 Type::Number {
                     min: 1,
                     max: 100_000,
                 },
-                "1000",
+                "60",
             )
         },
         Field {

@@ -1,7 +1,7 @@
-// Browser test of a split A–Z index and industry: the demo site built with `index_page_size: 8`,
-// so that its 30 profiles fill four index pages and its largest industry two. Each page loads
-// cleanly, fits a phone, passes axe; the letter bar reaches letters on other pages; the pager
-// marks the current page.
+// Browser test of split lists: the demo site built with `index_page_size: 4`, so that its 30
+// profiles fill eight index pages, and its largest industry, a cohort and the stories two or more.
+// Each page loads cleanly, fits a phone, passes axe; the letter bar reaches letters on other
+// pages; the pager marks the current page, says where it stands and links to its neighbours.
 //
 //   node --test tests/browser/paging.test.mjs      (needs playwright-core and /usr/bin/chromium)
 import { test, before, after } from "node:test";
@@ -26,7 +26,7 @@ before(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), "gongjiang-paging-"));
   const site = path.join(tmp, "site");
   fs.cpSync(path.join(repo, "content"), path.join(site, "content"), { recursive: true });
-  fs.appendFileSync(path.join(site, "content", "site.yaml"), "\nindex_page_size: 8\n");
+  fs.appendFileSync(path.join(site, "content", "site.yaml"), "\nindex_page_size: 4\n");
   const out = path.join(tmp, "out");
   const args = ["build", "--root", site, "--output", out];
   const [cmd, all] = fs.existsSync(bin) ? [bin, args] : ["cargo", ["run", "--quiet", "--", ...args]];
@@ -56,7 +56,7 @@ async function open(url, width) {
   return { context, page, problems, response };
 }
 
-for (const url of ["/craftsmen/page/2/", "/industries/C/page/2/"]) {
+for (const url of ["/craftsmen/page/2/", "/industries/C/page/2/", "/cohorts/2018/page/2/", "/stories/page/2/"]) {
   for (const width of [375, 1280]) {
     test(`${url} at ${width}px: loads cleanly, fits, passes axe, marks its page`, async () => {
       const { context, page, problems, response } = await open(url, width);
@@ -65,7 +65,14 @@ for (const url of ["/craftsmen/page/2/", "/industries/C/page/2/"]) {
         assert.match(await page.locator("h1").innerText(), /（第 2 页）/);
         const current = page.locator('.pages a[aria-current="page"]');
         assert.equal(await current.count(), 1);
-        assert.equal(await current.innerText(), "第 2 页");
+        assert.equal(await current.innerText(), "2");
+        assert.equal(await current.getAttribute("aria-label"), "第 2 页");
+        assert.match(await page.locator(".page-count").innerText(), /^第 2 页，共 \d+ 页；本页是第 5–\d+ (位|篇)，共 \d+ (位|篇)。$/);
+        const base = url.replace(/page\/2\/$/, "");
+        assert.equal(await page.locator('head link[rel="prev"]').getAttribute("href"), base);
+        assert.equal(await page.locator('.pages a[rel="prev"]').innerText(), "上一页");
+        const box = await current.boundingBox();
+        assert.ok(box.width >= 44 && box.height >= 44, `page links are 44 px touch targets: ${JSON.stringify(box)}`);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
         assert.ok(overflow <= 0, `horizontal overflow of ${overflow}px`);
         await page.addScriptTag({ path: AXE });

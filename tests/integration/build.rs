@@ -272,7 +272,7 @@ fn a_large_a_to_z_index_is_split_into_pages_with_letter_jumps_across_them() {
     let one = s.read("public/craftsmen/index.html");
     assert!(one.contains("href=\"#letter-L\""));
     assert!(one.contains("href=\"#letter-Z\""));
-    assert!(!one.contains("名录分页"));
+    assert!(!one.contains("工匠名录分页"));
 
     let config = s.read("content/site.yaml");
     s.write("content/site.yaml", format!("{config}index_page_size: 1\n"));
@@ -293,10 +293,12 @@ fn a_large_a_to_z_index_is_split_into_pages_with_letter_jumps_across_them() {
     assert!(second.contains("href=\"/craftsmen/#letter-L\""));
     assert!(second.contains("href=\"#letter-Z\""));
     for page in [&first, &second] {
-        assert!(page.contains("aria-label=\"名录分页\""));
-        assert!(page.contains("第 1 页") && page.contains("第 2 页"));
+        assert!(page.contains("aria-label=\"工匠名录分页\""));
+        assert!(page.contains("aria-label=\"第 1 页\"") && page.contains("aria-label=\"第 2 页\""));
     }
-    assert!(second.contains("<a href=\"/craftsmen/page/2/\" aria-current=\"page\">"));
+    assert!(second.contains(
+        "<a href=\"/craftsmen/page/2/\" aria-current=\"page\" aria-label=\"第 2 页\">2</a>"
+    ));
     let sitemap = s.read("public/sitemap.xml");
     assert!(sitemap.contains("<loc>https://example.org/craftsmen/page/2/</loc>"));
     // Links to later pages are links to pages of the site; one past the last is not.

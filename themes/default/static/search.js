@@ -4,7 +4,14 @@
 (function (root) {
   'use strict';
   var MAXP = 12, BATCH = 10, GROUPS = 3;
-  var WORD = /[\p{Alphabetic}\p{N}]/u;
+  // Letters and digits as the index reads them (char::is_alphanumeric). Engines before ES2018 have
+  // no \p{…}: the expression is built from a string, and they get the scripts a Chinese site meets.
+  var WORD;
+  try {
+    WORD = new RegExp('[\\p{Alphabetic}\\p{N}]', 'u');
+  } catch (e) {
+    WORD = /[0-9A-Za-z\u00AA\u00B2\u00B3\u00B5\u00B9\u00BA\u00BC-\u00BE\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02C1\u0370-\u03FF\u0400-\u052F\u2160-\u2188\u2460-\u249B\u3005-\u3007\u3021-\u3029\u3038-\u303C\u3041-\u3096\u30A1-\u30FA\u3105-\u312F\u31A0-\u31BF\u3220-\u3229\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7A3\uF900-\uFAFF\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\uFF66-\uFFDC]|[\uD840-\uD87F\uD880-\uD88F][\uDC00-\uDFFF]/;
+  }
 
   // --- text rules (src/search/text.rs) ---
   function norm(ch) {
@@ -272,9 +279,10 @@
   if (typeof document === 'undefined') return;
 
   // --- the page ---
+  // The page shows the search box from the first paint when scripts run (class "js"), and hides
+  // the help and the browse lists when it opens with a query (class "search-q"): nothing moves.
   var box = document.getElementById('search');
   if (!box) return;
-  box.hidden = false;
   var form = box.querySelector('form'), input = form.elements.q;
   var status = document.getElementById('search-status'), list = document.getElementById('search-results');
   var moreBtn = document.getElementById('search-more'), help = document.getElementById('search-help');
@@ -335,6 +343,7 @@
     return li;
   }
   function idle(q, msg) {
+    document.documentElement.classList.remove('search-q');
     list.textContent = '';
     moreBtn.hidden = true;
     help.hidden = false;

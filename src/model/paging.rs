@@ -1,0 +1,167 @@
+//! How list pages are split: the lists a site has, how many entries each holds, and the path of each of their pages.
+
+use crate::model::cohort::Member;
+use crate::model::site::Site;
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::ops::Range;
+
+/// A list of `len` entries shown `size` to a page: the first page at the list's own path, the
+/// others at `page/2/`, `page/3/` … below it. An empty list still has its first page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Paging {
+    pub len: usize,
+    pub size: usize,
+}
+
+impl Paging {
+    pub fn new(len: usize, size: usize) -> Self {
+        Paging {
+            len,
+            size: size.max(1),
+        }
+    }
+
+    /// How many pages the list takes (at least one).
+    pub fn pages(&self) -> usize {
+        self.len.div_ceil(self.size).max(1)
+    }
+
+    /// The entries on page `page` (from 0), in the list's order.
+    pub fn range(&self, page: usize) -> Range<usize> {
+        let from = page.saturating_mul(self.size).min(self.len);
+        from..from.saturating_add(self.size).min(self.len)
+    }
+
+    /// The page (from 0) that holds the entry at `index`.
+    pub fn page_of(&self, index: usize) -> usize {
+        index / self.size
+    }
+}
+
+/// The path of page `page` (from 0) of the list at `path` (`/x/`): `/x/` itself, then `/x/page/2/` …
+pub fn page_path(path: &str, page: usize) -> String {
+    match page {
+        0 => path.to_string(),
+        n => format!("{path}page/{}/", n + 1),
+    }
+}
+
+/// How many entries each list page of a site shows in full: counted from the model alone, so
+/// that the list of pages to render and the list of paths the link check knows agree.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lists {
+    /// Entries on one page (`index_page_size` in site.yaml).
+    pub size: usize,
+    /// The A–Z index (`/craftsmen/`): every profile.
+    pub craftsmen: usize,
+    /// Each industry section with profiles, by letter (`/industries/C/`).
+    pub industries: Vec<(char, usize)>,
+    /// Each cohort's members, in the site's cohort order (`/cohorts/2018/`).
+    pub cohorts: Vec<usize>,
+    /// Each brand's craftsmen, in the site's brand order (`/brands/x/`).
+    pub brands: Vec<usize>,
+    /// The stories index (`/stories/`).
+    pub stories: usize,
+}
+
+impl Lists {
+    /// The paging of a list of `len` entries.
+    pub fn paging(&self, len: usize) -> Paging {
+        Paging::new(len, self.size)
+    }
+
+    /// Every page path of every list, first pages included.
+    pub fn paths<'a>(&'a self, site: &'a Site) -> impl Iterator<Item = String> + 'a {
+        let industries = self
+            .industries
+            .iter()
+            .map(|&(letter, n)| (format!("/industries/{letter}/"), n));
+        let cohorts = site
+            .cohorts
+            .iter()
+            .map(|k| k.url())
+            .zip(self.cohorts.iter().copied());
+        let brands = site
+            .brands
+            .iter()
+            .map(|b| format!("/brands/{}/", b.slug))
+            .zip(self.brands.iter().copied());
+        [
+            ("/craftsmen/".to_string(), self.craftsmen),
+            ("/stories/".to_string(), self.stories),
+        ]
+        .into_iter()
+        .chain(industries)
+        .chain(cohorts)
+        .chain(brands)
+        .flat_map(move |(path, n)| {
+            (0..self.paging(n).pages()).map(move |page| page_path(&path, page))
+        })
+    }
+}
+
+impl Site {
+    /// The site's list pages and how long each list is.
+    pub fn lists(&self) -> Lists {
+        let slugs: FxHashSet<&str> = self.craftsmen.iter().map(|c| c.slug.as_str()).collect();
+        let mut in_brand: FxHashMap<&str, usize> = FxHashMap::default();
+        for c in &self.craftsmen {
+            for b in &c.brands {
+                *in_brand.entry(b.as_str()).or_default() += 1;
+            }
+        }
+        Lists {
+            size: self.config.index_page_size.max(1),
+            craftsmen: self.craftsmen.len(),
+            industries: self.industry_counts(),
+            cohorts: self
+                .cohorts
+                .iter()
+                .map(|k| {
+                    k.members
+                        .iter()
+                        .filter(|m| match m {
+                            Member::Profile { slug, .. } => slugs.contains(slug.as_str()),
+                            Member::Inline(_) => true,
+                        })
+                        .count()
+                })
+                .collect(),
+            brands: self
+                .brands
+                .iter()
+                .map(|b| in_brand.get(b.slug.as_str()).copied().unwrap_or(0))
+                .collect(),
+            stories: self.stories.len(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_ranges_and_the_page_of_an_entry() {
+        let p = Paging::new(7, 3);
+        assert_eq!(p.pages(), 3);
+        assert_eq!(p.range(0), 0..3);
+        assert_eq!(p.range(2), 6..7);
+        assert_eq!(p.range(3), 7..7);
+        assert_eq!((p.page_of(0), p.page_of(5), p.page_of(6)), (0, 1, 2));
+        assert_eq!(
+            Paging::new(0, 50).pages(),
+            1,
+            "an empty list has its first page"
+        );
+        assert_eq!(Paging::new(50, 50).pages(), 1);
+        assert_eq!(Paging::new(51, 50).pages(), 2);
+        assert_eq!(Paging::new(5, 0).pages(), 5, "a size of 0 reads as 1");
+    }
+
+    #[test]
+    fn the_first_page_is_the_list_itself() {
+        assert_eq!(page_path("/cohorts/2018/", 0), "/cohorts/2018/");
+        assert_eq!(page_path("/cohorts/2018/", 1), "/cohorts/2018/page/2/");
+    }
+}
