@@ -4,7 +4,8 @@
 //! `cargo run --release --example rebuild_timing -- SITE [--runs 15]`
 
 use gongjiang::diag::Diagnostics;
-use gongjiang::model::site::{LoadOptions, ParseCache};
+use gongjiang::model::parse_cache::ParseCache;
+use gongjiang::model::site::LoadOptions;
 use gongjiang::serve::rebuild::Rebuilder;
 use std::path::PathBuf;
 use std::sync::Arc;

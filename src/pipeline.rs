@@ -6,7 +6,7 @@
 //! against the whole site as it is rendered.
 
 use crate::diag::Diagnostics;
-use crate::model::site::{self, LoadOptions, Site};
+use crate::model::site::{LoadOptions, Site};
 use crate::output::{Content, OutputFile, Staging};
 use crate::photos;
 use crate::render::{self, broken, feeds, theme, theme::Theme, RenderOptions};
@@ -137,7 +137,7 @@ fn load(
     opts: &LoadOptions,
     diags: &mut Diagnostics,
 ) -> Result<Option<(Site, Theme)>, String> {
-    let site = site::load(root, opts, diags)?;
+    let site = crate::model::assemble::load(root, opts, diags)?;
     let theme_name = site
         .as_ref()
         .map(|s| s.config.theme.clone())

@@ -258,7 +258,7 @@ fn load(dir: &Path) -> Site {
         ..LoadOptions::default()
     };
     let mut diags = Diagnostics::new();
-    match gongjiang::model::site::load(dir, &opts, &mut diags) {
+    match gongjiang::model::assemble::load(dir, &opts, &mut diags) {
         Ok(Some(site)) => site,
         _ => {
             eprintln!("the site does not load");

@@ -1,5 +1,6 @@
 //! The site model: craftsmen, cohorts, stories, brands, pages, industries, names and statistics.
 
+pub mod assemble;
 pub mod assets;
 pub mod cohort;
 pub mod copied;
@@ -15,6 +16,7 @@ pub mod levels;
 pub mod names;
 pub mod numbers;
 pub mod paging;
+pub mod parse_cache;
 pub mod paths;
 pub mod pictures;
 pub mod plain;
@@ -22,6 +24,7 @@ pub mod plausible;
 pub mod published;
 pub mod repeated;
 pub mod site;
+pub mod site_links;
 pub mod stats;
 pub mod story;
 pub mod strokes;

@@ -125,7 +125,7 @@ impl<'a> UrlIndex<'a> {
 mod tests {
     use super::*;
     use crate::diag::Diagnostics;
-    use crate::model::site::{self, LoadOptions};
+    use crate::model::site::LoadOptions;
 
     fn fixture() -> Site {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal");
@@ -133,7 +133,7 @@ mod tests {
             this_year: Some(2024),
             ..LoadOptions::default()
         };
-        let mut site = site::load(&root, &opts, &mut Diagnostics::new())
+        let mut site = crate::model::assemble::load(&root, &opts, &mut Diagnostics::new())
             .unwrap()
             .unwrap();
         // Later pages for the A–Z index and the industries too.

@@ -803,10 +803,10 @@ mod tests {
     /// The minimal fixture with li-na's photo and the story's cover at another site's address
     /// (which `check` refuses; the pages must still never glue the site's address to it).
     fn with_outside_pictures(base_url: &str) -> Views {
-        use crate::model::site::{self, LoadOptions};
+        use crate::model::site::LoadOptions;
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal");
         let mut d = crate::diag::Diagnostics::new();
-        let mut site = site::load(&root, &LoadOptions::default(), &mut d)
+        let mut site = crate::model::assemble::load(&root, &LoadOptions::default(), &mut d)
             .expect("the fixture is readable")
             .expect("the fixture has no errors");
         site.config.base_url = base_url.to_string();
@@ -883,10 +883,10 @@ mod tests {
     /// pages of one, each rendered page is a known path, and each known page path is rendered.
     #[test]
     fn the_pages_rendered_are_the_pages_the_link_check_knows() {
-        use crate::model::site::{self, LoadOptions};
+        use crate::model::site::LoadOptions;
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal");
         let mut d = crate::diag::Diagnostics::new();
-        let mut site = site::load(&root, &LoadOptions::default(), &mut d)
+        let mut site = crate::model::assemble::load(&root, &LoadOptions::default(), &mut d)
             .expect("the fixture is readable")
             .expect("the fixture has no errors");
         site.config.index_page_size = 1;

@@ -926,13 +926,13 @@ fn industries(v: &Views) -> Vec<IndustryView> {
 mod tests {
     use super::*;
     use crate::diag::Diagnostics;
-    use crate::model::site::{self, LoadOptions};
+    use crate::model::site::LoadOptions;
     use std::path::Path;
 
     fn minimal() -> Views {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal");
         let mut d = Diagnostics::new();
-        let site = site::load(&root, &LoadOptions::default(), &mut d)
+        let site = crate::model::assemble::load(&root, &LoadOptions::default(), &mut d)
             .expect("the fixture is readable")
             .expect("the fixture has no errors");
         Views::new(Arc::new(site), Images::new(), None)

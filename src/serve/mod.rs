@@ -12,7 +12,8 @@ pub mod watch;
 
 use crate::config::Overrides;
 use crate::diag::{self, Diagnostic, Diagnostics};
-use crate::model::site::{LoadOptions, ParseCache};
+use crate::model::parse_cache::ParseCache;
+use crate::model::site::LoadOptions;
 use rebuild::Rebuilder;
 use state::{Change, Served};
 use std::net::{IpAddr, SocketAddr};

@@ -3,7 +3,7 @@
 use super::generation::Generation;
 use super::snapshot::Snapshot;
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::model::site::{self, LoadOptions};
+use crate::model::site::LoadOptions;
 use crate::render::theme::{self, Theme};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -66,7 +66,7 @@ impl Rebuilder {
             None => return Ok(None),
         };
         clock.mark("load: changed files");
-        let site = site::from_loaded(loaded, &self.load, diags);
+        let site = crate::model::assemble::from_loaded(loaded, &self.load, diags);
         let name = site
             .as_ref()
             .map(|s| s.config.theme.clone())

@@ -2,7 +2,8 @@
 
 use crate::support::TestSite;
 use gongjiang::diag::Diagnostics;
-use gongjiang::model::site::{LoadOptions, ParseCache};
+use gongjiang::model::parse_cache::ParseCache;
+use gongjiang::model::site::LoadOptions;
 use gongjiang::pipeline;
 use gongjiang::serve::rebuild::Rebuilder;
 use std::path::PathBuf;
