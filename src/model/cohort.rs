@@ -271,6 +271,6 @@ fn bare_list(file: &ContentFile, doc: &yaml::Doc, count: usize) -> Diagnostic {
 
 impl Cohort {
     pub fn url(&self) -> String {
-        format!("/cohorts/{}/", self.year)
+        crate::model::urls::cohort(self.year)
     }
 }

@@ -264,7 +264,7 @@ impl Craftsman {
     }
 
     pub fn url(&self) -> String {
-        format!("/craftsmen/{}/", self.slug)
+        crate::model::urls::profile(&self.slug)
     }
 }
 

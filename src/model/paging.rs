@@ -2,6 +2,7 @@
 
 use crate::model::cohort::Member;
 use crate::model::site::Site;
+use crate::model::urls::page_path;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 
@@ -38,14 +39,6 @@ impl Paging {
     }
 }
 
-/// The path of page `page` (from 0) of the list at `path` (`/x/`): `/x/` itself, then `/x/page/2/` …
-pub fn page_path(path: &str, page: usize) -> String {
-    match page {
-        0 => path.to_string(),
-        n => format!("{path}page/{}/", n + 1),
-    }
-}
-
 /// How many entries each list page of a site shows in full: counted from the model alone, so
 /// that the list of pages to render and the list of paths the link check knows agree.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,7 +68,7 @@ impl Lists {
         let industries = self
             .industries
             .iter()
-            .map(|&(letter, n)| (format!("/industries/{letter}/"), n));
+            .map(|&(letter, n)| (crate::model::urls::industry(letter), n));
         let cohorts = site
             .cohorts
             .iter()
@@ -84,7 +77,7 @@ impl Lists {
         let brands = site
             .brands
             .iter()
-            .map(|b| format!("/brands/{}/", b.slug))
+            .map(|b| crate::model::urls::brand(&b.slug))
             .zip(self.brands.iter().copied());
         [
             ("/craftsmen/".to_string(), self.craftsmen),

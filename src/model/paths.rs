@@ -39,13 +39,13 @@ impl Site {
     pub fn url_paths(&self) -> HashSet<String> {
         let mut set: HashSet<String> = other_paths(self).into_iter().collect();
         set.extend(self.craftsmen.iter().map(|c| c.url()));
-        set.extend(self.stories.iter().map(|s| story_path(&s.slug)));
+        set.extend(
+            self.stories
+                .iter()
+                .map(|s| crate::model::urls::story(&s.slug)),
+        );
         set
     }
-}
-
-fn story_path(slug: &str) -> String {
-    format!("/stories/{slug}/")
 }
 
 /// The paths of [`Site::url_paths`] other than profile and story pages (duplicates possible).

@@ -121,12 +121,12 @@ pub(super) fn check_links(
         .chain(
             site.stories
                 .par_iter()
-                .map(|s| check(&s.body, &s.src, &format!("/stories/{}/", s.slug))),
+                .map(|s| check(&s.body, &s.src, &crate::model::urls::story(&s.slug))),
         )
         .chain(
             site.brands
                 .par_iter()
-                .map(|s| check(&s.body, &s.src, &format!("/brands/{}/", s.slug))),
+                .map(|s| check(&s.body, &s.src, &crate::model::urls::brand(&s.slug))),
         )
         .chain(
             site.pages

@@ -1,6 +1,7 @@
 //! The pager of a list page: where the page stands in its list, the links around it, previous and next.
 
-use crate::model::paging::{page_path, Paging};
+use crate::model::paging::Paging;
+use crate::model::urls::page_path;
 use crate::render::views::with_base;
 use serde::Serialize;
 

@@ -1,6 +1,7 @@
 //! The list of pages a site has: for each, its output path, template and what the template is given.
 
-use crate::model::paging::{page_path, Lists, Paging};
+use crate::model::paging::{Lists, Paging};
+use crate::model::urls::{file_of, page_path};
 use crate::render::embed::script_json;
 use crate::render::pager::Pager;
 use crate::render::views::{
@@ -183,10 +184,6 @@ pub struct Jump {
 }
 
 /// The output file of the page at `path` (`/x/` → `x/index.html`).
-fn file_of(path: &str) -> String {
-    format!("{}index.html", path.trim_start_matches('/'))
-}
-
 fn index_data<'a>(c: &Ctx<'a>, paging: Paging, page: usize) -> IndexData<'a> {
     let v = c.v;
     let range = paging.range(page);
@@ -411,13 +408,7 @@ pub fn jobs(v: &Views) -> Vec<PageJob> {
             target,
         })
     };
-    push(
-        "index.html".into(),
-        c.url("/"),
-        "index.html",
-        "home",
-        Target::Home,
-    );
+    push(file_of("/"), c.url("/"), "index.html", "home", Target::Home);
     let lists: Lists = site.lists();
     for page in 0..lists.paging(lists.craftsmen).pages() {
         let path = page_path("/craftsmen/", page);
@@ -431,7 +422,7 @@ pub fn jobs(v: &Views) -> Vec<PageJob> {
     }
     for (i, p) in site.craftsmen.iter().enumerate() {
         push(
-            format!("craftsmen/{}/index.html", p.slug),
+            crate::model::urls::file_of(&p.url()),
             c.url(&p.url()),
             "craftsman.html",
             "craftsman",
@@ -439,7 +430,7 @@ pub fn jobs(v: &Views) -> Vec<PageJob> {
         );
     }
     push(
-        "cohorts/index.html".into(),
+        file_of("/cohorts/"),
         c.url("/cohorts/"),
         "cohorts.html",
         "cohorts",
@@ -458,7 +449,7 @@ pub fn jobs(v: &Views) -> Vec<PageJob> {
         }
     }
     push(
-        "industries/index.html".into(),
+        file_of("/industries/"),
         c.url("/industries/"),
         "industries.html",
         "industries",
@@ -466,7 +457,7 @@ pub fn jobs(v: &Views) -> Vec<PageJob> {
     );
     for (n, &(letter, count)) in lists.industries.iter().enumerate() {
         for page in 0..lists.paging(count).pages() {
-            let path = page_path(&format!("/industries/{letter}/"), page);
+            let path = page_path(&crate::model::urls::industry(letter), page);
             push(
                 file_of(&path),
                 c.url(&path),
@@ -488,15 +479,15 @@ pub fn jobs(v: &Views) -> Vec<PageJob> {
     }
     for (i, s) in site.stories.iter().enumerate() {
         push(
-            format!("stories/{}/index.html", s.slug),
-            c.url(&format!("/stories/{}/", s.slug)),
+            crate::model::urls::file_of(&crate::model::urls::story(&s.slug)),
+            c.url(&crate::model::urls::story(&s.slug)),
             "story.html",
             "story",
             Target::Story(i),
         );
     }
     push(
-        "brands/index.html".into(),
+        file_of("/brands/"),
         c.url("/brands/"),
         "brands.html",
         "brands",
@@ -504,7 +495,7 @@ pub fn jobs(v: &Views) -> Vec<PageJob> {
     );
     for (i, (b, &n)) in site.brands.iter().zip(&lists.brands).enumerate() {
         for page in 0..lists.paging(n).pages() {
-            let path = page_path(&format!("/brands/{}/", b.slug), page);
+            let path = page_path(&crate::model::urls::brand(&b.slug), page);
             push(
                 file_of(&path),
                 c.url(&path),
@@ -515,7 +506,7 @@ pub fn jobs(v: &Views) -> Vec<PageJob> {
         }
     }
     push(
-        "stats/index.html".into(),
+        file_of("/stats/"),
         c.url("/stats/"),
         "stats.html",
         "statistics",
@@ -523,7 +514,7 @@ pub fn jobs(v: &Views) -> Vec<PageJob> {
     );
     for (i, p) in v.pages.iter().enumerate() {
         push(
-            format!("{}/index.html", p.slug),
+            crate::model::urls::file_of(&crate::model::urls::page(&p.slug)),
             p.url.clone(),
             "page.html",
             "content_page",
@@ -531,7 +522,7 @@ pub fn jobs(v: &Views) -> Vec<PageJob> {
         );
     }
     push(
-        "search/index.html".into(),
+        file_of("/search/"),
         c.url("/search/"),
         "search.html",
         "search",
@@ -636,7 +627,7 @@ impl PageJob {
                     (m.name.clone(), at)
                 });
                 let mut meta = c.meta("cohort", &title, None, url, c.crumbs(&crumbs), page_list(&c, paging, page, listed), None);
-                meta.pager = c.pager(&format!("/cohorts/{}/", k.year), paging, page);
+                meta.pager = c.pager(&crate::model::urls::cohort(k.year), paging, page);
                 (meta, Data::Cohort(CohortPage { view: k, members, number: page + 1 }))
             }
             Target::Industries => (
@@ -670,7 +661,7 @@ impl PageJob {
                 let crumbs = paged_crumbs(&[("行业分布", ind_url.as_str()), (i.name.as_str(), i.url.as_str())], &title, url, page);
                 let listed = on.iter().map(|p| (p.name.clone(), p.url.clone()));
                 let mut meta = c.meta("industry", &title, None, url, c.crumbs(&crumbs), page_list(&c, paging, page, listed), None);
-                meta.pager = c.pager(&format!("/industries/{}/", i.letter), paging, page);
+                meta.pager = c.pager(&crate::model::urls::industry(i.letter), paging, page);
                 (meta, Data::Industry(IndustryPage { view: i, craftsmen: on, number: page + 1 }))
             }
             Target::Stories(page) => {
@@ -732,7 +723,7 @@ impl PageJob {
                 let crumbs = paged_crumbs(&[("十大工匠品牌", &br_url), (&b.title, &b.url)], &title, url, page);
                 let listed = on.iter().map(|p| (p.name.clone(), p.url.clone()));
                 let mut meta = c.meta("brand", &title, b.summary.as_deref(), url, c.crumbs(&crumbs), page_list(&c, paging, page, listed), None);
-                meta.pager = c.pager(&format!("/brands/{}/", b.slug), paging, page);
+                meta.pager = c.pager(&crate::model::urls::brand(&b.slug), paging, page);
                 (meta, Data::Brand(BrandPage { view: b, craftsmen: on, number: page + 1 }))
             }
             Target::Stats => (

@@ -339,7 +339,7 @@ fn industry_ref(base: &str, s: &Section) -> IndustryRef {
     IndustryRef {
         letter: s.letter,
         name: s.name.to_string(),
-        url: with_base(base, &format!("/industries/{}/", s.letter)),
+        url: with_base(base, &crate::model::urls::industry(s.letter)),
         has_page: true,
     }
 }
@@ -356,7 +356,7 @@ fn card(base: &str, c: &Craftsman, images: &Images) -> CraftsmanCard {
         pinyin: c.name_key.pinyin.clone(),
         initial: c.name_key.initial,
         cohort: c.cohort,
-        cohort_url: with_base(base, &format!("/cohorts/{}/", c.cohort)),
+        cohort_url: with_base(base, &crate::model::urls::cohort(c.cohort)),
         level: c.level.label(),
         union: c.union.clone(),
         employer: c.employer.clone(),
@@ -395,7 +395,7 @@ fn headings(h: &[crate::markdown::Heading]) -> Vec<HeadingView> {
 fn story_ref(base: &str, s: &Story, images: &Images) -> StoryRef {
     StoryRef {
         title: s.title.clone(),
-        url: with_base(base, &format!("/stories/{}/", s.slug)),
+        url: with_base(base, &crate::model::urls::story(&s.slug)),
         date: DateView::from(&s.date),
         summary: s.summary.clone(),
         cover: shown_url(base, &s.cover, images),
@@ -604,7 +604,7 @@ impl Views {
                 .filter_map(|b| self.model.brands.iter().find(|x| &x.slug == b))
                 .map(|b| Link {
                     title: b.title.clone(),
-                    url: with_base(base, &format!("/brands/{}/", b.slug)),
+                    url: with_base(base, &crate::model::urls::brand(&b.slug)),
                 })
                 .collect(),
             stories: stories_of
@@ -699,7 +699,7 @@ impl Views {
                 .map(|b| BrandView {
                     slug: b.slug.clone(),
                     title: b.title.clone(),
-                    url: with_base(base, &format!("/brands/{}/", b.slug)),
+                    url: with_base(base, &crate::model::urls::brand(&b.slug)),
                     order: b.order,
                     summary: b.summary.clone(),
                     figures: b.figures.clone(),
@@ -722,7 +722,7 @@ fn page_view(base: &str, p: &Page, images: &Images) -> PageView {
     PageView {
         slug: p.slug.clone(),
         title: p.title.clone(),
-        url: with_base(base, &format!("/{}/", p.slug)),
+        url: with_base(base, &crate::model::urls::page(&p.slug)),
         summary: p.summary.clone(),
         content: super::pictures::body_html(&p.body, images),
         headings: headings(&p.body.headings),
@@ -913,7 +913,7 @@ fn industries(v: &Views) -> Vec<IndustryView> {
             IndustryView {
                 letter: s.letter,
                 name: s.name.to_string(),
-                url: with_base(base, &format!("/industries/{}/", s.letter)),
+                url: with_base(base, &crate::model::urls::industry(s.letter)),
                 count: list.len(),
                 craftsmen: list.iter().map(|&i| Arc::clone(v.card(i))).collect(),
                 stats: crate::model::stats::compute(&inputs),

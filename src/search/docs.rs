@@ -263,7 +263,7 @@ impl<'a> Docs<'a> {
                         .filter_map(|slug| self.names.get(slug.as_str()).copied()),
                 );
                 let body = lines([s.summary.as_deref().unwrap_or(""), s.body.text.as_str()]);
-                let url = with_base(base, &format!("/stories/{}/", s.slug));
+                let url = with_base(base, &crate::model::urls::story(&s.slug));
                 article(Kind::Story, url, &s.title, names, body)
             }
             Source::Brand(b) => {
@@ -278,12 +278,12 @@ impl<'a> Docs<'a> {
                     figures.as_str(),
                     b.body.text.as_str(),
                 ]);
-                let url = with_base(base, &format!("/brands/{}/", b.slug));
+                let url = with_base(base, &crate::model::urls::brand(&b.slug));
                 article(Kind::Brand, url, &b.title, String::new(), body)
             }
             Source::Page(p) => {
                 let body = lines([p.summary.as_deref().unwrap_or(""), p.body.text.as_str()]);
-                let url = with_base(base, &format!("/{}/", p.slug));
+                let url = with_base(base, &crate::model::urls::page(&p.slug));
                 article(Kind::Page, url, &p.title, String::new(), body)
             }
             Source::Made(d) => d.clone(),
