@@ -7,6 +7,7 @@ pub mod feeds;
 pub mod pager;
 pub mod pages;
 pub mod pictures;
+pub mod search_page;
 pub mod template_errors;
 pub mod theme;
 pub mod views;

@@ -761,7 +761,7 @@ impl PageJob {
                     json!({"@type": "SearchResultsPage", "name": "搜索"}),
                     None,
                 ),
-                Data::Json(crate::search::page::data(c.v)),
+                Data::Json(super::search_page::data(c.v)),
             ),
             Target::Missing => (
                 c.meta(

@@ -16,7 +16,6 @@
 pub mod docs;
 pub mod encode;
 pub mod layout;
-pub mod page;
 pub mod postings;
 pub mod query;
 pub mod text;
