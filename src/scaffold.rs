@@ -6,8 +6,7 @@ use crate::schema::{Field, Type, COHORT, PROFILE, STORY};
 use std::path::{Path, PathBuf};
 use unicode_width::UnicodeWidthStr;
 
-/// Marks a value the editor still has to replace; `check` warns while one is left.
-pub const PLACEHOLDER: &str = "（请填写";
+use crate::schema::PLACEHOLDER;
 
 /// One line of a new file: what is written, and the comment explaining it.
 struct Line {

@@ -84,11 +84,11 @@ pub fn warn_placeholders(src: &SourceFile, diags: &mut Diagnostics) {
         if line.trim_start().starts_with('#') {
             continue;
         }
-        if let Some(i) = code_part.find(crate::scaffold::PLACEHOLDER) {
+        if let Some(i) = code_part.find(crate::schema::PLACEHOLDER) {
             let at = src.line_start(line_no + 1) + i;
             diags.push(
                 Diagnostic::warning("content.placeholder", "这里还是待填写的占位文字")
-                    .at(src, at, at + crate::scaffold::PLACEHOLDER.len())
+                    .at(src, at, at + crate::schema::PLACEHOLDER.len())
                     .hint("把“（请填写……）”换成真实内容"),
             );
         }

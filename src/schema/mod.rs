@@ -16,6 +16,10 @@ pub use profile::{AWARD, EXTRA, PATENTS, PRIVATE, PROFILE};
 pub use site::{CONTACT, NAMES, NAV, SITE};
 pub use tables::{BRAND, COHORT, FIGURE, MEMBER, PAGE, STORY};
 
+/// Marks a value the editor still has to replace in a file `gongjiang new` wrote; `check`
+/// warns while one is left.
+pub const PLACEHOLDER: &str = "（请填写";
+
 /// The fields of one kind of mapping: a file's top level, or a nested mapping or list item.
 #[derive(Debug)]
 pub struct Schema {
