@@ -142,10 +142,7 @@ fn note(tag: &Tag, offset: usize, allowed: &Allowed, out: &mut Vec<Removal>) {
                 element: tag.name.clone(),
                 name: a.name.clone(),
             }
-        } else if name == "img"
-            && a.name == "src"
-            && crate::model::entry::is_data_image(a.value.trim())
-        {
+        } else if name == "img" && a.name == "src" && is_data_image(a.value.trim()) {
             Removed::DataImage
         } else {
             continue;
@@ -308,7 +305,7 @@ pub fn report(
     let place = field.map_or_else(|| "正文里".to_string(), |k| format!("字段 `{k}` 里"));
     for r in removals.iter().filter(|r| r.what == Removed::DataImage) {
         let o = at(r.offset);
-        diags.push(crate::model::entry::data_image(None).at(src, o, o + 1));
+        diags.push(data_image(None).at(src, o, o + 1));
     }
     for (what, offsets) in grouped(removals) {
         let more = match offsets.len() {
@@ -393,6 +390,32 @@ fn attribute(place: &str, element: &str, name: &str, more: &str) -> Diagnostic {
         format!("{place} `<{element}>` 的 `{name}` 属性不会发布：网站不发布脚本{more}"),
     )
     .hint(format!("删掉 `{name}=\"…\"`"))
+}
+
+/// A `data:` URL: the picture's bytes written into the text.
+pub fn is_data_image(reference: &str) -> bool {
+    reference
+        .get(..5)
+        .is_some_and(|s| s.eq_ignore_ascii_case("data:"))
+}
+
+/// A `data:` picture, which the page cannot show (the sanitiser refuses `data:` URLs): in the
+/// field `key`, else in the body.
+pub fn data_image(key: Option<&str>) -> Diagnostic {
+    let (what, fix) = match key {
+        Some(k) => (format!("字段 `{k}` 写的是"), format!("`{k}: photo.jpg`")),
+        None => (
+            "正文里的这张图片是".to_string(),
+            "`![说明](photo.jpg)`".to_string(),
+        ),
+    };
+    Diagnostic::error(
+        "asset.data-image",
+        format!("{what} `data:` 开头的内嵌图片（从网页或微信复制来的），网页上显示不出来"),
+    )
+    .hint(format!(
+        "把图片另存为文件（如 photo.jpg），放在本文件旁边，写成 {fix}"
+    ))
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 
 use super::{is_wide, shown, Line};
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::model::entry::is_safe_slug;
+use crate::schema::is_safe_slug;
 use crate::source::SourceFile;
 use aho_corasick::AhoCorasick;
 use std::sync::OnceLock;

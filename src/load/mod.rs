@@ -27,6 +27,20 @@ pub enum Kind {
     Page,
 }
 
+impl Kind {
+    /// The fields a file of this kind is read with.
+    pub fn schema(self) -> &'static crate::schema::Schema {
+        use crate::schema::{BRAND, COHORT, PAGE, PROFILE, STORY};
+        match self {
+            Kind::Craftsman => &PROFILE,
+            Kind::Cohort => &COHORT,
+            Kind::Story => &STORY,
+            Kind::Brand => &BRAND,
+            Kind::Page => &PAGE,
+        }
+    }
+}
+
 /// One content file, read and decoded.
 #[derive(Debug, Clone)]
 pub struct ContentFile {

@@ -17,8 +17,17 @@
 //! A key written twice in one mapping is found at its first place; [`Positions::duplicates`]
 //! lists the second. A path that does not exist is answered with its nearest located parent.
 
-use crate::load::yaml::{Seg, Span};
 use saphyr_parser::{Event, Parser, ScalarStyle};
+
+/// A byte range in the source file.
+pub type Span = (usize, usize);
+
+/// One step of a path to a value: a mapping key or a sequence index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Seg<'a> {
+    Key(&'a str),
+    Index(usize),
+}
 
 /// The positions of one YAML document's keys and values, in bytes of the whole file.
 #[derive(Debug, Clone, Default)]

@@ -3,6 +3,7 @@
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::misread;
 use crate::load::positions::Positions;
+pub use crate::load::positions::{Seg, Span};
 use crate::source::SourceFile;
 use serde_yaml::Value;
 
@@ -15,16 +16,6 @@ pub struct Doc<'s> {
     pub value: Value,
     /// Where each key and value stands, read from the text when a position is first asked for.
     positions: std::cell::OnceCell<Positions>,
-}
-
-/// A byte range in the source file.
-pub type Span = (usize, usize);
-
-/// One step of a path to a value: a mapping key or a sequence index.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Seg<'a> {
-    Key(&'a str),
-    Index(usize),
 }
 
 /// The English key a key written in Chinese stands for (`岗位` → `post`), for the hints of

@@ -202,8 +202,8 @@ fn logo(
     let written = filing.logo.as_deref()?;
     let (s, e) = filing.logo_at;
     let kind = FileKind::of(written);
-    let problem = if entry::is_data_image(written) {
-        Some(entry::data_image(Some("logo")))
+    let problem = if crate::raw_html::is_data_image(written) {
+        Some(crate::raw_html::data_image(Some("logo")))
     } else if entry::is_web_address(written) {
         Some(
             Diagnostic::error(

@@ -72,7 +72,7 @@ pub fn open<'s>(file: &'s ContentFile, diags: &mut Diagnostics) -> Option<(Doc<'
         }
     };
     warn_placeholders(&file.source, diags);
-    let schema = crate::schema::of_kind(file.kind);
+    let schema = file.kind.schema();
     let doc = yaml::parse_named(&file.source, split.yaml, &|k| schema.english(k), diags)?;
     Some((doc, split.body_start))
 }
@@ -107,7 +107,7 @@ pub fn slug(
         Some(s) => (s, true),
         None => (file.file_slug.clone(), false),
     };
-    if is_safe_slug(&slug) {
+    if crate::schema::is_safe_slug(&slug) {
         return Some(slug);
     }
     let mut fixed = slug
@@ -163,17 +163,6 @@ pub fn publish_slug(
     }
 }
 
-/// Lowercase ASCII letters, digits and single inner hyphens; no dots, spaces or other scripts.
-pub fn is_safe_slug(s: &str) -> bool {
-    !s.is_empty()
-        && s.len() <= 80
-        && s.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        && !s.starts_with('-')
-        && !s.ends_with('-')
-        && !s.contains("--")
-}
-
 /// Renders the body, checks its images exist (letter case included), records its links, and
 /// scans what it publishes.
 pub fn body(
@@ -207,8 +196,8 @@ pub fn body(
     let mut markdown_images: Vec<(String, usize)> = Vec::new();
     for img in &r.images {
         let at = body_start + img.offset;
-        if is_data_image(&img.url) {
-            diags.push(data_image(None).at(&file.source, at, at + 1));
+        if crate::raw_html::is_data_image(&img.url) {
+            diags.push(crate::raw_html::data_image(None).at(&file.source, at, at + 1));
             continue;
         }
         let url = check_asset(
@@ -298,9 +287,9 @@ pub fn check_picture_field(
     diags: &mut Diagnostics,
 ) -> Option<String> {
     let src = &file.source;
-    if is_data_image(reference) {
+    if crate::raw_html::is_data_image(reference) {
         let (s, e) = span();
-        diags.push(data_image(Some(key)).at(src, s, e));
+        diags.push(crate::raw_html::data_image(Some(key)).at(src, s, e));
         return None;
     }
     if !is_web_address(reference) {
@@ -336,32 +325,6 @@ pub fn check_picture_field(
 /// A web address (`https://…`, `//host/…`): a picture of another site.
 pub fn is_web_address(reference: &str) -> bool {
     reference.starts_with("//") || reference.contains("://")
-}
-
-/// A `data:` URL: the picture's bytes written into the text.
-pub fn is_data_image(reference: &str) -> bool {
-    reference
-        .get(..5)
-        .is_some_and(|s| s.eq_ignore_ascii_case("data:"))
-}
-
-/// A `data:` picture, which the page cannot show (the sanitiser refuses `data:` URLs): in the
-/// field `key`, else in the body.
-pub fn data_image(key: Option<&str>) -> Diagnostic {
-    let (what, fix) = match key {
-        Some(k) => (format!("字段 `{k}` 写的是"), format!("`{k}: photo.jpg`")),
-        None => (
-            "正文里的这张图片是".to_string(),
-            "`![说明](photo.jpg)`".to_string(),
-        ),
-    };
-    Diagnostic::error(
-        "asset.data-image",
-        format!("{what} `data:` 开头的内嵌图片（从网页或微信复制来的），网页上显示不出来"),
-    )
-    .hint(format!(
-        "把图片另存为文件（如 photo.jpg），放在本文件旁边，写成 {fix}"
-    ))
 }
 
 /// Checks that a picture reference exists; returns its site URL path. `span` says where the
@@ -430,25 +393,5 @@ mod tests {
         let links: Links = written.iter().copied().collect();
         assert_eq!(links.iter().collect::<Vec<_>>(), written);
         assert_eq!(Links::default().iter().count(), 0);
-    }
-
-    #[test]
-    fn safe_slugs() {
-        for ok in ["zhang-wei", "li2", "a"] {
-            assert!(is_safe_slug(ok), "{ok}");
-        }
-        for bad in [
-            "Zhang-wei",
-            "zhang wei",
-            "..",
-            "../x",
-            "张伟",
-            "-a",
-            "a--b",
-            "a.b",
-            "",
-        ] {
-            assert!(!is_safe_slug(bad), "{bad}");
-        }
     }
 }

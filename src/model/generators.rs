@@ -7,7 +7,7 @@
 //! before the "did you mean" hints: a generator's field is a habit, not a typo.
 
 use crate::diag::Diagnostic;
-use crate::model::entry::is_safe_slug;
+use crate::schema::is_safe_slug;
 use crate::schema::Schema;
 use serde_yaml::Value;
 

@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Serialize, Serializer};
 
-use super::levels::{Award, AwardGrade, AwardKind, Education, SkillLevel, TitleLevel};
+use crate::schema::levels::{Award, AwardGrade, AwardKind, Education, SkillLevel, TitleLevel};
 
 /// Shown instead of a number when no profile in scope has the field.
 pub const NO_DATA: &str = "—";

@@ -4,8 +4,8 @@
 //! every bar out ("制造业：12 人，40.0%；…"), and templates also get the rows to print as a table.
 //! Labels sit above their bar, so long industry names fit a 320 px phone without shrinking.
 
-use crate::model::levels::{Education, SkillLevel, TitleLevel};
 use crate::render::views::Views;
+use crate::schema::levels::{Education, SkillLevel, TitleLevel};
 use serde::Serialize;
 
 /// Width of the drawing in SVG units (about one CSS pixel on a phone).

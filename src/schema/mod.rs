@@ -5,12 +5,13 @@
 //! ([`crate::scaffold`]) and the field tables of docs/content.md ([`docs`]).
 
 pub mod docs;
+pub mod levels;
 mod profile;
 mod site;
 mod tables;
 
-use crate::model::levels::{Education, Level, SkillLevel, TitleLevel};
 use crate::suggest::{self, Closeness};
+use levels::{Education, Level, SkillLevel, TitleLevel};
 
 pub use profile::{AWARD, EXTRA, PATENTS, PRIVATE, PROFILE};
 pub use site::{CONTACT, NAMES, NAV, SITE};
@@ -19,6 +20,18 @@ pub use tables::{BRAND, COHORT, FIGURE, MEMBER, PAGE, STORY};
 /// Marks a value the editor still has to replace in a file `gongjiang new` wrote; `check`
 /// warns while one is left.
 pub const PLACEHOLDER: &str = "（请填写";
+
+/// Whether `s` can be a slug (the name of a profile, story, brand or page in its URL and file
+/// name): lowercase ASCII letters, digits and single inner hyphens; no dots, spaces or other scripts.
+pub fn is_safe_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 80
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+        && !s.contains("--")
+}
 
 /// The fields of one kind of mapping: a file's top level, or a nested mapping or list item.
 #[derive(Debug)]
@@ -266,18 +279,6 @@ impl Field {
     /// How the field reads in messages: `` `name`（姓名）``.
     pub fn named(&self) -> String {
         format!("`{}`（{}）", self.key, self.label)
-    }
-}
-
-/// The schema of each kind of content file.
-pub fn of_kind(kind: crate::load::Kind) -> &'static Schema {
-    use crate::load::Kind;
-    match kind {
-        Kind::Craftsman => &PROFILE,
-        Kind::Cohort => &COHORT,
-        Kind::Story => &STORY,
-        Kind::Brand => &BRAND,
-        Kind::Page => &PAGE,
     }
 }
 

@@ -130,3 +130,23 @@ fn shapes_show_the_required_fields_of_their_kind() {
         "{ invention: 1, utility_model: 3, design: 0 }"
     );
 }
+
+#[test]
+fn safe_slugs() {
+    for ok in ["zhang-wei", "li2", "a"] {
+        assert!(is_safe_slug(ok), "{ok}");
+    }
+    for bad in [
+        "Zhang-wei",
+        "zhang wei",
+        "..",
+        "../x",
+        "张伟",
+        "-a",
+        "a--b",
+        "a.b",
+        "",
+    ] {
+        assert!(!is_safe_slug(bad), "{bad}");
+    }
+}
