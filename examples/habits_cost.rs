@@ -76,7 +76,7 @@ fn main() {
         "contains(is_stray_control) (the control-character scan)",
         || {
             for s in &sources {
-                std::hint::black_box(s.text.contains(text::is_stray_control));
+                std::hint::black_box(s.text.contains(gongjiang::source::is_stray_control));
             }
         },
     );

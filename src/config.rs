@@ -3,8 +3,8 @@
 use crate::configured_url;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::filing;
+use crate::load::fields::Fields;
 use crate::load::yaml::{self, Seg};
-use crate::model::fields::Fields;
 use crate::schema::{CONTACT, NAMES, NAV, SITE};
 use crate::source::SourceFile;
 use serde::Serialize;

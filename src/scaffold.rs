@@ -1,6 +1,6 @@
 //! New content files and new sites: every field written out and explained in Chinese, ready to pass `check`.
 
-use crate::model::fields::Date;
+use crate::load::dates::Date;
 use crate::model::names;
 use crate::schema::{Field, Type, COHORT, PROFILE, STORY};
 use std::path::{Path, PathBuf};

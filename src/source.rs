@@ -135,6 +135,14 @@ pub fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
+/// Whether a character is removed from content: every control character but tab, line feed and
+/// carriage return (C0, DEL, C1). None of them means anything on a web page, XML forbids most,
+/// and an editor never types them: they come with text pasted from Word (a vertical tab for
+/// each manual line break) or other programs.
+pub fn is_stray_control(c: char) -> bool {
+    c.is_control() && !matches!(c, '\t' | '\n' | '\r')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

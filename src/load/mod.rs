@@ -1,12 +1,18 @@
 //! Loading: walk content/, read each file as text, split front matter and parse YAML with locations.
 
 pub mod anchors;
+pub mod dates;
 pub mod encoding;
+pub mod fields;
 pub mod frontmatter;
+pub mod generators;
 pub mod invisible;
+pub mod keys;
 pub mod links;
 pub mod misnamed;
 pub mod misread;
+pub mod numbers;
+pub mod plain;
 pub mod positions;
 pub mod text;
 pub mod yaml;

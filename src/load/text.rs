@@ -5,7 +5,7 @@
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::encoding::{self, Guess};
 use crate::load::invisible;
-use crate::source::SourceFile;
+use crate::source::{is_stray_control, SourceFile};
 
 /// Decodes a file's bytes. `rel_path` is the path shown to the editor. Control characters are
 /// removed here, each with a located warning in `warnings` (see [`clean`]), then invisible and
@@ -42,15 +42,7 @@ pub fn decode(
     }
 }
 
-/// Whether a character is removed from content: every control character but tab, line feed and
-/// carriage return (C0, DEL, C1). None of them means anything on a web page, XML forbids most,
-/// and an editor never types them: they come with text pasted from Word (a vertical tab for
-/// each manual line break) or other programs.
-pub fn is_stray_control(c: char) -> bool {
-    c.is_control() && !matches!(c, '\t' | '\n' | '\r')
-}
-
-/// Removes stray control characters ([`is_stray_control`]), with a warning at each one, and makes
+/// Removes stray control characters ([`crate::source::is_stray_control`]), with a warning at each one, and makes
 /// a lone carriage return (old Mac line ends) a line feed, as editors show it. Positions stay
 /// those of the file as written: lines never change, and a column after a removed character on
 /// the same line is one less than the editor shows.

@@ -90,9 +90,7 @@ impl OwnedSeg {
 fn scrub_controls(doc: &mut Doc, diags: &mut Diagnostics) {
     fn find(v: &Value, path: &mut Vec<OwnedSeg>, out: &mut Vec<Vec<OwnedSeg>>) {
         match v {
-            Value::String(s)
-                if s.contains(crate::load::text::is_stray_control) || s.contains('\r') =>
-            {
+            Value::String(s) if s.contains(crate::source::is_stray_control) || s.contains('\r') => {
                 out.push(path.clone())
             }
             Value::Sequence(items) => {
@@ -132,10 +130,7 @@ fn scrub_controls(doc: &mut Doc, diags: &mut Diagnostics) {
             continue;
         };
         let mut removed: Vec<String> = Vec::new();
-        for c in s
-            .chars()
-            .filter(|&c| crate::load::text::is_stray_control(c))
-        {
+        for c in s.chars().filter(|&c| crate::source::is_stray_control(c)) {
             let name = format!("U+{:04X}", u32::from(c));
             if !removed.contains(&name) {
                 removed.push(name);
@@ -143,7 +138,7 @@ fn scrub_controls(doc: &mut Doc, diags: &mut Diagnostics) {
         }
         // A carriage return escaped into a value ("\r") is a line end, as in the file.
         *s = s.replace("\r\n", "\n").replace('\r', "\n");
-        s.retain(|c| !crate::load::text::is_stray_control(c));
+        s.retain(|c| !crate::source::is_stray_control(c));
         if removed.is_empty() {
             continue;
         }

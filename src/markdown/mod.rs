@@ -26,7 +26,7 @@ mod text;
 
 pub use sanitize::allowed;
 
-use crate::load::text::is_stray_control;
+use crate::source::is_stray_control;
 use footnotes::Footnotes;
 use pulldown_cmark::{CowStr, Event, Options as CmarkOptions, Parser, Tag, TagEnd};
 use serde::Serialize;

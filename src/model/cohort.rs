@@ -1,12 +1,13 @@
 //! A yearly cohort (批次) from content/cohorts/<year>.yaml: its members, by profile or inline.
 
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::load::dates::Date;
+use crate::load::fields::Fields;
 use crate::load::yaml::{self, Doc, Seg};
 use crate::load::ContentFile;
 use crate::markdown;
 use crate::model::craftsman::read_industry;
 use crate::model::entry;
-use crate::model::fields::{Date, Fields};
 use crate::model::industry::Section;
 use crate::model::names::{self, NameKey};
 use crate::model::plausible;

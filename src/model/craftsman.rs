@@ -1,10 +1,10 @@
 //! A craftsman's profile: front matter checked field by field, the story rendered, private data dropped.
 
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::load::fields::Fields;
 use crate::load::yaml::Seg;
 use crate::load::ContentFile;
 use crate::model::entry::{self, Body, Ctx};
-use crate::model::fields::Fields;
 use crate::model::industry::{self, Resolution, Section};
 use crate::model::names::{self, NameKey};
 use crate::model::plausible;
@@ -290,7 +290,7 @@ mod tests {
         let ctx = Ctx {
             assets: &assets,
             base_path: "/",
-            today: crate::model::fields::Date {
+            today: crate::load::dates::Date {
                 year: 2026,
                 month: 6,
                 day: 1,

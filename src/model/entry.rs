@@ -14,7 +14,7 @@ pub struct Ctx<'a> {
     pub assets: &'a AssetIndex,
     pub base_path: &'a str,
     /// Today's date, for dates that cannot be true yet.
-    pub today: crate::model::fields::Date,
+    pub today: crate::load::dates::Date,
 }
 
 /// A rendered Markdown body plus where its links stand in the file.

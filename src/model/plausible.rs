@@ -3,7 +3,8 @@
 //! than a working life holds.
 
 use crate::diag::Diagnostic;
-use crate::model::fields::{Date, Fields};
+use crate::load::dates::Date;
+use crate::load::fields::Fields;
 
 /// Years of work above which a profile is worth a second look: someone who started at 16 would
 /// be over 66 when named.

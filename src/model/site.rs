@@ -38,7 +38,7 @@ pub struct LoadOptions {
     /// The latest cohort year allowed; defaults to this year.
     pub this_year: Option<i32>,
     /// Today, for dates still to come; defaults to today (or `SOURCE_DATE_EPOCH`'s day).
-    pub today: Option<crate::model::fields::Date>,
+    pub today: Option<crate::load::dates::Date>,
     /// Parsed files kept between runs (the preview server keeps one); `None` parses everything.
     pub cache: Option<std::sync::Arc<ParseCache>>,
 }

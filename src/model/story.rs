@@ -1,10 +1,11 @@
 //! Skills stories (技艺故事), brand programmes and free pages: dated or ordered Markdown articles.
 
 use crate::diag::Diagnostics;
+use crate::load::dates::Date;
+use crate::load::fields::Fields;
 use crate::load::yaml::Seg;
 use crate::load::ContentFile;
 use crate::model::entry::{self, Body, Ctx};
-use crate::model::fields::{Date, Fields};
 use crate::model::names;
 use crate::model::plausible;
 use crate::model::published::Published;

@@ -1,8 +1,8 @@
 //! Serialisable views of the site model that templates read, each made when a page first needs it: every URL already carries the base path.
 
+use crate::load::dates::Date;
 use crate::model::cohort::{Cohort, Member};
 use crate::model::craftsman::Craftsman;
-use crate::model::fields::Date;
 use crate::model::industry::Section;
 use crate::model::levels::{SkillLevel, TitleLevel};
 use crate::model::site::Site;

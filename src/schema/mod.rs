@@ -1,6 +1,6 @@
 //! The content schema: for each kind of file, its fields with their Chinese labels, aliases, types, examples and descriptions.
 //!
-//! One table per kind ([`tables`]) is read by the field reader ([`crate::model::fields`]), the
+//! One table per kind ([`tables`]) is read by the field reader ([`crate::load::fields`]), the
 //! "did you mean" hints ([`Schema::suggest`]), the files `gongjiang new` writes
 //! ([`crate::scaffold`]) and the field tables of docs/content.md ([`docs`]).
 

@@ -1,13 +1,13 @@
 //! Typed reading of one YAML mapping: each getter checks a field and reports a located, Chinese diagnostic.
 
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::load::dates::{self, Date};
 use crate::load::yaml::{Doc, Seg};
-use crate::model::dates;
 use crate::suggest::{self, Closeness};
 use serde_yaml::{Mapping, Value};
 
-use crate::model::keys::{self, Renamed};
-use crate::model::numbers;
+use crate::load::keys::{self, Renamed};
+use crate::load::numbers;
 use crate::schema::{Field, Schema, Type};
 
 /// Reads fields from one mapping by its [`Schema`], collecting diagnostics.
@@ -273,7 +273,7 @@ impl<'a, 's> Fields<'a, 's> {
     }
 
     /// A plain-text value ([`Self::string`]), with a warning at HTML or Markdown typed into it:
-    /// the page shows it as typed (see [`crate::model::plain`]).
+    /// the page shows it as typed (see [`crate::load::plain`]).
     pub fn text(&mut self, key: &str) -> Option<String> {
         let s = self.string(key)?;
         self.warn_markup(&[Seg::Key(key)], key, &s);
@@ -292,7 +292,7 @@ impl<'a, 's> Fields<'a, 's> {
     /// Warns at the markup in the plain-text `value` at `rest` (below this mapping), if any: at
     /// the markup itself when the value is written as it reads, else at the value.
     fn warn_markup(&mut self, rest: &[Seg], key: &str, value: &str) {
-        let Some(m) = crate::model::plain::find(value) else {
+        let Some(m) = crate::load::plain::find(value) else {
             return;
         };
         let mut path: Vec<Seg> = self.prefix.clone();
@@ -302,7 +302,7 @@ impl<'a, 's> Fields<'a, 's> {
         let (s, e) = written
             .find(m.text)
             .map_or((s, e), |i| (s + i, s + i + m.text.len()));
-        let d = crate::model::plain::warning(&self.name(key), &m).at(self.doc.src, s, e);
+        let d = crate::load::plain::warning(&self.name(key), &m).at(self.doc.src, s, e);
         self.diags.push(d);
     }
 
@@ -609,98 +609,5 @@ impl<'a, 's> Fields<'a, 's> {
 
     pub fn push(&mut self, d: Diagnostic) {
         self.diags.push(d);
-    }
-}
-
-/// A calendar date (no time zone), as written in files: `2021-05-01`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
-pub struct Date {
-    pub year: i32,
-    pub month: u32,
-    pub day: u32,
-}
-
-impl Date {
-    /// Strict `YYYY-MM-DD` with a real day of the month.
-    pub fn parse_iso(s: &str) -> Option<Date> {
-        let b = s.as_bytes();
-        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-            return None;
-        }
-        Self::checked(
-            s[..4].parse().ok()?,
-            s[5..7].parse().ok()?,
-            s[8..].parse().ok()?,
-        )
-    }
-
-    /// `2021年5月1日`, `2021.5.1`, `2021/5/1`, `2021-5-1`.
-    pub fn parse_loose(s: &str) -> Option<Date> {
-        let nums: Vec<&str> = s
-            .split(|c: char| !c.is_ascii_digit())
-            .filter(|p| !p.is_empty())
-            .collect();
-        match nums.as_slice() {
-            [y, m, d] if y.len() == 4 => {
-                Self::checked(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
-            }
-            _ => None,
-        }
-    }
-
-    fn checked(year: i32, month: u32, day: u32) -> Option<Date> {
-        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-        let days = match month {
-            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-            4 | 6 | 9 | 11 => 30,
-            2 if leap => 29,
-            2 => 28,
-            _ => return None,
-        };
-        (1..=days)
-            .contains(&day)
-            .then_some(Date { year, month, day })
-    }
-
-    /// `2021-05-01`.
-    pub fn iso(&self) -> String {
-        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
-    }
-
-    /// `2021年5月1日`, as shown on pages.
-    pub fn chinese(&self) -> String {
-        format!("{}年{}月{}日", self.year, self.month, self.day)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dates() {
-        assert_eq!(
-            Date::parse_iso("2021-05-01").unwrap().chinese(),
-            "2021年5月1日"
-        );
-        assert!(Date::parse_iso("2021-02-30").is_none());
-        assert!(Date::parse_iso("2021-5-1").is_none());
-        assert_eq!(
-            Date::parse_loose("2021年5月1日").unwrap().iso(),
-            "2021-05-01"
-        );
-        assert_eq!(Date::parse_loose("2021.5.1").unwrap().iso(), "2021-05-01");
-        assert!(Date::parse_loose("2021年5月").is_none());
-        // Pages: no leading zeros; files and feeds: ISO with them.
-        let d = Date::parse_iso("2021-12-31").unwrap();
-        assert_eq!(
-            (d.chinese().as_str(), d.iso().as_str()),
-            ("2021年12月31日", "2021-12-31")
-        );
-        let d = Date::parse_loose("2021年1月5日").unwrap();
-        assert_eq!(
-            (d.chinese().as_str(), d.iso().as_str()),
-            ("2021年1月5日", "2021-01-05")
-        );
     }
 }

@@ -3,7 +3,7 @@
 //! the file would otherwise be published against the editor's wish; the rest are warnings, as
 //! the field is not read.
 //!
-//! Asked by [`crate::model::keys`] for keys the schema does not list and no alias names exactly,
+//! Asked by [`crate::load::keys`] for keys the schema does not list and no alias names exactly,
 //! before the "did you mean" hints: a generator's field is a habit, not a typo.
 
 use crate::diag::Diagnostic;

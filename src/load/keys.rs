@@ -7,8 +7,8 @@
 //! is missing.
 
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::load::generators;
 use crate::load::yaml::{Doc, Seg};
-use crate::model::generators;
 use crate::schema::{Field, Means, Schema, Suggestion, Type};
 use crate::suggest::Closeness;
 use serde_yaml::{Mapping, Value};

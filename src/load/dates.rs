@@ -1,10 +1,84 @@
 //! Dates as spreadsheets and forms leave them: Excel's date serial (`43466`), dates with a
 //! time or without a day, without separators, dates that do not exist. Each gets a message
-//! naming what was written and a hint with the date to write ([`crate::model::fields::Fields`]
+//! naming what was written and a hint with the date to write ([`crate::load::fields::Fields`]
 //! asks, only for values it could not read as they are).
 
 use crate::diag::Diagnostic;
-use crate::model::fields::Date;
+
+/// A calendar date (no time zone), as written in files: `2021-05-01`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+pub struct Date {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+impl Date {
+    /// Strict `YYYY-MM-DD` with a real day of the month.
+    pub fn parse_iso(s: &str) -> Option<Date> {
+        let b = s.as_bytes();
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return None;
+        }
+        Self::checked(
+            s[..4].parse().ok()?,
+            s[5..7].parse().ok()?,
+            s[8..].parse().ok()?,
+        )
+    }
+
+    /// `2021年5月1日`, `2021.5.1`, `2021/5/1`, `2021-5-1`.
+    pub fn parse_loose(s: &str) -> Option<Date> {
+        let nums: Vec<&str> = s
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|p| !p.is_empty())
+            .collect();
+        match nums.as_slice() {
+            [y, m, d] if y.len() == 4 => {
+                Self::checked(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+            }
+            _ => None,
+        }
+    }
+
+    fn checked(year: i32, month: u32, day: u32) -> Option<Date> {
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let days = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return None,
+        };
+        (1..=days)
+            .contains(&day)
+            .then_some(Date { year, month, day })
+    }
+
+    /// `2021-05-01`.
+    pub fn iso(&self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+
+    /// `2021年5月1日`, as shown on pages.
+    pub fn chinese(&self) -> String {
+        format!("{}年{}月{}日", self.year, self.month, self.day)
+    }
+}
+
+/// Civil date of a day count since 1970-01-01 (Howard Hinnant's algorithm).
+pub fn date_of_days(days: i64) -> Date {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+    Date { year, month, day }
+}
 
 /// A date written the way spreadsheets and forms leave it, that [`Date::parse_iso`] refuses:
 /// an Excel date serial, a date that does not exist, a date with a time, without a day, or
@@ -84,7 +158,7 @@ fn excel_serial(t: &str) -> Option<Date> {
     let n: i64 = t.parse().ok()?;
     (20_000..=80_000)
         .contains(&n)
-        .then(|| crate::model::date_of_days(n - EXCEL_EPOCH))
+        .then(|| date_of_days(n - EXCEL_EPOCH))
 }
 
 /// The runs of ASCII or full-width digits in a text, as numbers.
@@ -199,5 +273,41 @@ mod tests {
         assert_eq!(hint("2018年9月20日"), None);
         assert_eq!(hint("2018.9.20"), None);
         assert_eq!(hint("明年"), None);
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(
+            Date::parse_iso("2021-05-01").unwrap().chinese(),
+            "2021年5月1日"
+        );
+        assert!(Date::parse_iso("2021-02-30").is_none());
+        assert!(Date::parse_iso("2021-5-1").is_none());
+        assert_eq!(
+            Date::parse_loose("2021年5月1日").unwrap().iso(),
+            "2021-05-01"
+        );
+        assert_eq!(Date::parse_loose("2021.5.1").unwrap().iso(), "2021-05-01");
+        assert!(Date::parse_loose("2021年5月").is_none());
+        // Pages: no leading zeros; files and feeds: ISO with them.
+        let d = Date::parse_iso("2021-12-31").unwrap();
+        assert_eq!(
+            (d.chinese().as_str(), d.iso().as_str()),
+            ("2021年12月31日", "2021-12-31")
+        );
+        let d = Date::parse_loose("2021年1月5日").unwrap();
+        assert_eq!(
+            (d.chinese().as_str(), d.iso().as_str()),
+            ("2021年1月5日", "2021-01-05")
+        );
+    }
+
+    #[test]
+    fn dates_from_day_counts() {
+        assert_eq!(date_of_days(0).iso(), "1970-01-01");
+        assert_eq!(date_of_days(20_781).iso(), "2026-11-24");
+        assert_eq!(date_of_days(20_453).iso(), "2025-12-31");
+        assert_eq!(date_of_days(20_454).iso(), "2026-01-01");
+        assert_eq!(date_of_days(11_016).iso(), "2000-02-29");
     }
 }
