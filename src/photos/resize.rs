@@ -82,10 +82,13 @@ enum Where {
 /// One photo done: its view and its files, or why it could not be read.
 type Done = Result<PhotoDone, Box<Diagnostic>>;
 
+/// The resized copies of each photo, by the original's URL path.
+pub type Images = BTreeMap<String, ImageView>;
+
 /// Resized photos: the views by original URL path, and the files to write.
 #[derive(Debug, Default)]
 pub struct Photos {
-    pub views: BTreeMap<String, ImageView>,
+    pub views: Images,
     pub files: Vec<OutputFile>,
 }
 

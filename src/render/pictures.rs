@@ -1,10 +1,9 @@
 //! Photos in page bodies: each `<img>` of a site photo replaced by a `<picture>` of its resized
 //! copies (WebP and JPEG `srcset`s, intrinsic size, lazy loading), its `alt` and `title` kept.
 
-use super::views::Images;
 use crate::model::entry::Body;
 use crate::model::pictures::BodyPicture;
-use crate::photos::resize::ImageView;
+use crate::photos::resize::{ImageView, Images};
 use std::sync::Arc;
 
 /// How wide a body picture is shown: the text column of the default theme, or the screen.

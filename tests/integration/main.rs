@@ -6,6 +6,7 @@ mod escaping;
 mod filing;
 mod hints;
 mod incremental;
+mod layers;
 mod links;
 mod matrix;
 mod mistakes;
