@@ -9,7 +9,7 @@
 
 /// Why a configured link was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Refusal {
+pub(crate) enum Refusal {
     /// `javascript:` or `vbscript:` (the scheme as written here): runs code when clicked.
     Script(&'static str),
     /// `data:`: opens whatever the link holds as a page.
@@ -30,7 +30,7 @@ const LINK: &str = "既不是以 `https://` 或 `http://` 开头的网址，也�
 const ADDRESS: &str = "不是以 `https://` 或 `http://` 开头的完整网址";
 
 /// Checks a link: a site path, an http(s) address with a host, a `mailto:` or `tel:` link.
-pub fn check_link(url: &str) -> Result<(), Refusal> {
+pub(crate) fn check_link(url: &str) -> Result<(), Refusal> {
     if let Some(r) = dangerous(url) {
         return Err(r);
     }
@@ -56,7 +56,7 @@ pub fn check_link(url: &str) -> Result<(), Refusal> {
 }
 
 /// Checks a web address (`base_url`): `http://` or `https://` and a host.
-pub fn check_address(url: &str) -> Result<(), Refusal> {
+pub(crate) fn check_address(url: &str) -> Result<(), Refusal> {
     if let Some(r) = dangerous(url) {
         return Err(r);
     }
@@ -113,7 +113,7 @@ fn hidden(c: char) -> bool {
 impl Refusal {
     /// The editor's message: `what` names the field (`导航 nav 第 1 项的链接 url`), `value` is shown
     /// with its invisible characters spelt out.
-    pub fn message(&self, what: &str, value: &str) -> String {
+    pub(crate) fn message(&self, what: &str, value: &str) -> String {
         let shown = shown(value);
         match self {
             Refusal::Script(scheme) => format!(

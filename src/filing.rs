@@ -14,7 +14,7 @@
 use std::ops::Range;
 
 /// Where the ICP filing is looked up.
-pub const MIIT_URL: &str = "https://beian.miit.gov.cn/";
+pub(crate) const MIIT_URL: &str = "https://beian.miit.gov.cn/";
 
 /// The province abbreviations of ICP filings, with the two-digit administrative code of each.
 const PROVINCES: &[(&str, &str)] = &[
@@ -110,7 +110,7 @@ pub struct Gongan {
 
 /// Something wrong with a written number.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
+pub(crate) struct Problem {
     /// An error leaves the number out of the footer; a warning (full-width characters) does not.
     pub error: bool,
     pub code: &'static str,
@@ -218,7 +218,7 @@ fn error(code: &'static str, message: String, hint: String, at: Range<usize>) ->
 }
 
 /// Reads an ICP filing number; `None` with the problems when it is not one.
-pub fn icp(written: &str) -> (Option<Icp>, Vec<Problem>) {
+pub(crate) fn icp(written: &str) -> (Option<Icp>, Vec<Problem>) {
     const WHAT: &str = "ICP 备案号";
     const CODE: &str = "site.bad-icp";
     let chars = tidy(written);
@@ -316,7 +316,7 @@ pub fn icp(written: &str) -> (Option<Icp>, Vec<Problem>) {
 }
 
 /// Reads a 公安 filing number; `None` with the problems when it is not one.
-pub fn gongan(written: &str) -> (Option<Gongan>, Vec<Problem>) {
+pub(crate) fn gongan(written: &str) -> (Option<Gongan>, Vec<Problem>) {
     const WHAT: &str = "公安备案号";
     const CODE: &str = "site.bad-gongan";
     let chars = tidy(written);

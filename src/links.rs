@@ -19,7 +19,7 @@ const CLOSERS: [&[u8]; 3] = [b"-->", b"</script", b"</style"];
 
 /// How a text is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Syntax {
+pub(crate) enum Syntax {
     /// Rendered HTML: an attribute counts inside a tag only.
     Html,
     /// A template's source: a value runs to its closing quote past `{{ … }}`, `{% … %}` and
@@ -30,13 +30,13 @@ pub enum Syntax {
 /// One URL attribute: whether it is a `srcset`, and the byte range of its value (quotes left
 /// out, entities not decoded).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Attribute {
+pub(crate) struct Attribute {
     pub srcset: bool,
     pub value: Range<usize>,
 }
 
 /// Every URL attribute of `text`, in order.
-pub fn attributes(text: &str, syntax: Syntax) -> Attributes<'_> {
+pub(crate) fn attributes(text: &str, syntax: Syntax) -> Attributes<'_> {
     Attributes {
         text: text.as_bytes(),
         pos: 0,
@@ -51,7 +51,7 @@ pub fn attributes(text: &str, syntax: Syntax) -> Attributes<'_> {
 }
 
 /// The iterator of [`attributes`].
-pub struct Attributes<'a> {
+pub(crate) struct Attributes<'a> {
     text: &'a [u8],
     pos: usize,
     syntax: Syntax,
@@ -235,7 +235,7 @@ impl Skipped<'_> {
 
 /// Calls `f` with each URL of an attribute value (entities decoded): the value itself, or each
 /// candidate of a `srcset` (`a.jpg 1x, b.jpg 2x`).
-pub fn for_each_url(value: &str, srcset: bool, mut f: impl FnMut(&str)) {
+pub(crate) fn for_each_url(value: &str, srcset: bool, mut f: impl FnMut(&str)) {
     let decoded = decode_entities(value);
     if !srcset {
         f(&decoded);
@@ -366,7 +366,7 @@ impl Resolver {
 
 /// The scheme of an absolute URL (`https`, `mailto`): letters, digits, `+`, `-`, `.` before the
 /// first `:`, which comes before any `/`.
-pub fn scheme_of(path: &str) -> Option<&str> {
+pub(crate) fn scheme_of(path: &str) -> Option<&str> {
     let colon = path.find(':')?;
     let scheme = &path[..colon];
     let mut bytes = scheme.bytes();
@@ -457,7 +457,7 @@ impl<'a> OutputPaths<'a> {
 
 /// The links of a rendered page that lead into the site but to no file of it (`exists` says
 /// which targets are files), as written with entities decoded, each once, in order.
-pub fn broken_on_page(
+pub(crate) fn broken_on_page(
     html: &str,
     page: &str,
     resolver: &Resolver,

@@ -58,7 +58,7 @@ pub enum Removed {
 /// text stays, such as `<font>` or Word's `<o:p>`), which the message about pasted formatting
 /// already says; event handlers, `data:` pictures and elements that take content or a
 /// source with them (`<script>`, `<iframe>`) are more than that.
-pub fn is_formatting(r: &Removal) -> bool {
+pub(crate) fn is_formatting(r: &Removal) -> bool {
     match &r.what {
         Removed::Attribute { name, .. } => name == "style",
         Removed::Element {
@@ -82,7 +82,7 @@ const RAW_TEXT: &[&str] = &[
 ];
 
 /// What the sanitiser removes from the raw HTML at `ranges` of `markdown`, in order.
-pub fn removals(markdown: &str, ranges: &[Range<usize>], allowed: &Allowed) -> Vec<Removal> {
+pub(crate) fn removals(markdown: &str, ranges: &[Range<usize>], allowed: &Allowed) -> Vec<Removal> {
     let mut out = Vec::new();
     for r in ranges {
         let Some(piece) = markdown.get(r.clone()) else {
@@ -271,7 +271,7 @@ fn find_ignoring_case(haystack: &str, needle: &str) -> Option<usize> {
 /// The removals of one document grouped as an editor reads them: one group per element or
 /// attribute name (in the order first met), each with every offset where it stands. `data:`
 /// pictures are left out: each is a problem of its own.
-pub fn grouped(removals: &[Removal]) -> Vec<(&Removed, Vec<usize>)> {
+pub(crate) fn grouped(removals: &[Removal]) -> Vec<(&Removed, Vec<usize>)> {
     let mut order: Vec<(&Removed, Vec<usize>)> = Vec::new();
     let mut index: HashMap<(&str, &str), usize> = HashMap::new();
     for r in removals {
@@ -295,7 +295,7 @@ pub fn grouped(removals: &[Removal]) -> Vec<(&Removed, Vec<usize>)> {
 /// Reports the removals of one document: a warning per element or attribute name at its first
 /// place (naming how many there are), an error per `data:` picture. `at` turns an offset of the
 /// Markdown into one of `src`; `field` names the field the Markdown is in (`None` for the body).
-pub fn report(
+pub(crate) fn report(
     src: &SourceFile,
     removals: &[Removal],
     at: impl Fn(usize) -> usize,
@@ -393,7 +393,7 @@ fn attribute(place: &str, element: &str, name: &str, more: &str) -> Diagnostic {
 }
 
 /// A `data:` URL: the picture's bytes written into the text.
-pub fn is_data_image(reference: &str) -> bool {
+pub(crate) fn is_data_image(reference: &str) -> bool {
     reference
         .get(..5)
         .is_some_and(|s| s.eq_ignore_ascii_case("data:"))
@@ -401,7 +401,7 @@ pub fn is_data_image(reference: &str) -> bool {
 
 /// A `data:` picture, which the page cannot show (the sanitiser refuses `data:` URLs): in the
 /// field `key`, else in the body.
-pub fn data_image(key: Option<&str>) -> Diagnostic {
+pub(crate) fn data_image(key: Option<&str>) -> Diagnostic {
     let (what, fix) = match key {
         Some(k) => (format!("字段 `{k}` 写的是"), format!("`{k}: photo.jpg`")),
         None => (

@@ -22,7 +22,7 @@ pub enum Closeness {
 
 /// One candidate found near a written text.
 #[derive(Debug, Clone, Copy)]
-pub struct Found<T> {
+pub(crate) struct Found<T> {
     pub item: T,
     pub closeness: Closeness,
     /// From 0 (nothing alike) to 1 (equal), for ordering within a closeness.
@@ -31,7 +31,7 @@ pub struct Found<T> {
 
 impl<T> Found<T> {
     /// Best first: closer, then more alike.
-    pub fn cmp_rank(&self, other: &Found<T>) -> Ordering {
+    pub(crate) fn cmp_rank(&self, other: &Found<T>) -> Ordering {
         self.closeness
             .cmp(&other.closeness)
             .then(other.similarity.total_cmp(&self.similarity))
@@ -40,7 +40,7 @@ impl<T> Found<T> {
 
 /// The comparable form of a text: trimmed, full-width ASCII and the ideographic space made
 /// half-width, lowercase, runs of spaces and `-` read as one `_`.
-pub fn fold(text: &str) -> String {
+pub(crate) fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut gap = false;
     for c in text.trim_matches(|c: char| c.is_whitespace()).chars() {
@@ -63,7 +63,7 @@ pub fn fold(text: &str) -> String {
 }
 
 /// How alike `written` is to `candidate`, both already [`fold`]ed; `None` when nothing is shared.
-pub fn compare(written: &str, candidate: &str) -> Option<(Closeness, f64)> {
+pub(crate) fn compare(written: &str, candidate: &str) -> Option<(Closeness, f64)> {
     if written.is_empty() || candidate.is_empty() {
         return None;
     }
@@ -127,7 +127,7 @@ fn chinese(w: &str, c: &str) -> Option<(Closeness, f64)> {
 /// Every candidate at least `within` close to `written`, best first; candidates as good as each
 /// other keep their order. An item may come with several texts (a key, its label, its aliases):
 /// each text that matches is one entry.
-pub fn rank<'c, T: Copy>(
+pub(crate) fn rank<'c, T: Copy>(
     written: &str,
     candidates: impl IntoIterator<Item = (T, &'c str)>,
     within: Closeness,
@@ -151,7 +151,7 @@ pub fn rank<'c, T: Copy>(
 /// The candidate nearest to `written` when one is a slip of the keys away (or equal once
 /// folded): for names and links, where a distant suggestion would mislead. Of candidates as
 /// near as each other, the first in text order, whatever order they come in.
-pub fn nearest<'a>(
+pub(crate) fn nearest<'a>(
     written: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {

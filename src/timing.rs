@@ -9,19 +9,19 @@ fn enabled() -> bool {
 }
 
 /// A running clock that prints each phase's milliseconds since the previous mark.
-pub struct Clock {
+pub(crate) struct Clock {
     last: Instant,
 }
 
 impl Clock {
-    pub fn start() -> Clock {
+    pub(crate) fn start() -> Clock {
         Clock {
             last: Instant::now(),
         }
     }
 
     /// Prints `phase: N ms` (when timings are on) and restarts the clock.
-    pub fn mark(&mut self, phase: &str) {
+    pub(crate) fn mark(&mut self, phase: &str) {
         if enabled() {
             eprintln!(
                 "[timing] {phase}: {:.1} ms{}",

@@ -7,7 +7,7 @@ use std::collections::HashSet;
 /// Byte spans (within `yaml`) of the aliases (`*name`, merge keys `<<: *name` included) that
 /// stand outside the value of the top-level `key` and refer to an anchor defined inside it (or on
 /// it). A document the parser cannot read gives none: serde_yaml reports it.
-pub fn aliases_leaving(yaml: &str, key: &str) -> Vec<(usize, usize)> {
+pub(crate) fn aliases_leaving(yaml: &str, key: &str) -> Vec<(usize, usize)> {
     // Most documents have no anchor at all.
     if !yaml.contains('&') || !yaml.contains('*') {
         return Vec::new();

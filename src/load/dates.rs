@@ -67,7 +67,7 @@ impl Date {
 }
 
 /// Civil date of a day count since 1970-01-01 (Howard Hinnant's algorithm).
-pub fn date_of_days(days: i64) -> Date {
+pub(crate) fn date_of_days(days: i64) -> Date {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z - era * 146_097;
@@ -83,7 +83,7 @@ pub fn date_of_days(days: i64) -> Date {
 /// A date written the way spreadsheets and forms leave it, that [`Date::parse_iso`] refuses:
 /// an Excel date serial, a date that does not exist, a date with a time, without a day, or
 /// without separators. The error is unlocated; `None` for anything else.
-pub fn date_diagnostic(name: &str, key: &str, written: &str) -> Option<Diagnostic> {
+pub(crate) fn date_diagnostic(name: &str, key: &str, written: &str) -> Option<Diagnostic> {
     let t = written.trim();
     if let Some(date) = excel_serial(t) {
         return Some(

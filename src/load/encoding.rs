@@ -8,7 +8,7 @@ use encoding_rs::{Encoding, BIG5, GB18030, SHIFT_JIS, UTF_16BE, UTF_16LE};
 
 /// What a file that is not UTF-8 most likely is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Guess {
+pub(crate) enum Guess {
     /// UTF-16, little-endian (Windows' "Unicode") or big-endian, with or without a BOM.
     Utf16 { big_endian: bool, bom: bool },
     /// GBK: Simplified-Chinese Windows' "ANSI".
@@ -23,7 +23,7 @@ pub enum Guess {
 
 impl Guess {
     /// The name editors see in their editor's status bar, for the message.
-    pub fn name(&self) -> &'static str {
+    pub(crate) fn name(&self) -> &'static str {
         match self {
             Guess::Utf16 {
                 big_endian: false, ..
@@ -39,7 +39,7 @@ impl Guess {
     }
 
     /// The name VS Code shows for it in its status bar.
-    pub fn status_bar(&self) -> &'static str {
+    pub(crate) fn status_bar(&self) -> &'static str {
         match self {
             Guess::ShiftJis => "Shift JIS",
             other => other.name(),
@@ -49,7 +49,7 @@ impl Guess {
 
 /// UTF-16 by its BOM, or (without one) by the zero bytes that every ASCII character of the
 /// front matter brings in UTF-16, confirmed by decoding the whole file.
-pub fn utf16(bytes: &[u8]) -> Option<Guess> {
+pub(crate) fn utf16(bytes: &[u8]) -> Option<Guess> {
     match bytes {
         [0xFF, 0xFE, ..] => {
             return Some(Guess::Utf16 {
@@ -98,7 +98,7 @@ pub fn utf16(bytes: &[u8]) -> Option<Guess> {
 /// GB2312's part of GBK (both bytes from 0xA1); Big5 and Shift-JIS text, read as GBK, falls
 /// outside it about half the time, and Japanese text decodes to kana. `None` when no
 /// encoding reads the bytes without errors.
-pub fn legacy(bytes: &[u8]) -> Option<Guess> {
+pub(crate) fn legacy(bytes: &[u8]) -> Option<Guess> {
     let reads = |e: &'static Encoding| {
         e.decode_without_bom_handling_and_without_replacement(bytes)
             .map(|t| t.into_owned())

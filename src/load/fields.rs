@@ -11,7 +11,7 @@ use crate::load::numbers;
 use crate::schema::{Field, Schema, Type};
 
 /// Reads fields from one mapping by its [`Schema`], collecting diagnostics.
-pub struct Fields<'a, 's> {
+pub(crate) struct Fields<'a, 's> {
     pub doc: &'a Doc<'s>,
     map: &'a Mapping,
     prefix: Vec<Seg<'a>>,
@@ -25,7 +25,7 @@ pub struct Fields<'a, 's> {
 impl<'a, 's> Fields<'a, 's> {
     /// Opens the top-level mapping of a document; a document that is not a mapping is an error
     /// showing the shape of this kind of file.
-    pub fn top(
+    pub(crate) fn top(
         doc: &'a Doc<'s>,
         schema: &'static Schema,
         diags: &'a mut Diagnostics,
@@ -68,7 +68,7 @@ impl<'a, 's> Fields<'a, 's> {
     }
 
     /// A nested mapping (`patents: {…}`, an item of `awards`) read with its own schema.
-    pub fn nested<'b>(
+    pub(crate) fn nested<'b>(
         &'b mut self,
         path: Vec<Seg<'a>>,
         map: &'a Mapping,
@@ -95,24 +95,24 @@ impl<'a, 's> Fields<'a, 's> {
 
     /// Points a diagnostic at a key's value as written (a block scalar's first content line; see
     /// [`crate::load::positions`]).
-    pub fn at_value(&self, d: Diagnostic, key: &str) -> Diagnostic {
+    pub(crate) fn at_value(&self, d: Diagnostic, key: &str) -> Diagnostic {
         let (s, e) = self.doc.value_span(&self.path(key));
         d.at(self.doc.src, s, e)
     }
 
     /// Byte range of a key's value as written (see [`Self::at_value`]).
-    pub fn value_span(&self, key: &str) -> (usize, usize) {
+    pub(crate) fn value_span(&self, key: &str) -> (usize, usize) {
         self.doc.value_span(&self.path(key))
     }
 
     /// Points a diagnostic at a key.
-    pub fn at_key(&self, d: Diagnostic, key: &str) -> Diagnostic {
+    pub(crate) fn at_key(&self, d: Diagnostic, key: &str) -> Diagnostic {
         let (s, e) = self.doc.key_span(&self.path(key));
         d.at(self.doc.src, s, e)
     }
 
     /// Points a diagnostic at any path below this mapping.
-    pub fn at_path(&self, d: Diagnostic, rest: &[Seg]) -> Diagnostic {
+    pub(crate) fn at_path(&self, d: Diagnostic, rest: &[Seg]) -> Diagnostic {
         let mut p = self.prefix.clone();
         p.extend_from_slice(rest);
         let (s, e) = self.doc.value_span(&p);
@@ -159,7 +159,7 @@ impl<'a, 's> Fields<'a, 's> {
     }
 
     /// The raw value of a key; `null` (written `key:` with nothing after it) counts as absent.
-    pub fn raw(&self, key: &str) -> Option<&'a Value> {
+    pub(crate) fn raw(&self, key: &str) -> Option<&'a Value> {
         let written = match self.renamed_to(key) {
             Some(r) if !r.read => return None,
             Some(r) => r.written,
@@ -170,13 +170,13 @@ impl<'a, 's> Fields<'a, 's> {
 
     /// Whether the field was written under another key, whose message already says how to
     /// write it: it is not reported missing as well.
-    pub fn is_claimed(&self, key: &str) -> bool {
+    pub(crate) fn is_claimed(&self, key: &str) -> bool {
         self.renamed_to(key).is_some()
     }
 
     /// The keys written at this level that belong under `parent` (`电话` for `private`),
     /// already reported.
-    pub fn written_for(&self, parent: &str) -> Vec<&'a str> {
+    pub(crate) fn written_for(&self, parent: &str) -> Vec<&'a str> {
         self.renamed
             .iter()
             .filter(|r| r.parent == Some(parent))
@@ -240,7 +240,7 @@ impl<'a, 's> Fields<'a, 's> {
     }
 
     /// A text value (its need from the schema). Numbers are accepted as text (`post: 110` is fine).
-    pub fn string(&mut self, key: &str) -> Option<String> {
+    pub(crate) fn string(&mut self, key: &str) -> Option<String> {
         let required = self.required(key);
         let v = match self.raw(key) {
             None => {
@@ -274,14 +274,14 @@ impl<'a, 's> Fields<'a, 's> {
 
     /// A plain-text value ([`Self::string`]), with a warning at HTML or Markdown typed into it:
     /// the page shows it as typed (see [`crate::load::plain`]).
-    pub fn text(&mut self, key: &str) -> Option<String> {
+    pub(crate) fn text(&mut self, key: &str) -> Option<String> {
         let s = self.string(key)?;
         self.warn_markup(&[Seg::Key(key)], key, &s);
         Some(s)
     }
 
     /// A list of short plain texts ([`Self::strings`]), each checked as [`Self::text`].
-    pub fn texts(&mut self, key: &str) -> Vec<String> {
+    pub(crate) fn texts(&mut self, key: &str) -> Vec<String> {
         let items = self.strings(key);
         for (i, s) in items.iter().enumerate() {
             self.warn_markup(&[Seg::Key(key), Seg::Index(i)], key, s);
@@ -307,7 +307,7 @@ impl<'a, 's> Fields<'a, 's> {
     }
 
     /// A whole number in the range the schema gives.
-    pub fn int(&mut self, key: &str) -> Option<i64> {
+    pub(crate) fn int(&mut self, key: &str) -> Option<i64> {
         let (min, max) = match self.spec(key).map(|f| f.ty) {
             Some(Type::Number { min, max }) => (min, max),
             _ => (i64::MIN, i64::MAX),
@@ -316,7 +316,7 @@ impl<'a, 's> Fields<'a, 's> {
     }
 
     /// A year from 2016 to `this_year`.
-    pub fn year(&mut self, key: &str, this_year: i32) -> Option<i32> {
+    pub(crate) fn year(&mut self, key: &str, this_year: i32) -> Option<i32> {
         self.int_in(key, 2016, this_year as i64).map(|y| y as i32)
     }
 
@@ -407,7 +407,7 @@ impl<'a, 's> Fields<'a, 's> {
     }
 
     /// true / false.
-    pub fn boolean(&mut self, key: &str) -> Option<bool> {
+    pub(crate) fn boolean(&mut self, key: &str) -> Option<bool> {
         match self.raw(key)? {
             Value::Bool(b) => Some(*b),
             other => {
@@ -427,7 +427,7 @@ impl<'a, 's> Fields<'a, 's> {
     }
 
     /// A list of short texts. A single text is a one-item list; `a、b` is an error with the fix.
-    pub fn strings(&mut self, key: &str) -> Vec<String> {
+    pub(crate) fn strings(&mut self, key: &str) -> Vec<String> {
         let Some(v) = self.raw(key) else {
             return Vec::new();
         };
@@ -481,7 +481,7 @@ impl<'a, 's> Fields<'a, 's> {
     }
 
     /// A calendar date written `YYYY-MM-DD`; Chinese and dotted dates get the ISO form as a hint.
-    pub fn date(&mut self, key: &str) -> Option<Date> {
+    pub(crate) fn date(&mut self, key: &str) -> Option<Date> {
         let Some(v) = self.raw(key) else {
             if self.required(key) {
                 self.missing(key);
@@ -522,7 +522,7 @@ impl<'a, 's> Fields<'a, 's> {
 
     /// A value from the field's closed list; an unknown value gets the nearest allowed ones as a
     /// hint ([`crate::suggest`], the words editors use for them included: 大学本科 → 本科).
-    pub fn choice<T>(&mut self, key: &str, parse: impl Fn(&str) -> Option<T>) -> Option<T> {
+    pub(crate) fn choice<T>(&mut self, key: &str, parse: impl Fn(&str) -> Option<T>) -> Option<T> {
         let s = self.string(key)?;
         if let Some(t) = parse(&s) {
             return Some(t);
@@ -571,7 +571,7 @@ impl<'a, 's> Fields<'a, 's> {
     }
 
     /// A nested mapping, or an error showing how to write it.
-    pub fn mapping(&mut self, key: &str) -> Option<&'a Mapping> {
+    pub(crate) fn mapping(&mut self, key: &str) -> Option<&'a Mapping> {
         match self.raw(key)? {
             Value::Mapping(m) => Some(m),
             _ => {
@@ -587,7 +587,7 @@ impl<'a, 's> Fields<'a, 's> {
     }
 
     /// A list value, or an error showing how to write one.
-    pub fn sequence(&mut self, key: &str) -> Option<&'a Vec<Value>> {
+    pub(crate) fn sequence(&mut self, key: &str) -> Option<&'a Vec<Value>> {
         match self.raw(key)? {
             Value::Sequence(s) => Some(s),
             _ => {
@@ -607,7 +607,7 @@ impl<'a, 's> Fields<'a, 's> {
         }
     }
 
-    pub fn push(&mut self, d: Diagnostic) {
+    pub(crate) fn push(&mut self, d: Diagnostic) {
         self.diags.push(d);
     }
 }

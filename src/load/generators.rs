@@ -96,7 +96,7 @@ const KEYS: &[(&str, &str, Meaning)] = &[
 
 /// The message for `key`, when it is another generator's field the file's `known` fields do
 /// not list; unlocated (the caller points it at the key).
-pub fn diagnostic(known: &Schema, key: &str, value: &Value) -> Option<Diagnostic> {
+pub(crate) fn diagnostic(known: &Schema, key: &str, value: &Value) -> Option<Diagnostic> {
     let lower = key.to_ascii_lowercase();
     let &(_, tools, meaning) = KEYS.iter().find(|(k, _, _)| *k == lower)?;
     let has = |k: &str| known.field(k).is_some();

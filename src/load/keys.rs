@@ -24,7 +24,7 @@ struct Written<'d, 's, 'a> {
 
 /// A field found written under another key, already reported.
 #[derive(Debug, Clone, Copy)]
-pub struct Renamed<'a> {
+pub(crate) struct Renamed<'a> {
     pub field: &'static str,
     /// The field of this mapping it belongs under, when it was written a level too high
     /// (`电话` for `private.phone`): never read from there.
@@ -37,7 +37,7 @@ pub struct Renamed<'a> {
 
 /// Reports each key of `map` that `schema` does not list. Returns the fields found written
 /// under another key, for the reader to read from there and not to report as missing.
-pub fn check<'a>(
+pub(crate) fn check<'a>(
     doc: &Doc,
     map: &'a Mapping,
     prefix: &[Seg<'a>],

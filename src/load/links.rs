@@ -12,13 +12,13 @@ use std::path::{Path, PathBuf};
 /// folder in it (a theme folder may itself be a link to a shared theme), and any added with
 /// [`SiteFolders::with`].
 #[derive(Debug, Clone, Default)]
-pub struct SiteFolders {
+pub(crate) struct SiteFolders {
     roots: Vec<PathBuf>,
 }
 
 impl SiteFolders {
     /// The folders of the site at `root` as they are now (those that exist).
-    pub fn of(root: &Path) -> SiteFolders {
+    pub(crate) fn of(root: &Path) -> SiteFolders {
         let mut dirs = vec![root.join("content"), root.join("themes")];
         if let Ok(themes) = std::fs::read_dir(root.join("themes")) {
             dirs.extend(themes.flatten().map(|e| e.path()));
@@ -31,7 +31,7 @@ impl SiteFolders {
     }
 
     /// These folders and `dir` (when it exists).
-    pub fn with(mut self, dir: &Path) -> SiteFolders {
+    pub(crate) fn with(mut self, dir: &Path) -> SiteFolders {
         if let Some(real) = dir.canonicalize().ok().filter(|d| d.is_dir()) {
             if !self.roots.contains(&real) {
                 self.roots.push(real);
@@ -41,7 +41,7 @@ impl SiteFolders {
     }
 
     /// `path` with every link followed, when that lies inside one of the folders.
-    pub fn resolve(&self, path: &Path) -> Option<PathBuf> {
+    pub(crate) fn resolve(&self, path: &Path) -> Option<PathBuf> {
         let real = path.canonicalize().ok()?;
         self.roots
             .iter()
@@ -52,7 +52,7 @@ impl SiteFolders {
 
 /// What a link under content/ leads to.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Link {
+pub(crate) enum Link {
     /// A file inside the site's folders: read like that file.
     File,
     /// A folder: its files are not read.
@@ -64,7 +64,7 @@ pub enum Link {
 }
 
 /// What `path` (under `content`) leads to, or `None` when it is not a link itself.
-pub fn inspect(content: &Path, path: &Path) -> Option<Link> {
+pub(crate) fn inspect(content: &Path, path: &Path) -> Option<Link> {
     let meta = std::fs::symlink_metadata(path).ok()?;
     if !meta.file_type().is_symlink() {
         return None;
@@ -82,7 +82,7 @@ pub fn inspect(content: &Path, path: &Path) -> Option<Link> {
 
 /// Whether a folder between `content` and `path` is a link: the path was reached through a link
 /// the walk does not follow (and which was reported where it stands).
-pub fn through_link(content: &Path, path: &Path) -> bool {
+pub(crate) fn through_link(content: &Path, path: &Path) -> bool {
     let Ok(rel) = path.strip_prefix(content) else {
         return false;
     };
@@ -101,7 +101,7 @@ pub fn through_link(content: &Path, path: &Path) -> bool {
 }
 
 /// The diagnostic for a link that is not read (`shown`: its path as editors see it), `None` for a link to a file of the site.
-pub fn diagnostic(link: &Link, shown: &str) -> Option<Diagnostic> {
+pub(crate) fn diagnostic(link: &Link, shown: &str) -> Option<Diagnostic> {
     let d = match link {
         Link::File => return None,
         Link::Outside => Diagnostic::error(

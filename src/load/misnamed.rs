@@ -5,7 +5,7 @@ use crate::diag::Diagnostic;
 
 /// What a misnamed content file is.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Misnamed {
+pub(crate) enum Misnamed {
     /// Hugo's `_index.md`: not read.
     SectionIndex(Diagnostic),
     /// A second extension: not read; the slug it was meant to have.
@@ -20,7 +20,7 @@ const INNER: [&str; 4] = ["md", "markdown", "txt", "yaml"];
 
 /// Checks the name of a content file (`name`, its extension `ext` already known to be the
 /// section's) shown to the editor as `shown`.
-pub fn check(shown: &str, stem: &str, ext: &str) -> Option<Misnamed> {
+pub(crate) fn check(shown: &str, stem: &str, ext: &str) -> Option<Misnamed> {
     if stem == "_index" && ext == "md" {
         return Some(Misnamed::SectionIndex(
             Diagnostic::warning(

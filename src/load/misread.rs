@@ -20,7 +20,12 @@ use serde_yaml::Value;
 /// Checks a value as written after `key:` (or after a list item's `- `), `at` being its byte
 /// offset in `src` and `value` its text up to the end of the line, leading spaces removed.
 /// `key` names the field for the message (`None` when it is not known).
-pub fn value(src: &SourceFile, at: usize, value: &str, key: Option<&str>) -> Option<Diagnostic> {
+pub(crate) fn value(
+    src: &SourceFile,
+    at: usize,
+    value: &str,
+    key: Option<&str>,
+) -> Option<Diagnostic> {
     let first = *value.as_bytes().first()?;
     if first == b'*' {
         return star_at_start(src, at, value, key);
@@ -37,7 +42,7 @@ pub fn value(src: &SourceFile, at: usize, value: &str, key: Option<&str>) -> Opt
 /// A list item written `-车削` (no space after the dash), at the start of `line` (which starts at
 /// byte `start` of `src`). YAML does not read it as a list item: the lines become one text,
 /// `-车削 -铣削`. `owner` is the field the list belongs to, when known.
-pub fn dash_without_space(
+pub(crate) fn dash_without_space(
     src: &SourceFile,
     start: usize,
     line: &str,

@@ -1,21 +1,21 @@
 //! Loading: walk content/, read each file as text, split front matter and parse YAML with locations.
 
-pub mod anchors;
-pub mod dates;
-pub mod encoding;
-pub mod fields;
+pub(crate) mod anchors;
+pub(crate) mod dates;
+pub(crate) mod encoding;
+pub(crate) mod fields;
 pub mod frontmatter;
-pub mod generators;
+pub(crate) mod generators;
 pub mod invisible;
-pub mod keys;
-pub mod links;
-pub mod misnamed;
-pub mod misread;
-pub mod numbers;
-pub mod plain;
-pub mod positions;
+pub(crate) mod keys;
+pub(crate) mod links;
+pub(crate) mod misnamed;
+pub(crate) mod misread;
+pub(crate) mod numbers;
+pub(crate) mod plain;
+pub(crate) mod positions;
 pub mod text;
-pub mod yaml;
+pub(crate) mod yaml;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::source::SourceFile;

@@ -6,7 +6,7 @@ use crate::diag::Diagnostic;
 /// between groups of three), in Chinese numerals (`二〇二一`, `二十六`, `一千二百万`), or in
 /// digits with 万 / 亿 (`1200万`, `1.2亿`); whatever follows it (a unit: 年, 元, 人…) is
 /// ignored. `None` when the text does not start with a number, or it is not whole.
-pub fn leading(text: &str) -> Option<i64> {
+pub(crate) fn leading(text: &str) -> Option<i64> {
     let text: String = text
         .trim()
         .chars()
@@ -36,7 +36,7 @@ pub fn leading(text: &str) -> Option<i64> {
 
 /// What makes `text` (read by [`leading`]) not a number as YAML writes one, for a hint:
 /// `只写阿拉伯数字，不要单位`.
-pub fn what_to_change(text: &str) -> String {
+pub(crate) fn what_to_change(text: &str) -> String {
     let mut changes: Vec<&str> = Vec::new();
     if text.chars().all(|c| c.is_ascii_digit()) {
         return "数字不加引号".to_string();
@@ -174,7 +174,7 @@ fn chinese(text: &str) -> Option<i64> {
 
 /// How a number was written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum How {
+pub(crate) enum How {
     /// `1200万`, `1.2亿`.
     ChineseUnit,
     /// `12,000,000`.
@@ -187,7 +187,7 @@ pub enum How {
 
 /// A number as the editor meant it, and how it was written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Meant {
+pub(crate) struct Meant {
     pub value: i64,
     pub how: How,
 }
@@ -203,7 +203,7 @@ const UNITS: [(&str, i64); 5] = [
 
 /// The whole number a text means, when it is written the way spreadsheets and Chinese writing
 /// do; `None` for anything else (`26年`, `很多`, a decimal that is not a whole number).
-pub fn number(text: &str) -> Option<Meant> {
+pub(crate) fn number(text: &str) -> Option<Meant> {
     let mut how = None;
     let mut note = |h: How| {
         if how.is_none_or(|old| rank(h) > rank(old)) {
@@ -292,7 +292,7 @@ fn whole(t: &str, multiplier: i64) -> Option<i64> {
 
 /// The error for a number written as [`number`] reads it, unlocated. `name` is the field as
 /// messages show it (`` `benefit_cny`（创造效益（元）） ``).
-pub fn number_diagnostic(name: &str, key: &str, written: &str) -> Option<Diagnostic> {
+pub(crate) fn number_diagnostic(name: &str, key: &str, written: &str) -> Option<Diagnostic> {
     let meant = number(written)?;
     let value = meant.value;
     let (code, what) = match meant.how {
@@ -321,7 +321,7 @@ pub fn number_diagnostic(name: &str, key: &str, written: &str) -> Option<Diagnos
 
 /// The warning for a whole number written in scientific notation (`1.2E+07`, how Excel shows a
 /// large number in a narrow column): it is read as written, but the digits Excel hid are gone.
-pub fn scientific_diagnostic(
+pub(crate) fn scientific_diagnostic(
     name: &str,
     key: &str,
     written: &str,

@@ -10,7 +10,7 @@ use crate::diag::Diagnostic;
 
 /// Markup found in a plain-text value.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Markup<'s> {
+pub(crate) struct Markup<'s> {
     /// Byte offset in the value.
     pub at: usize,
     /// The markup as written (`<strong>`, `&amp;`, `**`, `[事迹](/x/)`).
@@ -19,14 +19,14 @@ pub struct Markup<'s> {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
+pub(crate) enum Kind {
     Tag,
     Entity,
     Markdown,
 }
 
 /// The first markup in `value`, if any. Most values hold none of `<&*_~[` and cost one pass.
-pub fn find(value: &str) -> Option<Markup<'_>> {
+pub(crate) fn find(value: &str) -> Option<Markup<'_>> {
     let b = value.as_bytes();
     let mut i = 0;
     while i < b.len() {
@@ -143,7 +143,7 @@ fn link(s: &str, i: usize) -> Option<Markup<'_>> {
 }
 
 /// The warning for `m` found in the field named `field` (as in messages: `` `summary`（简介） ``).
-pub fn warning(field: &str, m: &Markup) -> Diagnostic {
+pub(crate) fn warning(field: &str, m: &Markup) -> Diagnostic {
     let text = m.text;
     match m.kind {
         Kind::Tag => Diagnostic::warning(

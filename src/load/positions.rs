@@ -20,18 +20,18 @@
 use saphyr_parser::{Event, Parser, ScalarStyle};
 
 /// A byte range in the source file.
-pub type Span = (usize, usize);
+pub(crate) type Span = (usize, usize);
 
 /// One step of a path to a value: a mapping key or a sequence index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Seg<'a> {
+pub(crate) enum Seg<'a> {
     Key(&'a str),
     Index(usize),
 }
 
 /// The positions of one YAML document's keys and values, in bytes of the whole file.
 #[derive(Debug, Clone, Default)]
-pub struct Positions {
+pub(crate) struct Positions {
     /// Every node (value) of the document; the root is the first.
     nodes: Vec<Node>,
     duplicates: Vec<Duplicate>,
@@ -39,7 +39,7 @@ pub struct Positions {
 
 /// A key written a second time in the same mapping.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Duplicate {
+pub(crate) struct Duplicate {
     /// The key as read (quotes removed).
     pub key: String,
     pub first: Span,
@@ -75,7 +75,7 @@ impl Positions {
     /// Reads the positions of the YAML document `yaml`, which starts at byte `offset` of its
     /// file. A document the parser cannot read to the end gives the positions read before the
     /// problem (serde_yaml reports it).
-    pub fn new(yaml: &str, offset: usize) -> Positions {
+    pub(crate) fn new(yaml: &str, offset: usize) -> Positions {
         #[cfg(test)]
         READ.with(|n| n.set(n.get() + 1));
         let mut b = Builder {
@@ -125,28 +125,28 @@ impl Positions {
 
     /// The key at `path` (a list item's `-`; the value for the root), or that of its nearest
     /// located parent. `None` only for a document with no value at all.
-    pub fn key_span(&self, path: &[Seg]) -> Option<Span> {
+    pub(crate) fn key_span(&self, path: &[Seg]) -> Option<Span> {
         self.walk(path).map(|(n, _)| self.nodes[n].key_or_value())
     }
 
     /// The value at `path` (see the module's documentation), or that of its nearest located parent.
-    pub fn value_span(&self, path: &[Seg]) -> Option<Span> {
+    pub(crate) fn value_span(&self, path: &[Seg]) -> Option<Span> {
         self.walk(path).map(|(n, _)| self.nodes[n].value)
     }
 
     /// The head of the value at `path` (see the module's documentation), or that of its nearest
     /// located parent.
-    pub fn head_span(&self, path: &[Seg]) -> Option<Span> {
+    pub(crate) fn head_span(&self, path: &[Seg]) -> Option<Span> {
         self.walk(path).map(|(n, _)| self.nodes[n].head)
     }
 
     /// Whether `path` is written in the document.
-    pub fn contains(&self, path: &[Seg]) -> bool {
+    pub(crate) fn contains(&self, path: &[Seg]) -> bool {
         matches!(self.walk(path), Some((_, true)))
     }
 
     /// Keys written twice in one mapping, in the order of their second place.
-    pub fn duplicates(&self) -> &[Duplicate] {
+    pub(crate) fn duplicates(&self) -> &[Duplicate] {
         &self.duplicates
     }
 
@@ -185,7 +185,7 @@ thread_local! {
 
 /// How many documents this thread has read positions of.
 #[cfg(test)]
-pub fn read_on_this_thread() -> usize {
+pub(crate) fn read_on_this_thread() -> usize {
     READ.with(|n| n.get())
 }
 
@@ -414,20 +414,20 @@ fn dash_before(text: &str, at: usize) -> Option<Span> {
 }
 
 /// Character index → byte offset in a text (saphyr-parser counts characters).
-pub struct CharOffsets {
+pub(crate) struct CharOffsets {
     starts: Vec<usize>,
     len: usize,
 }
 
 impl CharOffsets {
-    pub fn new(text: &str) -> Self {
+    pub(crate) fn new(text: &str) -> Self {
         CharOffsets {
             starts: text.char_indices().map(|(i, _)| i).collect(),
             len: text.len(),
         }
     }
 
-    pub fn byte(&self, char_index: usize) -> usize {
+    pub(crate) fn byte(&self, char_index: usize) -> usize {
         self.starts.get(char_index).copied().unwrap_or(self.len)
     }
 }

@@ -3,13 +3,13 @@
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::misread;
 use crate::load::positions::Positions;
-pub use crate::load::positions::{Seg, Span};
+pub(crate) use crate::load::positions::{Seg, Span};
 use crate::source::SourceFile;
 use serde_yaml::Value;
 
 /// A parsed YAML document (front matter or a whole `.yaml` file) that still knows its source.
 #[derive(Debug, Clone)]
-pub struct Doc<'s> {
+pub(crate) struct Doc<'s> {
     pub src: &'s SourceFile,
     /// Byte range of the YAML inside the file.
     pub range: (usize, usize),
@@ -20,11 +20,11 @@ pub struct Doc<'s> {
 
 /// The English key a key written in Chinese stands for (`岗位` → `post`), for the hints of
 /// typing mistakes: given by the schema of the file being read.
-pub type Names<'n> = &'n dyn Fn(&str) -> Option<&'static str>;
+pub(crate) type Names<'n> = &'n dyn Fn(&str) -> Option<&'static str>;
 
 /// Parses the YAML in `range` of `src`. Typing mistakes and syntax errors go to `diags`;
 /// `None` means the document could not be read at all.
-pub fn parse<'s>(
+pub(crate) fn parse<'s>(
     src: &'s SourceFile,
     range: (usize, usize),
     diags: &mut Diagnostics,
@@ -34,7 +34,7 @@ pub fn parse<'s>(
 
 /// [`parse`], with the hints of a mistyped line naming the English key of a key written in
 /// Chinese (`岗位：焊工` → `post: 焊工`).
-pub fn parse_named<'s>(
+pub(crate) fn parse_named<'s>(
     src: &'s SourceFile,
     range: (usize, usize),
     names: Names,
@@ -69,14 +69,14 @@ pub fn parse_named<'s>(
 
 /// A step of a path to a value, owning its key.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum OwnedSeg {
+pub(crate) enum OwnedSeg {
     Key(String),
     Index(usize),
 }
 
 impl OwnedSeg {
     /// The step as a [`Seg`] borrowing its key.
-    pub fn as_seg(&self) -> Seg<'_> {
+    pub(crate) fn as_seg(&self) -> Seg<'_> {
         match self {
             OwnedSeg::Key(k) => Seg::Key(k),
             OwnedSeg::Index(i) => Seg::Index(*i),
@@ -651,7 +651,7 @@ fn duplicate_key(src: &SourceFile, range: (usize, usize), key: &str) -> Diagnost
 
 impl<'s> Doc<'s> {
     /// Where every key and value stands, read when first asked (most documents never are).
-    pub fn positions(&self) -> &Positions {
+    pub(crate) fn positions(&self) -> &Positions {
         self.positions.get_or_init(|| {
             Positions::new(&self.src.text[self.range.0..self.range.1], self.range.0)
         })
@@ -659,7 +659,7 @@ impl<'s> Doc<'s> {
 
     /// Byte range of the key at `path` (a list item's `-`), falling back to its nearest located
     /// parent, then the document start.
-    pub fn key_span(&self, path: &[Seg]) -> Span {
+    pub(crate) fn key_span(&self, path: &[Seg]) -> Span {
         self.positions()
             .key_span(path)
             .unwrap_or((self.range.0, self.range.0))
@@ -667,7 +667,7 @@ impl<'s> Doc<'s> {
 
     /// Byte range of the value at `path` as written, with the same fallbacks: a block scalar's
     /// content, a mapping's or list's entries, the key of an empty value (see [`crate::load::positions`]).
-    pub fn value_span(&self, path: &[Seg]) -> Span {
+    pub(crate) fn value_span(&self, path: &[Seg]) -> Span {
         self.positions()
             .value_span(path)
             .unwrap_or((self.range.0, self.range.0))
@@ -676,7 +676,7 @@ impl<'s> Doc<'s> {
     /// Where the editor sees what kind of value stands at `path`, for a value of the wrong kind:
     /// a block scalar's `|` or `>`, the key of a mapping or list written below it, else the
     /// value itself (see [`crate::load::positions`]).
-    pub fn head_span(&self, path: &[Seg]) -> Span {
+    pub(crate) fn head_span(&self, path: &[Seg]) -> Span {
         self.positions()
             .head_span(path)
             .unwrap_or((self.range.0, self.range.0))
@@ -686,7 +686,7 @@ impl<'s> Doc<'s> {
 /// The positions in a file whose [`Doc`] is gone (reports made later: checks across files,
 /// photos): of its front matter for a Markdown file, of the whole file otherwise. Read anew on
 /// each call, so only for reports.
-pub fn positions_of(src: &SourceFile) -> Positions {
+pub(crate) fn positions_of(src: &SourceFile) -> Positions {
     let range = if src.path.ends_with(".md") {
         crate::load::frontmatter::split(src).map_or((0, 0), |s| s.yaml)
     } else {

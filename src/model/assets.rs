@@ -5,14 +5,14 @@ use std::collections::{BTreeMap, HashMap};
 
 /// Every file under content/ that pages may reference, by path relative to content/.
 #[derive(Debug, Default, Clone)]
-pub struct AssetIndex {
+pub(crate) struct AssetIndex {
     exact: BTreeMap<String, std::path::PathBuf>,
     lower: HashMap<String, String>,
 }
 
 /// What a reference resolved to.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Found {
+pub(crate) enum Found {
     /// The URL path of the file on the site (`/craftsmen/zhang-wei/photo.jpg`).
     Yes(String),
     /// A file with the same name in other letter case exists (its actual name).
@@ -21,7 +21,7 @@ pub enum Found {
 }
 
 impl AssetIndex {
-    pub fn new<'a>(files: impl IntoIterator<Item = &'a StaticFile>) -> Self {
+    pub(crate) fn new<'a>(files: impl IntoIterator<Item = &'a StaticFile>) -> Self {
         let mut idx = AssetIndex::default();
         for f in files {
             idx.lower.insert(f.rel.to_lowercase(), f.rel.clone());
@@ -32,7 +32,7 @@ impl AssetIndex {
 
     /// Resolves `reference` as written in a file whose folder is `dir_rel` (relative to content/).
     /// `/x/y.png` means content/static/x/y.png; `y.png` means beside the file.
-    pub fn resolve(&self, dir_rel: &str, reference: &str) -> Found {
+    pub(crate) fn resolve(&self, dir_rel: &str, reference: &str) -> Found {
         let reference = reference.split(['?', '#']).next().unwrap_or(reference);
         let rel = match reference.strip_prefix('/') {
             Some(r) => format!("static/{r}"),
@@ -48,16 +48,11 @@ impl AssetIndex {
             None => Found::No,
         }
     }
-
-    /// Every indexed file with its site URL path, sorted.
-    pub fn iter(&self) -> impl Iterator<Item = (&String, &std::path::PathBuf)> {
-        self.exact.iter()
-    }
 }
 
 /// What a file is to the site, by its extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FileKind {
+pub(crate) enum FileKind {
     /// JPEG, PNG or WebP: resized wherever a page shows it; published under its own name only
     /// from `static/`, stripped of its metadata.
     Photo,
@@ -73,7 +68,7 @@ pub enum FileKind {
 
 impl FileKind {
     /// The kind of the file at `path` (letter case of the extension ignored).
-    pub fn of(path: &str) -> FileKind {
+    pub(crate) fn of(path: &str) -> FileKind {
         let name = path.rsplit('/').next().unwrap_or(path);
         let ext = name
             .rsplit_once('.')
@@ -94,12 +89,12 @@ impl FileKind {
 /// Whether a file under content/ (`rel`) is published under its own URL: everything in
 /// `static/`; beside profiles and stories everything but photos, which pages show only
 /// through their resized copies.
-pub fn published(rel: &str) -> bool {
+pub(crate) fn published(rel: &str) -> bool {
     rel.starts_with("static/") || FileKind::of(rel) != FileKind::Photo
 }
 
 /// Site URL path of a file under content/ (`static/` is the site root).
-pub fn url_of(rel: &str) -> String {
+pub(crate) fn url_of(rel: &str) -> String {
     match rel.strip_prefix("static/") {
         Some(r) => format!("/{r}"),
         None => format!("/{rel}"),

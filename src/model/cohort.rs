@@ -50,7 +50,7 @@ pub struct InlineMember {
     pub post: Option<String>,
 }
 
-pub fn parse(
+pub(crate) fn parse(
     file: &ContentFile,
     ctx: &entry::Ctx,
     this_year: i32,
@@ -227,7 +227,7 @@ fn listed_twice(doc: &Doc, members: &[Member], diags: &mut Diagnostics) {
 }
 
 /// Whether two members' employers say they can be the same person (equal, or one not written).
-pub fn same_employer(a: Option<&str>, b: Option<&str>) -> bool {
+pub(crate) fn same_employer(a: Option<&str>, b: Option<&str>) -> bool {
     match (a, b) {
         (Some(a), Some(b)) => a == b,
         _ => true,
@@ -236,7 +236,7 @@ pub fn same_employer(a: Option<&str>, b: Option<&str>) -> bool {
 
 /// `who` is listed again; its first listing is on `first_line`. `namesakes`: whether two
 /// people of one name could be meant (then their employers tell them apart).
-pub fn duplicate_member(who: &str, first_line: usize, namesakes: bool) -> Diagnostic {
+pub(crate) fn duplicate_member(who: &str, first_line: usize, namesakes: bool) -> Diagnostic {
     let apart = if namesakes {
         "；确实是同名的两个人时，给两项都写上各自的 `employer`"
     } else {

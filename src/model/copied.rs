@@ -30,7 +30,7 @@ const MARKUP: &[&str] = &["html", "htm", "xhtml", "xml", "svg", "rss", "atom"];
 
 /// Scans the name of every copied file and the contents of its text files. Each file's source
 /// (its text, or only its path for other files) is returned with what it publishes.
-pub fn scan(
+pub(crate) fn scan(
     files: &[&StaticFile],
     diags: &mut Diagnostics,
 ) -> Vec<(std::sync::Arc<SourceFile>, Published)> {

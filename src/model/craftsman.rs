@@ -57,7 +57,7 @@ pub struct Origin {
 }
 
 /// Reads one profile. `None` when it has errors that leave no usable profile (all are reported).
-pub fn parse(
+pub(crate) fn parse(
     file: &ContentFile,
     ctx: &Ctx,
     this_year: i32,
@@ -153,7 +153,7 @@ pub fn parse(
 }
 
 /// Reads `industry`: a section name or letter; an alias is accepted with a warning, anything else gets the nearest sections.
-pub fn read_industry(f: &mut Fields) -> Option<&'static Section> {
+pub(crate) fn read_industry(f: &mut Fields) -> Option<&'static Section> {
     let written = f.string("industry")?;
     match industry::resolve(&written) {
         Resolution::Exact(s) => Some(s),

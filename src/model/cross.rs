@@ -32,20 +32,20 @@ const RESERVED: &[&str] = &[
 /// and slug (their file slug and any `slug:` they still show): what names them elsewhere was
 /// reported with the file itself, and is not reported again.
 #[derive(Debug, Default)]
-pub struct Unreadable(BTreeSet<(Kind, String)>);
+pub(crate) struct Unreadable(BTreeSet<(Kind, String)>);
 
 impl Unreadable {
-    pub fn insert(&mut self, kind: Kind, slug: String) {
+    pub(crate) fn insert(&mut self, kind: Kind, slug: String) {
         self.0.insert((kind, slug));
     }
 
     /// Whether the file of this kind and slug could not be read.
-    pub fn has(&self, kind: Kind, slug: &str) -> bool {
+    pub(crate) fn has(&self, kind: Kind, slug: &str) -> bool {
         self.0.contains(&(kind, slug.to_string()))
     }
 
     /// Whether a root-relative URL path is the page of a file that could not be read.
-    pub fn names(&self, path: &str) -> bool {
+    pub(crate) fn names(&self, path: &str) -> bool {
         let inner = path.trim_matches('/');
         let (kind, slug) = match inner.split_once('/') {
             Some(("craftsmen", s)) => (Kind::Craftsman, s),
@@ -61,7 +61,7 @@ impl Unreadable {
 
 /// Files whose pages are missing for a reason already reported or intended: references to them
 /// are not reported as unknown.
-pub struct Absent<'a> {
+pub(crate) struct Absent<'a> {
     pub unreadable: &'a Unreadable,
     /// Withdrawn profiles (`published: false`), by slug.
     pub withdrawn: &'a BTreeSet<String>,
@@ -75,7 +75,7 @@ impl Absent<'_> {
 }
 
 /// Reports duplicate slugs, reserved page slugs, and references to profiles and brands that do not exist.
-pub fn cross_check(site: &Site, absent: &Absent, diags: &mut Diagnostics) {
+pub(crate) fn cross_check(site: &Site, absent: &Absent, diags: &mut Diagnostics) {
     let profiles = Profiles::new(&site.craftsmen, diags);
     let stories: Vec<_> = site
         .stories
@@ -515,6 +515,6 @@ fn story_refs(site: &Site, profiles: &Profiles, absent: &Absent, diags: &mut Dia
 }
 
 /// The nearest of `all` to a mistyped `slug` or link ([`crate::suggest::nearest`]).
-pub fn nearest_slug<'a>(slug: &str, all: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+pub(crate) fn nearest_slug<'a>(slug: &str, all: impl Iterator<Item = &'a str>) -> Option<&'a str> {
     crate::suggest::nearest(slug, all)
 }

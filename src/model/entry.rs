@@ -10,7 +10,7 @@ use crate::model::published::Published;
 use crate::source::SourceFile;
 
 /// Settings every parser needs.
-pub struct Ctx<'a> {
+pub(crate) struct Ctx<'a> {
     pub assets: &'a AssetIndex,
     pub base_path: &'a str,
     /// Today's date, for dates that cannot be true yet.
@@ -63,7 +63,7 @@ impl<'a> FromIterator<(&'a str, usize)> for Links {
 }
 
 /// Splits the front matter and parses it; `None` when the file cannot be read further.
-pub fn open<'s>(file: &'s ContentFile, diags: &mut Diagnostics) -> Option<(Doc<'s>, usize)> {
+pub(crate) fn open<'s>(file: &'s ContentFile, diags: &mut Diagnostics) -> Option<(Doc<'s>, usize)> {
     let split = match frontmatter::split(&file.source) {
         Ok(s) => s,
         Err(d) => {
@@ -78,7 +78,7 @@ pub fn open<'s>(file: &'s ContentFile, diags: &mut Diagnostics) -> Option<(Doc<'
 }
 
 /// `gongjiang new` leaves `（请填写…）` where the editor has to write; say so while one is left.
-pub fn warn_placeholders(src: &SourceFile, diags: &mut Diagnostics) {
+pub(crate) fn warn_placeholders(src: &SourceFile, diags: &mut Diagnostics) {
     for (line_no, line) in src.text.lines().enumerate() {
         let code_part = line.split(" #").next().unwrap_or(line);
         if line.trim_start().starts_with('#') {
@@ -96,7 +96,7 @@ pub fn warn_placeholders(src: &SourceFile, diags: &mut Diagnostics) {
 }
 
 /// The slug: the `slug:` field when given, else the file (or folder) name; unsafe slugs are errors with a safe suggestion.
-pub fn slug(
+pub(crate) fn slug(
     file: &ContentFile,
     written: Option<String>,
     doc: &Doc,
@@ -149,7 +149,7 @@ pub fn slug(
 /// Scans a slug taken from the file (or folder) name, which becomes the page's address (and so
 /// stands in the sitemap, the feeds and the search index). A `slug:` field is scanned with the
 /// other values.
-pub fn publish_slug(
+pub(crate) fn publish_slug(
     file: &ContentFile,
     doc: &Doc,
     slug: Option<&str>,
@@ -165,7 +165,7 @@ pub fn publish_slug(
 
 /// Renders the body, checks its images exist (letter case included), records its links, and
 /// scans what it publishes.
-pub fn body(
+pub(crate) fn body(
     file: &ContentFile,
     body_start: usize,
     ctx: &Ctx,
@@ -265,7 +265,7 @@ fn body_pictures(
 }
 
 /// The file's folder relative to content/ (`craftsmen/zhang-wei` or `craftsmen`).
-pub fn dir_rel(file: &ContentFile) -> String {
+pub(crate) fn dir_rel(file: &ContentFile) -> String {
     let p = file
         .source
         .path
@@ -278,7 +278,7 @@ pub fn dir_rel(file: &ContentFile) -> String {
 
 /// A picture field (`photo:`, `cover:`): a file of the site, never a web address or a `data:`
 /// image. `key` names the field; otherwise as [`check_asset`].
-pub fn check_picture_field(
+pub(crate) fn check_picture_field(
     file: &ContentFile,
     key: &str,
     reference: &str,
@@ -323,13 +323,13 @@ pub fn check_picture_field(
 }
 
 /// A web address (`https://…`, `//host/…`): a picture of another site.
-pub fn is_web_address(reference: &str) -> bool {
+pub(crate) fn is_web_address(reference: &str) -> bool {
     reference.starts_with("//") || reference.contains("://")
 }
 
 /// Checks that a picture reference exists; returns its site URL path. `span` says where the
 /// reference stands, asked only when it is reported.
-pub fn check_asset(
+pub(crate) fn check_asset(
     src: &SourceFile,
     dir: &str,
     reference: &str,

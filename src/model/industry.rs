@@ -21,7 +21,7 @@ const fn section(letter: char, name: &'static str) -> Section {
 }
 
 /// The sections in the standard's order.
-pub static SECTIONS: [Section; 20] = [
+pub(crate) static SECTIONS: [Section; 20] = [
     section('A', "农、林、牧、渔业"),
     section('B', "采矿业"),
     section('C', "制造业"),
@@ -129,7 +129,7 @@ const ALIASES: &[(&str, char)] = &[
 
 /// What an editor's industry resolves to.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Resolution {
+pub(crate) enum Resolution {
     /// The letter (`C`, `c`) or the section's exact name, surrounding spaces aside.
     Exact(&'static Section),
     /// Another spelling or an older or short name of one section; `written` is the trimmed
@@ -143,13 +143,13 @@ pub enum Resolution {
 }
 
 /// The section with this letter (`A`–`T`, either case).
-pub fn by_letter(letter: char) -> Option<&'static Section> {
+pub(crate) fn by_letter(letter: char) -> Option<&'static Section> {
     let letter = letter.to_ascii_uppercase();
     SECTIONS.iter().find(|s| s.letter == letter)
 }
 
 /// Resolves an industry as an editor wrote it.
-pub fn resolve(input: &str) -> Resolution {
+pub(crate) fn resolve(input: &str) -> Resolution {
     let written = input.trim();
     if let Some(section) = exact(written) {
         return Resolution::Exact(section);

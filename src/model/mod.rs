@@ -1,29 +1,29 @@
 //! The site model: craftsmen, cohorts, stories, brands, pages, industries, names and statistics.
 
 pub mod assemble;
-pub mod assets;
-pub mod cohort;
-pub mod copied;
-pub mod craftsman;
-pub mod cross;
-pub mod entry;
-pub mod industry;
+pub(crate) mod assets;
+pub(crate) mod cohort;
+pub(crate) mod copied;
+pub(crate) mod craftsman;
+pub(crate) mod cross;
+pub(crate) mod entry;
+pub(crate) mod industry;
 /// The closed vocabularies live in the field schema; views still name them from here.
-pub use crate::schema::levels;
+pub(crate) use crate::schema::levels;
 pub mod names;
-pub mod paging;
+pub(crate) mod paging;
 pub mod parse_cache;
-pub mod paths;
-pub mod pictures;
-pub mod plausible;
-pub mod published;
-pub mod repeated;
+pub(crate) mod paths;
+pub(crate) mod pictures;
+pub(crate) mod plausible;
+pub(crate) mod published;
+pub(crate) mod repeated;
 pub mod site;
-pub mod site_links;
-pub mod stats;
-pub mod story;
-pub mod strokes;
-pub mod urls;
+pub(crate) mod site_links;
+pub(crate) mod stats;
+pub(crate) mod story;
+pub(crate) mod strokes;
+pub(crate) mod urls;
 
 /// Today's date (UTC), or the date of `SOURCE_DATE_EPOCH` when it is set.
 pub fn today() -> crate::load::dates::Date {

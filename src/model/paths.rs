@@ -5,7 +5,7 @@ use rustc_hash::FxHashSet;
 use std::collections::{BTreeMap, HashSet};
 
 /// The folder the search index owns in the built site: nothing else may be published there.
-pub const SEARCH_DIR: &str = "search";
+pub(crate) const SEARCH_DIR: &str = "search";
 
 /// Paths every site has.
 const FIXED: &[&str] = &[
@@ -67,7 +67,7 @@ fn other_paths(site: &Site) -> Vec<String> {
 
 /// The paths of [`Site::url_paths`], for lookups: profile and story pages by slug, other pages
 /// without their last `/`, files as they are.
-pub struct UrlIndex<'a> {
+pub(crate) struct UrlIndex<'a> {
     /// `/craftsmen/{slug}/`.
     craftsmen: FxHashSet<&'a str>,
     /// `/stories/{slug}/`.
@@ -79,7 +79,7 @@ pub struct UrlIndex<'a> {
 }
 
 impl<'a> UrlIndex<'a> {
-    pub fn new(site: &'a Site) -> Self {
+    pub(crate) fn new(site: &'a Site) -> Self {
         let mut index = UrlIndex {
             craftsmen: site.craftsmen.iter().map(|c| c.slug.as_str()).collect(),
             stories: site.stories.iter().map(|s| s.slug.as_str()).collect(),
@@ -98,7 +98,7 @@ impl<'a> UrlIndex<'a> {
     }
 
     /// Whether the site has `path`.
-    pub fn contains(&self, path: &str) -> bool {
+    pub(crate) fn contains(&self, path: &str) -> bool {
         match path.strip_suffix('/') {
             Some(page) => self.has_page(page),
             None => self.files.contains(path),
@@ -106,7 +106,7 @@ impl<'a> UrlIndex<'a> {
     }
 
     /// Whether the site has `path` or `path/`.
-    pub fn contains_page(&self, path: &str) -> bool {
+    pub(crate) fn contains_page(&self, path: &str) -> bool {
         self.contains(path) || self.has_page(path)
     }
 

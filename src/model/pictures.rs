@@ -22,7 +22,7 @@ pub struct BodyPicture {
 
 /// An `<img>` tag of sanitised HTML.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ImgTag {
+pub(crate) struct ImgTag {
     pub range: Range<usize>,
     /// The `src` value, entities decoded.
     pub src: String,
@@ -37,7 +37,7 @@ const REPLACED: &[&str] = &["src", "srcset", "sizes", "loading"];
 
 /// Every `<img>` tag of `html`, which must be serialised HTML (as the Markdown renderer's
 /// sanitiser writes it: lower-case names, values in double quotes, `<` in text escaped).
-pub fn img_tags(html: &str) -> Vec<ImgTag> {
+pub(crate) fn img_tags(html: &str) -> Vec<ImgTag> {
     // Every body is scanned when the site loads: memchr's search keeps that a small cost.
     let mut out: Vec<ImgTag> = Vec::new();
     for start in memchr::memmem::find_iter(html.as_bytes(), b"<img") {

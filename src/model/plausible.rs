@@ -8,12 +8,12 @@ use crate::load::fields::Fields;
 
 /// Years of work above which a profile is worth a second look: someone who started at 16 would
 /// be over 66 when named.
-pub const MANY_WORK_YEARS: i64 = 50;
+pub(crate) const MANY_WORK_YEARS: i64 = 50;
 
 /// `work_years`, read as [`Fields::int`] reads it, except that a year (`work_years: 1988`, the
 /// spreadsheet column "参加工作时间" copied into the wrong field) is an error that gives the
 /// number of years to the cohort's year, and more than [`MANY_WORK_YEARS`] is a warning.
-pub fn work_years(f: &mut Fields, cohort: Option<i32>, this_year: i32) -> Option<u32> {
+pub(crate) fn work_years(f: &mut Fields, cohort: Option<i32>, this_year: i32) -> Option<u32> {
     const KEY: &str = "work_years";
     let written = f.raw(KEY).and_then(serde_yaml::Value::as_i64);
     if let Some(year) = written.filter(|y| (1949..=i64::from(this_year)).contains(y)) {
@@ -58,7 +58,7 @@ pub fn work_years(f: &mut Fields, cohort: Option<i32>, this_year: i32) -> Option
 
 /// A cohort's naming ceremony cannot be before the cohort's year (the year's ceremony is held
 /// in that year or early the next).
-pub fn ceremony(f: &mut Fields, year: Option<i32>, ceremony: Option<Date>) {
+pub(crate) fn ceremony(f: &mut Fields, year: Option<i32>, ceremony: Option<Date>) {
     let (Some(year), Some(date)) = (year, ceremony) else {
         return;
     };
@@ -85,7 +85,13 @@ pub fn ceremony(f: &mut Fields, year: Option<i32>, ceremony: Option<Date>) {
 
 /// A date after today: published today all the same (there is no scheduled publishing), which
 /// is what a Hugo editor does not expect, and most often a mistyped year.
-pub fn not_after_today(f: &mut Fields, key: &str, label: &str, date: Option<Date>, today: Date) {
+pub(crate) fn not_after_today(
+    f: &mut Fields,
+    key: &str,
+    label: &str,
+    date: Option<Date>,
+    today: Date,
+) {
     let Some(date) = date.filter(|d| *d > today) else {
         return;
     };
@@ -106,7 +112,7 @@ pub fn not_after_today(f: &mut Fields, key: &str, label: &str, date: Option<Date
 }
 
 /// An award cannot have been won after this year.
-pub fn award_year(f: &mut Fields, year: Option<i32>, this_year: i32) -> Option<i32> {
+pub(crate) fn award_year(f: &mut Fields, year: Option<i32>, this_year: i32) -> Option<i32> {
     let year = year?;
     if year <= this_year {
         return Some(year);

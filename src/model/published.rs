@@ -16,11 +16,11 @@ use crate::source::SourceFile;
 use serde_yaml::Value;
 
 /// The top-level key whose values are never published.
-pub const PRIVATE: &str = "private";
+pub(crate) const PRIVATE: &str = "private";
 
 /// What one file publishes, folded for comparing, and the private values it keeps.
 #[derive(Debug, Clone, Default)]
-pub struct Published {
+pub(crate) struct Published {
     /// Every published value and text, folded ([`repeats::fold_into`]), one per line; a body's
     /// text is not in it but in `body`.
     pub folded: String,
@@ -36,7 +36,7 @@ pub struct Published {
 
 /// One value kept under `private:`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PrivateValue {
+pub(crate) struct PrivateValue {
     /// The value folded.
     pub folded: String,
     /// Its key as a path (`private.address`).
@@ -48,7 +48,7 @@ pub struct PrivateValue {
 impl Published {
     /// Scans every value of `doc` but those of the top-level keys in `skip`: decoded strings,
     /// and numbers and keys inside mappings the schema does not type (`extra:`).
-    pub fn values(&mut self, doc: &Doc, skip: &[&str], diags: &mut Diagnostics) {
+    pub(crate) fn values(&mut self, doc: &Doc, skip: &[&str], diags: &mut Diagnostics) {
         let Value::Mapping(top) = &doc.value else {
             return;
         };
@@ -156,7 +156,7 @@ impl Published {
     /// document's first line). What the HTML shows apart from its text (attributes, link
     /// targets) is folded; the text itself only with `fold_text` (a body's text is kept in the
     /// model and folded when it is compared, see [`crate::model::repeated`]).
-    pub fn markdown(
+    pub(crate) fn markdown(
         &mut self,
         src: &SourceFile,
         start: impl FnOnce() -> usize,
@@ -209,7 +209,12 @@ impl Published {
     /// Scans a copied file's text: `shown` is what a reader gets from `src` (its markup read as
     /// a browser shows it), or `None` for the text itself. Each finding at its place in `src`
     /// when it is written there as shown, else naming the file.
-    pub fn copied_text(&mut self, src: &SourceFile, shown: Option<&str>, diags: &mut Diagnostics) {
+    pub(crate) fn copied_text(
+        &mut self,
+        src: &SourceFile,
+        shown: Option<&str>,
+        diags: &mut Diagnostics,
+    ) {
         let text = shown.unwrap_or(&src.text);
         for f in privacy::find_personal_data(text) {
             let written = f.text(text);
@@ -228,7 +233,7 @@ impl Published {
 
     /// Scans the name of the file at `path`, which becomes part of the site's addresses (a
     /// slug taken from a file name, a copied file's path).
-    pub fn file_name(&mut self, path: &str, name: &str, diags: &mut Diagnostics) {
+    pub(crate) fn file_name(&mut self, path: &str, name: &str, diags: &mut Diagnostics) {
         self.fold(name);
         for f in privacy::find_personal_data(name) {
             diags.push(
@@ -241,7 +246,7 @@ impl Published {
 
     /// Records the values under `private:` and reports every alias that carries one of them out
     /// into a published field.
-    pub fn private(&mut self, doc: &Doc, diags: &mut Diagnostics) {
+    pub(crate) fn private(&mut self, doc: &Doc, diags: &mut Diagnostics) {
         let Some(value) = doc.value.get(PRIVATE) else {
             return;
         };
@@ -327,7 +332,7 @@ fn find_spread(written: &str, needle: &str) -> Option<(usize, usize)> {
 }
 
 /// Scans the site settings (title, description, footer, navigation …): every value is published.
-pub fn settings(src: &SourceFile, diags: &mut Diagnostics) -> Published {
+pub(crate) fn settings(src: &SourceFile, diags: &mut Diagnostics) -> Published {
     let mut published = Published::default();
     // Syntax errors are reported where the settings are read.
     let mut ignored = Diagnostics::new();

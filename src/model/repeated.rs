@@ -16,7 +16,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 /// What earlier checks found (the preview keeps one between rebuilds).
 #[derive(Default)]
-pub struct RepeatMemo {
+pub(crate) struct RepeatMemo {
     inner: Mutex<Remembered>,
 }
 
@@ -61,7 +61,7 @@ impl Search {
 
 /// Reports every private value that appears again in the published text of any file (each
 /// file's [`Published`], beside its source).
-pub fn check(
+pub(crate) fn check(
     files: &[(&SourceFile, &Arc<Published>)],
     memo: Option<&RepeatMemo>,
     diags: &mut Diagnostics,

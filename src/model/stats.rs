@@ -15,7 +15,7 @@ use serde::{Serialize, Serializer};
 use crate::schema::levels::{Award, AwardGrade, AwardKind, Education, SkillLevel, TitleLevel};
 
 /// Shown instead of a number when no profile in scope has the field.
-pub const NO_DATA: &str = "—";
+pub(crate) const NO_DATA: &str = "—";
 
 /// A profile's patent counts.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -279,12 +279,12 @@ const FIGURES: &[FigureSpec] = &[
 ];
 
 /// Computes the statistics of the people in `inputs`.
-pub fn compute(inputs: &[StatInput]) -> Stats {
+pub(crate) fn compute(inputs: &[StatInput]) -> Stats {
     compute_refs(&inputs.iter().collect::<Vec<_>>())
 }
 
 /// Computes the statistics of a selection of profiles (a cohort, an industry).
-pub fn compute_refs(inputs: &[&StatInput]) -> Stats {
+pub(crate) fn compute_refs(inputs: &[&StatInput]) -> Stats {
     let people = inputs.len();
     Stats {
         people,
@@ -297,15 +297,18 @@ pub fn compute_refs(inputs: &[&StatInput]) -> Stats {
 }
 
 /// Statistics per cohort year.
-pub fn compute_by_cohort(inputs: &[StatInput]) -> BTreeMap<i32, Stats> {
+#[cfg(test)]
+pub(crate) fn compute_by_cohort(inputs: &[StatInput]) -> BTreeMap<i32, Stats> {
     compute_grouped(inputs, |p| Some(p.cohort))
 }
 
 /// Statistics per industry section; profiles without an industry are in no group.
-pub fn compute_by_industry(inputs: &[StatInput]) -> BTreeMap<char, Stats> {
+#[cfg(test)]
+pub(crate) fn compute_by_industry(inputs: &[StatInput]) -> BTreeMap<char, Stats> {
     compute_grouped(inputs, |p| p.industry)
 }
 
+#[cfg(test)]
 fn compute_grouped<K: Ord>(
     inputs: &[StatInput],
     group: impl Fn(&StatInput) -> Option<K>,
@@ -436,7 +439,7 @@ const YI: u128 = 100_000_000;
 /// An amount of yuan in Chinese units, one decimal, half up:
 /// below 1万 as yuan (`5000元`), below 1亿 in 万 (`1200万元`, `1234.6万元`), else in 亿
 /// (`29.6亿元`). An amount that rounds up to 10000.0万 is written `1亿元`.
-pub fn yuan_text(yuan: u64) -> String {
+pub(crate) fn yuan_text(yuan: u64) -> String {
     let yuan = u128::from(yuan);
     if yuan < WAN {
         return format!("{yuan}元");

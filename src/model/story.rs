@@ -63,7 +63,7 @@ fn finish<T>(diags: &Diagnostics, before: usize, value: impl FnOnce() -> Option<
     }
 }
 
-pub fn parse_story(
+pub(crate) fn parse_story(
     file: &ContentFile,
     ctx: &Ctx,
     published: &mut Published,
@@ -102,7 +102,7 @@ pub fn parse_story(
     })
 }
 
-pub fn parse_brand(
+pub(crate) fn parse_brand(
     file: &ContentFile,
     ctx: &Ctx,
     published: &mut Published,
@@ -157,7 +157,7 @@ pub fn parse_brand(
     })
 }
 
-pub fn parse_page(
+pub(crate) fn parse_page(
     file: &ContentFile,
     ctx: &Ctx,
     published: &mut Published,

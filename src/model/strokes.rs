@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 /// the digits 1 横, 2 竖, 3 撇, 4 点, 5 折 (hand-checked against the standard). An entry here
 /// wins over the table. Add a surname or name character when a printed list shows the table
 /// wrong, with a test.
-pub const STROKE_EXCEPTIONS: &[(char, &str)] = &[
+pub(crate) const STROKE_EXCEPTIONS: &[(char, &str)] = &[
     // 析 (木 1234 + 斤 3312) + 白 32511: 13 strokes. The stroke-order source has 12 and is
     // left out of the table for it.
     ('皙', "1234331232511"),
@@ -23,9 +23,11 @@ const DENSE_FIRST: u32 = 0x3400;
 const DENSE_LAST: u32 = 0x9FFF;
 const ORDER_DIGITS: usize = 13;
 
-/// One of the five stroke classes of the GB 13000.1 stroke order standard.
+/// One of the five stroke classes of the GB 13000.1 stroke order standard (the tests check the
+/// table's stroke orders by their first stroke).
+#[cfg(test)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Stroke {
+pub(crate) enum Stroke {
     /// 横 (and 提).
     Heng,
     /// 竖 (and 竖钩).
@@ -38,6 +40,7 @@ pub enum Stroke {
     Zhe,
 }
 
+#[cfg(test)]
 impl Stroke {
     fn from_digit(d: u32) -> Option<Stroke> {
         Some(match d {
@@ -53,7 +56,7 @@ impl Stroke {
 
 /// What the table knows of one character.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct CharStrokes {
+pub(crate) struct CharStrokes {
     /// The stroke count (mainland).
     pub count: u8,
     /// The first 13 strokes packed as base-5 digits (横 0 … 折 4), most significant first;
@@ -61,9 +64,10 @@ pub struct CharStrokes {
     order: Option<u32>,
 }
 
+#[cfg(test)]
 impl CharStrokes {
     /// The first stroke, when the order of strokes is known.
-    pub fn first(&self) -> Option<Stroke> {
+    pub(crate) fn first(&self) -> Option<Stroke> {
         let order = self.order?;
         Stroke::from_digit(order / 5u32.pow(ORDER_DIGITS as u32 - 1) + 1)
     }
@@ -142,7 +146,7 @@ fn packed(digits: &str) -> Option<(u8, u32)> {
 
 /// The strokes of `c`, from [`STROKE_EXCEPTIONS`] or the table; `None` for a character the
 /// table does not hold (Latin letters, rare characters beyond 通用规范汉字表 in Extension B …).
-pub fn strokes(c: char) -> Option<CharStrokes> {
+pub(crate) fn strokes(c: char) -> Option<CharStrokes> {
     if let Some((_, digits)) = STROKE_EXCEPTIONS.iter().find(|(e, _)| *e == c) {
         if let Some((count, order)) = packed(digits) {
             return Some(CharStrokes {
@@ -185,17 +189,17 @@ fn char_key(c: char) -> (u8, u8, u32, u32) {
 
 /// The 姓氏笔画 order of names (see the module's documentation).
 #[derive(Debug, Default, Clone, Copy)]
-pub struct StrokeOrder;
+pub(crate) struct StrokeOrder;
 
 impl StrokeOrder {
     /// The order; the table is read once per process, on first use.
-    pub fn new() -> Self {
+    pub(crate) fn new() -> Self {
         StrokeOrder
     }
 
     /// Compares two names character by character; a name that is the start of the other
     /// comes first. Only identical strings compare equal.
-    pub fn compare(&self, a: &str, b: &str) -> Ordering {
+    pub(crate) fn compare(&self, a: &str, b: &str) -> Ordering {
         a.chars()
             .map(char_key)
             .cmp(b.chars().map(char_key))

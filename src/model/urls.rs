@@ -1,37 +1,37 @@
 //! Site addresses, one home for all: the path of every kind of page (profile, cohort, industry, story, brand, page, a list's further pages), the file a path is written to, and a path joined to the base path and to the site's whole address.
 
 /// A profile's page.
-pub fn profile(slug: &str) -> String {
+pub(crate) fn profile(slug: &str) -> String {
     format!("/craftsmen/{slug}/")
 }
 
 /// A cohort's page.
-pub fn cohort(year: i32) -> String {
+pub(crate) fn cohort(year: i32) -> String {
     format!("/cohorts/{year}/")
 }
 
 /// An industry section's page.
-pub fn industry(letter: char) -> String {
+pub(crate) fn industry(letter: char) -> String {
     format!("/industries/{letter}/")
 }
 
 /// A skills story's page.
-pub fn story(slug: &str) -> String {
+pub(crate) fn story(slug: &str) -> String {
     format!("/stories/{slug}/")
 }
 
 /// A brand's page.
-pub fn brand(slug: &str) -> String {
+pub(crate) fn brand(slug: &str) -> String {
     format!("/brands/{slug}/")
 }
 
 /// An editor's own page (`content/pages/<slug>.md`).
-pub fn page(slug: &str) -> String {
+pub(crate) fn page(slug: &str) -> String {
     format!("/{slug}/")
 }
 
 /// The path of page `page` (from 0) of the list at `path` (`/x/`): `/x/` itself, then `/x/page/2/` …
-pub fn page_path(path: &str, page: usize) -> String {
+pub(crate) fn page_path(path: &str, page: usize) -> String {
     match page {
         0 => path.to_string(),
         n => format!("{path}page/{}/", n + 1),
@@ -39,7 +39,7 @@ pub fn page_path(path: &str, page: usize) -> String {
 }
 
 /// The file a page's path is written to, relative to the output folder (`/x/` → `x/index.html`).
-pub fn file_of(path: &str) -> String {
+pub(crate) fn file_of(path: &str) -> String {
     format!("{}index.html", path.trim_start_matches('/'))
 }
 

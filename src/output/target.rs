@@ -10,7 +10,7 @@ pub const MARKER: &str = ".gongjiang-output";
 
 /// What the marker says to whoever opens the folder. Fixed text, so that identical input still
 /// gives byte-identical output.
-pub const MARKER_TEXT: &str = "\
+pub(super) const MARKER_TEXT: &str = "\
 这个文件夹是 gongjiang 生成的网站。每次运行 gongjiang build 都会把它整个换成新生成的网站，
 只保留 .git（例如 gh-pages 分支的检出）。请不要把别的文件放在这里；要改网站，请改 content/ 里的文件。
 gongjiang 只替换带有这个文件的文件夹（或者空文件夹）。
@@ -20,7 +20,7 @@ keeping only .git. gongjiang replaces only folders that hold this file (or empty
 ";
 
 /// A git checkout inside the output folder (a gh-pages branch): the user's, kept across builds.
-pub const GIT: &str = ".git";
+pub(super) const GIT: &str = ".git";
 
 /// Whether a build may write its site to `out`; `Err` says what was found there and what to do.
 /// Nothing is changed either way.

@@ -32,7 +32,7 @@ fn be32(b: &[u8], at: usize) -> Option<usize> {
 
 /// The profile with every non-colour tag blanked; `None` when it is not a readable ICC profile
 /// (the caller then drops it).
-pub fn scrub(profile: &[u8]) -> Option<Vec<u8>> {
+pub(crate) fn scrub(profile: &[u8]) -> Option<Vec<u8>> {
     let size = be32(profile, 0)?;
     if size < HEADER + 4 || size > profile.len() || profile.get(36..40)? != b"acsp" {
         return None;

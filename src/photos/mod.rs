@@ -3,11 +3,11 @@
 //! The preview rebuilds after every save: it keeps a [`Memory`] of what was done, by each file's
 //! size and time, so that only the files saved since are read again. A build keeps none.
 
-pub mod icc;
-pub mod resize;
-pub mod statics;
-pub mod strip;
-pub mod svg;
+pub(crate) mod icc;
+pub(crate) mod resize;
+pub(crate) mod statics;
+pub(crate) mod strip;
+pub(crate) mod svg;
 
 use crate::diag::Diagnostics;
 use crate::model::site::Site;
@@ -31,7 +31,7 @@ pub struct Memory {
 
 /// Resizes the photos (cached under `root`) and cleans the files published under their own
 /// names: the theme's static files (`theme_static`), then the content's.
-pub fn publish(
+pub(crate) fn publish(
     root: &Path,
     site: &Site,
     theme_static: &[OutputFile],

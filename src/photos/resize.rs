@@ -28,13 +28,13 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// The widths (CSS pixels × density) every photo is resized to; a smaller original adds its own width instead.
-pub const WIDTHS: &[u32] = &[240, 480, 800];
+pub(crate) const WIDTHS: &[u32] = &[240, 480, 800];
 const JPEG_QUALITY: u8 = 80;
 const WEBP_QUALITY: f32 = 76.0;
 /// Part of every cache key: change it when resizing or encoding changes, so old files are not reused.
 const SETTINGS: &str = "gongjiang-images-1;240,480,800;catmullrom;jpeg80;webp76";
 /// Where resized files are kept between builds, relative to the site root.
-pub const CACHE_DIR: &str = ".gongjiang-cache/images";
+pub(crate) const CACHE_DIR: &str = ".gongjiang-cache/images";
 
 /// What templates get for a photo: URLs with the base path, and the intrinsic size of `src`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -83,7 +83,7 @@ enum Where {
 type Done = Result<PhotoDone, Box<Diagnostic>>;
 
 /// The resized copies of each photo, by the original's URL path.
-pub type Images = BTreeMap<String, ImageView>;
+pub(crate) type Images = BTreeMap<String, ImageView>;
 
 /// Resized photos: the views by original URL path, and the files to write.
 #[derive(Debug, Default)]
@@ -99,7 +99,12 @@ pub struct Photos {
 /// With a `memo`, a photo whose file had the same size and modification time (when the content
 /// folder was read) as when it was last done is not read again (the preview rebuilds after every
 /// save, and reads again only the files that changed).
-pub fn process(root: &Path, site: &Site, memo: Option<&Memo>, diags: &mut Diagnostics) -> Photos {
+pub(crate) fn process(
+    root: &Path,
+    site: &Site,
+    memo: Option<&Memo>,
+    diags: &mut Diagnostics,
+) -> Photos {
     let files: HashMap<String, &StaticFile> = site
         .static_files
         .iter()
@@ -190,7 +195,7 @@ impl Stamp {
 /// Photos done in earlier rebuilds: one entry per photo file and base path, with the stamp it
 /// was done at (a photo saved again replaces its entry, so the memo does not grow with each save).
 #[derive(Default)]
-pub struct Memo {
+pub(crate) struct Memo {
     done: std::sync::Mutex<HashMap<(PathBuf, String), (FileStamp, PhotoDone)>>,
 }
 

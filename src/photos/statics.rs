@@ -51,14 +51,14 @@ pub struct Copied {
 /// Files cleaned in earlier rebuilds, by source file: the stamp they were cleaned at and the
 /// result.
 #[derive(Default)]
-pub struct Memo(Mutex<HashMap<PathBuf, (FileStamp, Done)>>);
+pub(crate) struct Memo(Mutex<HashMap<PathBuf, (FileStamp, Done)>>);
 
 /// Every theme static file, content static file and published file beside content, cleaned.
 /// Theme files come first, so that a content file with the same path replaces its theme's.
 ///
 /// With a `memo`, a file with the same size and time as when it was last cleaned is not read
 /// again (the preview, which rebuilds after every save).
-pub fn publish(
+pub(crate) fn publish(
     root: &Path,
     theme_files: &[OutputFile],
     site: &Site,

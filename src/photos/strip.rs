@@ -19,7 +19,7 @@ use img_parts::{png::Png, webp::WebP, Bytes, ImageICC};
 
 /// The picture formats published after stripping.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
+pub(crate) enum Format {
     Jpeg,
     Png,
     WebP,
@@ -28,7 +28,7 @@ pub enum Format {
 
 impl Format {
     /// The format a file extension names (letter case ignored).
-    pub fn of_extension(ext: &str) -> Option<Format> {
+    pub(crate) fn of_extension(ext: &str) -> Option<Format> {
         Some(match ext.to_ascii_lowercase().as_str() {
             "jpg" | "jpeg" => Format::Jpeg,
             "png" => Format::Png,
@@ -39,7 +39,7 @@ impl Format {
     }
 
     /// The `image` crate's name for it.
-    pub fn image_format(self) -> image::ImageFormat {
+    pub(crate) fn image_format(self) -> image::ImageFormat {
         match self {
             Format::Jpeg => image::ImageFormat::Jpeg,
             Format::Png => image::ImageFormat::Png,
@@ -51,7 +51,7 @@ impl Format {
 
 /// A stripped picture.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Stripped {
+pub(crate) enum Stripped {
     /// The file without its metadata, pixels untouched.
     Clean(Vec<u8>),
     /// Its EXIF orientation turns or mirrors it: it must be re-encoded upright.
@@ -60,7 +60,7 @@ pub enum Stripped {
 
 /// Removes every piece of metadata but the colour profile. `Err`: the file is not a readable
 /// picture of `format` (corrupt, truncated, or of another format), in the editor's words.
-pub fn strip(format: Format, bytes: &[u8]) -> Result<Stripped, String> {
+pub(crate) fn strip(format: Format, bytes: &[u8]) -> Result<Stripped, String> {
     match format {
         Format::Jpeg => jpeg(bytes),
         Format::Png => png(bytes),

@@ -14,7 +14,7 @@ use quick_xml::{Reader, Writer};
 
 /// Why an SVG was refused: the message and the byte range it points at.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Refused {
+pub(crate) struct Refused {
     pub start: usize,
     pub end: usize,
     pub message: String,
@@ -29,7 +29,7 @@ const REEXPORT: &str =
     "用绘图软件重新导出为“纯 SVG”（不含脚本、嵌入图片和外部链接），或者改用 PNG 图片";
 
 /// The SVG without metadata, or the first thing in it that cannot be published.
-pub fn clean(text: &str) -> Result<String, Refused> {
+pub(crate) fn clean(text: &str) -> Result<String, Refused> {
     let mut reader = Reader::from_str(text);
     let mut writer = Writer::new(Vec::with_capacity(text.len()));
     // Inside a removed element: how deep.

@@ -1,6 +1,6 @@
 //! Keeping personal data off the site: personal numbers in published text, private values repeated in it.
 
-pub mod numbers;
+pub(crate) mod numbers;
 pub mod repeats;
 
 pub use numbers::{find_personal_data, Finding, PersonalKind};

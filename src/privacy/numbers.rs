@@ -82,7 +82,7 @@ pub fn find_personal_data(text: &str) -> Vec<Finding> {
 /// Whether `text` has the 11 digits a personal number needs (most published text has not). Text
 /// that becomes other text (Markdown, HTML, YAML escapes) has at least as many digits as it
 /// makes: a character reference for a digit is written with two.
-pub fn may_hold_one(text: &str) -> bool {
+pub(crate) fn may_hold_one(text: &str) -> bool {
     text.chars()
         .filter(|&c| digit(c).is_some())
         .nth(10)

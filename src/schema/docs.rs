@@ -6,7 +6,7 @@
 use super::{Field, Need, Schema, Type, BRAND, COHORT, CONTACT, NAMES, PAGE, PROFILE, SITE, STORY};
 
 /// The tables docs/content.md shows, by the name in their markers.
-pub const TABLES: &[&str] = &[
+pub(super) const TABLES: &[&str] = &[
     "site",
     "names",
     "contact",
@@ -19,7 +19,7 @@ pub const TABLES: &[&str] = &[
 ];
 
 /// The Markdown table named `name` (one of [`TABLES`]).
-pub fn table(name: &str) -> Option<String> {
+pub(super) fn table(name: &str) -> Option<String> {
     let basic = |f: &&Field| f.stat.is_none();
     Some(match name {
         "site" => fields(&SITE, "", false, &|_| true),
@@ -39,7 +39,7 @@ const OPEN: &str = "<!-- schema: ";
 const CLOSE: &str = "<!-- /schema -->";
 
 /// `text` with every table between its markers written anew from the schema.
-pub fn update(text: &str) -> Result<String, String> {
+pub(super) fn update(text: &str) -> Result<String, String> {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(at) = rest.find(OPEN) {

@@ -10,14 +10,16 @@ use std::fmt;
 use serde::{Serialize, Serializer};
 
 /// A closed list of Chinese values, so that loading code can parse and hint generically.
-pub trait Vocabulary: Sized + Copy + 'static {
+pub(crate) trait Vocabulary: Sized + Copy + 'static {
     /// Every allowed value, in the order the schema lists them.
     const ALL: &'static [Self];
 
     /// The Chinese word written in content files and shown on pages.
     fn label(&self) -> &'static str;
 
-    /// Reads the exact Chinese word, ignoring surrounding whitespace.
+    /// Reads the exact Chinese word, ignoring surrounding whitespace (tests read every vocabulary
+    /// through it).
+    #[cfg(test)]
     fn parse(s: &str) -> Option<Self> {
         let s = s.trim();
         Self::ALL.iter().copied().find(|v| v.label() == s)
@@ -33,6 +35,7 @@ pub trait Vocabulary: Sized + Copy + 'static {
     }
 
     /// The allowed values joined for a message: `市级、区级、局级`.
+    #[cfg(test)]
     fn allowed_text() -> String {
         let labels: Vec<&str> = Self::ALL.iter().map(Self::label).collect();
         labels.join("、")
@@ -41,7 +44,7 @@ pub trait Vocabulary: Sized + Copy + 'static {
 
 /// The allowed values nearest to `value` ([`crate::suggest`]), all as near as the best; ties
 /// keep their order in `allowed`. Nothing when no value shares a character.
-pub fn closest_labels(value: &str, allowed: &[&'static str]) -> Vec<&'static str> {
+pub(crate) fn closest_labels(value: &str, allowed: &[&'static str]) -> Vec<&'static str> {
     let found = crate::suggest::rank(
         value,
         allowed.iter().map(|a| (*a, *a)),
@@ -102,6 +105,7 @@ macro_rules! vocabulary {
                 $name::label(self)
             }
 
+            #[cfg(test)]
             fn parse(s: &str) -> Option<Self> {
                 $name::parse(s)
             }

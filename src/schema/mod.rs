@@ -4,8 +4,9 @@
 //! "did you mean" hints ([`Schema::suggest`]), the files `gongjiang new` writes
 //! ([`crate::scaffold`]) and the field tables of docs/content.md ([`docs`]).
 
-pub mod docs;
-pub mod levels;
+#[cfg(test)]
+mod docs;
+pub(crate) mod levels;
 mod profile;
 mod site;
 mod tables;
@@ -13,17 +14,17 @@ mod tables;
 use crate::suggest::{self, Closeness};
 use levels::{Education, Level, SkillLevel, TitleLevel};
 
-pub use profile::{AWARD, EXTRA, PATENTS, PRIVATE, PROFILE};
-pub use site::{CONTACT, NAMES, NAV, SITE};
-pub use tables::{BRAND, COHORT, FIGURE, MEMBER, PAGE, STORY};
+pub(crate) use profile::{AWARD, PATENTS, PROFILE};
+pub(crate) use site::{CONTACT, NAMES, NAV, SITE};
+pub(crate) use tables::{BRAND, COHORT, FIGURE, MEMBER, PAGE, STORY};
 
 /// Marks a value the editor still has to replace in a file `gongjiang new` wrote; `check`
 /// warns while one is left.
-pub const PLACEHOLDER: &str = "（请填写";
+pub(crate) const PLACEHOLDER: &str = "（请填写";
 
 /// Whether `s` can be a slug (the name of a profile, story, brand or page in its URL and file
 /// name): lowercase ASCII letters, digits and single inner hyphens; no dots, spaces or other scripts.
-pub fn is_safe_slug(s: &str) -> bool {
+pub(crate) fn is_safe_slug(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= 80
         && s.bytes()
@@ -89,7 +90,7 @@ pub enum Means {
 }
 
 /// An alias meaning the same field.
-pub const fn same(text: &'static str) -> Alias {
+pub(crate) const fn same(text: &'static str) -> Alias {
     Alias {
         text,
         means: Means::Same,

@@ -6,7 +6,7 @@ use super::tables::{
 use super::{same, Field, Need, Schema, Type, Vocab};
 
 /// A craftsman's profile: the front matter of content/craftsmen/<slug>.md.
-pub static PROFILE: Schema = Schema {
+pub(crate) static PROFILE: Schema = Schema {
     what: "人物资料的字段区",
     open: false,
     fields: &[
@@ -238,7 +238,7 @@ pub static PROFILE: Schema = Schema {
 };
 
 /// A profile's patents.
-pub static PATENTS: Schema = Schema {
+pub(crate) static PATENTS: Schema = Schema {
     what: "专利",
     open: false,
     fields: &[
@@ -261,7 +261,7 @@ pub static PATENTS: Schema = Schema {
 };
 
 /// One award of a profile's `awards`.
-pub static AWARD: Schema = Schema {
+pub(crate) static AWARD: Schema = Schema {
     what: "奖项",
     open: false,
     fields: &[
@@ -293,7 +293,7 @@ pub static AWARD: Schema = Schema {
 };
 
 /// What a profile keeps for the editors only: open, any key may be written.
-pub static PRIVATE: Schema = Schema {
+pub(super) static PRIVATE: Schema = Schema {
     what: "内部资料",
     open: true,
     fields: &[
@@ -340,7 +340,7 @@ pub static PRIVATE: Schema = Schema {
 };
 
 /// What a profile hands to the theme: open, any key may be written.
-pub static EXTRA: Schema = Schema {
+pub(super) static EXTRA: Schema = Schema {
     what: "附加数据",
     open: true,
     fields: &[],

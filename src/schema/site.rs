@@ -4,7 +4,7 @@ use super::tables::{field, note};
 use super::{same, Field, Need, Schema, Type, Vocab};
 
 /// The site settings: content/site.yaml.
-pub static SITE: Schema = Schema {
+pub(crate) static SITE: Schema = Schema {
     what: "site.yaml ",
     open: false,
     fields: &[
@@ -165,7 +165,7 @@ pub static SITE: Schema = Schema {
 };
 
 /// site.yaml's `contact`: the organiser's public contacts.
-pub static CONTACT: Schema = Schema {
+pub(crate) static CONTACT: Schema = Schema {
     what: "联系方式",
     open: false,
     fields: &[
@@ -195,7 +195,7 @@ pub static CONTACT: Schema = Schema {
 };
 
 /// One item of site.yaml's `nav`.
-pub static NAV: Schema = Schema {
+pub(crate) static NAV: Schema = Schema {
     what: "导航",
     open: false,
     fields: &[
@@ -215,7 +215,7 @@ pub static NAV: Schema = Schema {
 };
 
 /// site.yaml's `names`: how lists of names are sorted.
-pub static NAMES: Schema = Schema {
+pub(crate) static NAMES: Schema = Schema {
     what: "姓名排序",
     open: false,
     fields: &[

@@ -92,7 +92,7 @@ pub(super) const SLUG: &[Alias] = &[same("网址名称"), same("文件名")];
 pub(super) const ORDER: &[Alias] = &[same("顺序"), same("序号"), same("排列顺序"), same("weight")];
 
 /// A cohort: content/cohorts/<year>.yaml.
-pub static COHORT: Schema = Schema {
+pub(crate) static COHORT: Schema = Schema {
     what: "批次文件",
     open: false,
     fields: &[
@@ -165,7 +165,7 @@ pub static COHORT: Schema = Schema {
 };
 
 /// A cohort member with no profile yet, written in the list.
-pub static MEMBER: Schema = Schema {
+pub(crate) static MEMBER: Schema = Schema {
     what: "成员",
     open: false,
     fields: &[
@@ -194,7 +194,7 @@ pub static MEMBER: Schema = Schema {
 };
 
 /// A skills story: content/stories/<slug>.md.
-pub static STORY: Schema = Schema {
+pub(crate) static STORY: Schema = Schema {
     what: "故事的字段区",
     open: false,
     fields: &[
@@ -252,7 +252,7 @@ pub static STORY: Schema = Schema {
 };
 
 /// A brand programme: content/brands/<slug>.md.
-pub static BRAND: Schema = Schema {
+pub(crate) static BRAND: Schema = Schema {
     what: "品牌的字段区",
     open: false,
     fields: &[
@@ -295,7 +295,7 @@ pub static BRAND: Schema = Schema {
 };
 
 /// One of a brand's `figures`.
-pub static FIGURE: Schema = Schema {
+pub(crate) static FIGURE: Schema = Schema {
     what: "数字",
     open: false,
     fields: &[
@@ -315,7 +315,7 @@ pub static FIGURE: Schema = Schema {
 };
 
 /// A free page: content/pages/<slug>.md.
-pub static PAGE: Schema = Schema {
+pub(crate) static PAGE: Schema = Schema {
     what: "页面的字段区",
     open: false,
     fields: &[
@@ -345,7 +345,7 @@ pub static PAGE: Schema = Schema {
 };
 
 /// Words editors write for a closed value, and the value each means.
-pub fn value_aliases(vocab: Vocab) -> &'static [(&'static str, &'static str)] {
+pub(super) fn value_aliases(vocab: Vocab) -> &'static [(&'static str, &'static str)] {
     match vocab {
         Vocab::Level => &[
             ("市级工匠", "市级"),

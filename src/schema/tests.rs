@@ -1,5 +1,6 @@
 //! The schema's own promises: every label and alias names one field, examples pass the reader, and `gongjiang new` writes every field.
 
+use super::profile::PRIVATE;
 use super::*;
 use crate::suggest::fold;
 

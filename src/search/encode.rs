@@ -14,7 +14,7 @@ const TERMINAL: u8 = 48;
 const MORE: u8 = 80;
 
 /// Appends one number.
-pub fn push_num(out: &mut Vec<u8>, mut n: u64) {
+pub(crate) fn push_num(out: &mut Vec<u8>, mut n: u64) {
     while n >= 32 {
         out.push(MORE + (n & 31) as u8);
         n >>= 5;
@@ -29,7 +29,7 @@ fn num_len(n: u64) -> usize {
 }
 
 /// Appends a set of ascending document ids, as a list or a bitmap, whichever is shorter.
-pub fn push_set(out: &mut Vec<u8>, ids: &[u32]) {
+pub(crate) fn push_set(out: &mut Vec<u8>, ids: &[u32]) {
     let (Some(&first), Some(&last)) = (ids.first(), ids.last()) else {
         push_num(out, 0);
         return;
@@ -64,25 +64,27 @@ pub fn push_set(out: &mut Vec<u8>, ids: &[u32]) {
 }
 
 /// Reads numbers and sets from an encoded string.
-pub struct Reader<'a> {
+pub(crate) struct Reader<'a> {
     bytes: &'a [u8],
     pub pos: usize,
 }
 
 impl<'a> Reader<'a> {
-    pub fn new(s: &'a (impl AsRef<[u8]> + ?Sized)) -> Self {
+    pub(crate) fn new(s: &'a (impl AsRef<[u8]> + ?Sized)) -> Self {
         Reader {
             bytes: s.as_ref(),
             pos: 0,
         }
     }
 
-    pub fn done(&self) -> bool {
+    /// Whether every number was read (the tests' round trips end there).
+    #[cfg(test)]
+    pub(crate) fn done(&self) -> bool {
         self.pos >= self.bytes.len()
     }
 
     /// The next number; `None` at the end or on a character outside the alphabet.
-    pub fn num(&mut self) -> Option<u64> {
+    pub(crate) fn num(&mut self) -> Option<u64> {
         let mut n: u64 = 0;
         let mut shift = 0;
         loop {
@@ -101,7 +103,7 @@ impl<'a> Reader<'a> {
     }
 
     /// The next set of document ids.
-    pub fn set(&mut self) -> Option<Vec<u32>> {
+    pub(crate) fn set(&mut self) -> Option<Vec<u32>> {
         let head = self.num()?;
         let mut out = Vec::new();
         if head % 2 == 0 {
@@ -128,7 +130,7 @@ impl<'a> Reader<'a> {
 }
 
 /// FNV-1a (32 bits) of the term's UTF-8 bytes: the script computes the same.
-pub fn hash(term: &str) -> u32 {
+pub(crate) fn hash(term: &str) -> u32 {
     term.bytes().fold(0x811c_9dc5u32, |h, b| {
         (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
     })

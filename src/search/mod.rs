@@ -14,7 +14,7 @@
 //! [`page`] (what the search page template gets).
 
 pub mod docs;
-pub mod encode;
+pub(crate) mod encode;
 pub mod layout;
 pub mod postings;
 pub mod query;

@@ -12,7 +12,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
 /// Answers the request only when [`allowed`]; otherwise 403 with a short Chinese explanation.
-pub async fn check(request: Request, next: Next) -> Response {
+pub(super) async fn check(request: Request, next: Next) -> Response {
     if allowed(request.headers()) {
         return next.run(request).await;
     }

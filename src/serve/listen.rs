@@ -15,7 +15,11 @@ use tokio::net::TcpListener;
 /// request line, and a keep-alive connection left idle. (`axum::serve` sets no timer, so hyper
 /// applies no timeout there; its auto-detecting builder would also wait untimed for the first
 /// bytes.) WebSocket connections leave hyper once upgraded: the live-reload handler pings them.
-pub async fn serve(listener: TcpListener, router: Router, idle: Duration) -> Result<(), String> {
+pub(crate) async fn serve(
+    listener: TcpListener,
+    router: Router,
+    idle: Duration,
+) -> Result<(), String> {
     let stop = tokio::signal::ctrl_c();
     tokio::pin!(stop);
     loop {

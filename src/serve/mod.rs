@@ -2,13 +2,13 @@
 
 pub mod generation;
 mod guard;
-pub mod listen;
+pub(crate) mod listen;
 pub mod rebuild;
-pub mod server;
-pub mod snapshot;
-pub mod state;
-pub mod status;
-pub mod watch;
+pub(crate) mod server;
+pub(crate) mod snapshot;
+pub(crate) mod state;
+pub(crate) mod status;
+pub(crate) mod watch;
 
 use crate::config::Overrides;
 use crate::diag::{self, Diagnostic, Diagnostics};

@@ -15,7 +15,7 @@ use std::sync::Arc;
 const LIVE_JS: &str = include_str!("live.js");
 
 /// The preview's routes.
-pub fn router(app: Arc<App>) -> Router {
+pub(crate) fn router(app: Arc<App>) -> Router {
     Router::new()
         .route("/__gongjiang/live.js", get(live_js))
         .route("/__gongjiang/ws", get(ws))

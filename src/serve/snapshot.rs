@@ -10,14 +10,14 @@ use std::path::{Path, PathBuf};
 type Key = Vec<String>;
 
 /// Every file under content/, read and classified.
-pub struct Snapshot {
+pub(crate) struct Snapshot {
     content: PathBuf,
     items: BTreeMap<Key, Loaded1>,
 }
 
 impl Snapshot {
     /// Reads the whole content folder.
-    pub fn scan(root: &Path) -> Result<Snapshot, String> {
+    pub(crate) fn scan(root: &Path) -> Result<Snapshot, String> {
         let content = load::content_dir(root)?;
         let mut s = Snapshot {
             content,
@@ -59,7 +59,7 @@ impl Snapshot {
     /// Brings the snapshot up to date with changed paths (absolute; paths outside content/ and
     /// editors' temporary files are skipped). A new folder is read whole; a removed path takes
     /// everything under it along.
-    pub fn update(&mut self, paths: &[PathBuf]) -> Result<(), String> {
+    pub(crate) fn update(&mut self, paths: &[PathBuf]) -> Result<(), String> {
         let mut seen: Vec<&PathBuf> = paths.iter().collect();
         seen.sort();
         seen.dedup();
@@ -113,7 +113,7 @@ impl Snapshot {
     }
 
     /// The content as the loader would have read it now.
-    pub fn loaded(&self, diags: &mut Diagnostics) -> Loaded {
+    pub(crate) fn loaded(&self, diags: &mut Diagnostics) -> Loaded {
         load::assemble(self.items.values(), diags)
     }
 }

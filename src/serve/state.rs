@@ -76,7 +76,7 @@ impl Served {
 
 /// How a request path resolves.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Lookup {
+pub(crate) enum Lookup {
     /// An output file.
     File(String),
     /// The folder exists as a page: redirect to the path with a slash.
@@ -87,7 +87,7 @@ pub enum Lookup {
 }
 
 /// Resolves a raw request path (still percent-encoded) against the output paths. Never touches the file system.
-pub fn lookup(raw_path: &str, exists: impl Fn(&str) -> bool) -> Lookup {
+pub(crate) fn lookup(raw_path: &str, exists: impl Fn(&str) -> bool) -> Lookup {
     let raw = raw_path.split(['?', '#']).next().unwrap_or(raw_path);
     let lower = raw.to_ascii_lowercase();
     if lower.contains("%2f") || lower.contains("%5c") || lower.contains("%00") || raw.contains('\\')
@@ -122,7 +122,7 @@ pub fn lookup(raw_path: &str, exists: impl Fn(&str) -> bool) -> Lookup {
 }
 
 /// Adds the live-reload script to an HTML page (served pages only; never written to disk).
-pub fn inject(html: &[u8], version: u64) -> Vec<u8> {
+pub(crate) fn inject(html: &[u8], version: u64) -> Vec<u8> {
     let tag =
         format!("<script src=\"/__gongjiang/live.js\" data-version=\"{version}\" defer></script>");
     let text = String::from_utf8_lossy(html);

@@ -7,7 +7,7 @@ use std::hash::{Hash, Hasher};
 
 /// At most this many entries of each severity are listed: the overlay shows the errors, the
 /// warnings panel the warnings; the terminal has the rest.
-pub const LISTED: usize = 50;
+pub(crate) const LISTED: usize = 50;
 
 /// What a page's script reads. As JSON (field names as below), for example:
 ///
@@ -20,7 +20,7 @@ pub const LISTED: usize = 50;
 ///  "unlisted_errors":0,"unlisted_warnings":0,"warnings_key":"5f0c…"}
 /// ```
 #[derive(Debug, Serialize)]
-pub struct Status<'a> {
+pub(crate) struct Status<'a> {
     /// Always `"status"`.
     #[serde(rename = "type")]
     pub kind: &'static str,
@@ -58,7 +58,7 @@ pub struct Status<'a> {
 
 impl<'a> Status<'a> {
     /// The status of what `served` holds; `change` is what the latest successful build changed.
-    pub fn of(served: &'a Served, change: Change) -> Status<'a> {
+    pub(crate) fn of(served: &'a Served, change: Change) -> Status<'a> {
         let all = &served.diagnostics;
         let (mut diagnostics, unlisted_errors) = listed(all, Severity::Error);
         let (warning_entries, unlisted_warnings) = listed(all, Severity::Warning);
@@ -80,7 +80,7 @@ impl<'a> Status<'a> {
     }
 
     /// As JSON.
-    pub fn to_json(&self) -> String {
+    pub(crate) fn to_json(&self) -> String {
         serde_json::to_string(self).unwrap_or_default()
     }
 }

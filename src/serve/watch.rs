@@ -8,7 +8,7 @@ use std::time::Duration;
 
 /// What a changed path means for the site.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum ChangeKind {
+pub(crate) enum ChangeKind {
     /// A temporary file, a folder outside the site, the output: no rebuild.
     Ignored,
     Content,
@@ -16,7 +16,7 @@ pub enum ChangeKind {
 }
 
 /// Classifies one changed path under `root`.
-pub fn classify(root: &Path, path: &Path) -> ChangeKind {
+pub(crate) fn classify(root: &Path, path: &Path) -> ChangeKind {
     let Ok(rel) = path.strip_prefix(root) else {
         return ChangeKind::Ignored;
     };
@@ -43,7 +43,7 @@ pub fn classify(root: &Path, path: &Path) -> ChangeKind {
 }
 
 /// The most significant change in a batch (`Ignored` when nothing matters).
-pub fn classify_batch(root: &Path, paths: &[PathBuf]) -> ChangeKind {
+pub(crate) fn classify_batch(root: &Path, paths: &[PathBuf]) -> ChangeKind {
     paths
         .iter()
         .map(|p| classify(root, p))
@@ -52,7 +52,7 @@ pub fn classify_batch(root: &Path, paths: &[PathBuf]) -> ChangeKind {
 }
 
 /// Whether every path that matters in a batch is a stylesheet (the page may swap its CSS, not reload).
-pub fn css_only(root: &Path, paths: &[PathBuf]) -> bool {
+pub(crate) fn css_only(root: &Path, paths: &[PathBuf]) -> bool {
     let mut relevant = paths
         .iter()
         .filter(|p| classify(root, p) != ChangeKind::Ignored)
@@ -63,7 +63,7 @@ pub fn css_only(root: &Path, paths: &[PathBuf]) -> bool {
 
 /// Whether an event can change what a file holds: writes, creations, removals, renames, and
 /// the close after writing; opening or reading (our own rebuild reads every file) cannot.
-pub fn is_change(kind: &notify::EventKind) -> bool {
+pub(crate) fn is_change(kind: &notify::EventKind) -> bool {
     use notify::event::{AccessKind, AccessMode};
     match kind {
         notify::EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
@@ -80,7 +80,7 @@ const WATCHED: [&str; 2] = ["content", "themes"];
 /// The site root itself is watched too (not recursively), so that content/ or themes/ being
 /// removed, replaced (a checkout) or moved away and back shows up as an event for the folder's
 /// own path; [`Watching::follow`] then watches the folder that stands there now.
-pub struct Watching {
+pub(crate) struct Watching {
     /// Watches content/ and themes/ recursively.
     watcher: Box<dyn Watcher + Send>,
     /// Watches the root's own entries (kept apart so that polling never reads the root's files).
@@ -94,7 +94,7 @@ pub struct Watching {
 /// lost. `poll` uses periodic scanning for shares and mounts that send no file events.
 ///
 /// Nothing runs between events: no timer wakes the process while the editor is not saving.
-pub fn watch(root: &Path, poll: bool, tx: Sender<Vec<PathBuf>>) -> Result<Watching, String> {
+pub(crate) fn watch(root: &Path, poll: bool, tx: Sender<Vec<PathBuf>>) -> Result<Watching, String> {
     let handler = move |res: notify::Result<notify::Event>| {
         let (paths, lost): (Vec<PathBuf>, bool) = match res {
             // The queue overflowed: an empty batch asks for a full read.
@@ -152,7 +152,7 @@ impl Watching {
     /// moved away or back) or events were lost (`lost`); a folder that is gone is watched again
     /// once it is back. Returns whether any folder was watched anew: what it holds must then be
     /// read whole. Errors only when a folder that is there cannot be watched.
-    pub fn follow(&mut self, paths: &[PathBuf], lost: bool) -> Result<bool, String> {
+    pub(crate) fn follow(&mut self, paths: &[PathBuf], lost: bool) -> Result<bool, String> {
         let mut renewed = false;
         for dir in WATCHED {
             let path = self.root.join(dir);
@@ -164,7 +164,7 @@ impl Watching {
     }
 
     /// The site root whose folders are watched.
-    pub fn root(&self) -> &Path {
+    pub(crate) fn root(&self) -> &Path {
         &self.root
     }
 
