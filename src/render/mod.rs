@@ -7,7 +7,6 @@ pub mod feeds;
 pub mod pager;
 pub mod pages;
 pub mod pictures;
-pub mod search_page;
 pub mod template_errors;
 pub mod theme;
 pub mod views;
@@ -136,7 +135,7 @@ impl Prepared {
         let mut ctx = tera::Context::new();
         ctx.insert_value("site", self.site_value.clone());
         ctx.insert("page", &meta);
-        ctx.insert(job.key, &data);
+        data.insert_into(&mut ctx, job.key);
         match theme.tera.render(job.template, &ctx) {
             Ok(html) => Ok(html),
             Err(e) => Err(Box::new(

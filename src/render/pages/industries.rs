@@ -1,0 +1,80 @@
+//! The industries' list (`/industries/`) and each industry section's pages, with the short industry entries other pages list.
+
+use super::meta::{Ctx, ListPage, PageMeta};
+use crate::model::stats::Stats;
+use crate::render::views::{CraftsmanCard, IndustryView};
+use serde::Serialize;
+use std::sync::Arc;
+
+/// An industry section as lists show it: letter, name, link and how many profiles it has.
+#[derive(Serialize)]
+pub struct IndustryCount<'a> {
+    pub letter: char,
+    pub name: &'a str,
+    pub url: &'a str,
+    pub count: usize,
+}
+
+impl<'a> IndustryCount<'a> {
+    pub fn of(i: &'a IndustryView) -> Self {
+        IndustryCount {
+            letter: i.letter,
+            name: &i.name,
+            url: &i.url,
+            count: i.count,
+        }
+    }
+}
+
+/// One page of an industry (`industry`): the view's facts with the profiles on this page.
+#[derive(Serialize)]
+pub struct IndustryPage<'a> {
+    pub letter: char,
+    pub name: &'a str,
+    pub url: &'a str,
+    pub craftsmen: &'a [Arc<CraftsmanCard>],
+    pub count: usize,
+    pub stats: &'a Stats,
+    /// This page's number, from 1.
+    pub number: usize,
+}
+
+/// The industries' list, by letter (`industries`).
+pub(super) fn list<'a>(c: &Ctx<'a>) -> (PageMeta, Vec<IndustryCount<'a>>) {
+    let industries = c.v.industries();
+    let ld = c.item_list(industries.iter().map(|i| (i.name.clone(), i.url.clone())));
+    let meta = c.meta(
+        "industries",
+        "行业分布",
+        c.crumbs(&[("行业分布", c.url)]),
+        ld,
+    );
+    (meta, industries.iter().map(IndustryCount::of).collect())
+}
+
+/// Page `page` (from 0) of the `n`-th industry section with profiles.
+pub(super) fn industry<'a>(c: &Ctx<'a>, n: usize, page: usize) -> (PageMeta, IndustryPage<'a>) {
+    let i = &c.v.industries()[n];
+    let industries = c.url("/industries/");
+    let paging = c.paging(i.craftsmen.len());
+    let on = &i.craftsmen[paging.range(page)];
+    let listed = on.iter().map(|p| (p.name.clone(), p.url.clone()));
+    let list = ListPage {
+        kind: "industry",
+        name: &i.name,
+        crumbs: &[("行业分布", &industries), (&i.name, &i.url)],
+        path: &crate::model::urls::industry(i.letter),
+        paging,
+        page,
+    };
+    let data = IndustryPage {
+        letter: i.letter,
+        name: &i.name,
+        url: &i.url,
+        craftsmen: on,
+        count: i.count,
+        stats: &i.stats,
+        number: page + 1,
+    };
+    (c.list_meta(list, listed), data)
+}
