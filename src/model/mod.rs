@@ -15,6 +15,7 @@ pub mod keys;
 pub mod levels;
 pub mod names;
 pub mod numbers;
+pub mod pages;
 pub mod paging;
 pub mod parse_cache;
 pub mod paths;
