@@ -11,6 +11,7 @@ pub(crate) mod industry;
 /// The closed vocabularies live in the field schema; views still name them from here.
 pub(crate) use crate::schema::levels;
 pub mod names;
+pub(crate) mod pages;
 pub(crate) mod paging;
 pub mod parse_cache;
 pub(crate) mod paths;

@@ -1,9 +1,9 @@
-//! How list pages are split: the lists a site has, how many entries each holds, and the path of each of their pages.
+//! How list pages are split: the lists a site has, how many entries each holds, and which entries each of their pages shows.
 
 use crate::model::cohort::Member;
 use crate::model::site::Site;
-use crate::model::urls::page_path;
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 /// A list of `len` entries shown `size` to a page: the first page at the list's own path, the
@@ -39,8 +39,8 @@ impl Paging {
     }
 }
 
-/// How many entries each list page of a site shows in full: counted from the model alone, so
-/// that the list of pages to render and the list of paths the link check knows agree.
+/// How many entries each list of a site has, counted from the model alone: how many pages each
+/// list takes ([`Site::page_list`]) is known before any view is made.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Lists {
     /// Entries on one page (`index_page_size` in site.yaml).
@@ -62,38 +62,20 @@ impl Lists {
     pub fn paging(&self, len: usize) -> Paging {
         Paging::new(len, self.size)
     }
-
-    /// Every page path of every list, first pages included.
-    pub fn paths<'a>(&'a self, site: &'a Site) -> impl Iterator<Item = String> + 'a {
-        let industries = self
-            .industries
-            .iter()
-            .map(|&(letter, n)| (crate::model::urls::industry(letter), n));
-        let cohorts = site
-            .cohorts
-            .iter()
-            .map(|k| k.url())
-            .zip(self.cohorts.iter().copied());
-        let brands = site
-            .brands
-            .iter()
-            .map(|b| crate::model::urls::brand(&b.slug))
-            .zip(self.brands.iter().copied());
-        [
-            ("/craftsmen/".to_string(), self.craftsmen),
-            ("/stories/".to_string(), self.stories),
-        ]
-        .into_iter()
-        .chain(industries)
-        .chain(cohorts)
-        .chain(brands)
-        .flat_map(move |(path, n)| {
-            (0..self.paging(n).pages()).map(move |page| page_path(&path, page))
-        })
-    }
 }
 
 impl Site {
+    /// How many profiles each industry section has, by letter (sections without one left out).
+    pub fn industry_counts(&self) -> Vec<(char, usize)> {
+        let mut counts: BTreeMap<char, usize> = BTreeMap::new();
+        for c in &self.craftsmen {
+            if let Some(s) = c.industry {
+                *counts.entry(s.letter).or_default() += 1;
+            }
+        }
+        counts.into_iter().collect()
+    }
+
     /// The site's list pages and how long each list is.
     pub fn lists(&self) -> Lists {
         let slugs: FxHashSet<&str> = self.craftsmen.iter().map(|c| c.slug.as_str()).collect();
@@ -154,6 +136,7 @@ mod tests {
 
     #[test]
     fn the_first_page_is_the_list_itself() {
+        use crate::model::urls::page_path;
         assert_eq!(page_path("/cohorts/2018/", 0), "/cohorts/2018/");
         assert_eq!(page_path("/cohorts/2018/", 1), "/cohorts/2018/page/2/");
     }

@@ -1,68 +1,37 @@
-//! The URL paths a site will have: listed in full, or indexed for link checks without a string per profile.
+//! The URL paths a site will have, its pages' (from [`Site::page_list`]) and its files': listed in full, or indexed for link checks without a string per profile.
 
+use crate::model::pages::PageKind;
 use crate::model::site::Site;
 use rustc_hash::FxHashSet;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 
 /// The folder the search index owns in the built site: nothing else may be published there.
 pub(crate) const SEARCH_DIR: &str = "search";
 
-/// Paths every site has.
-const FIXED: &[&str] = &[
-    "/",
-    "/craftsmen/",
-    "/cohorts/",
-    "/industries/",
-    "/stories/",
-    "/brands/",
-    "/stats/",
-    "/search/",
-    "/atom.xml",
-    "/sitemap.xml",
-    "/robots.txt",
-    "/404.html",
-];
+/// The machine-read files every site has (sitemap, robots.txt, the stories' feed), by output path.
+pub(crate) const MACHINE_FILES: [&str; 3] = ["sitemap.xml", "robots.txt", "atom.xml"];
 
 impl Site {
-    /// How many profiles each industry section has, by letter (sections without one left out).
-    pub fn industry_counts(&self) -> Vec<(char, usize)> {
-        let mut counts: BTreeMap<char, usize> = BTreeMap::new();
-        for c in &self.craftsmen {
-            if let Some(s) = c.industry {
-                *counts.entry(s.letter).or_default() += 1;
-            }
-        }
-        counts.into_iter().collect()
-    }
-
-    /// Every URL path the site will have (without the base path).
+    /// Every URL path the site will have (without the base path): its pages
+    /// ([`Site::page_list`]) and its files ([`files`]).
     pub fn url_paths(&self) -> HashSet<String> {
-        let mut set: HashSet<String> = other_paths(self).into_iter().collect();
-        set.extend(self.craftsmen.iter().map(|c| c.url()));
-        set.extend(
-            self.stories
-                .iter()
-                .map(|s| crate::model::urls::story(&s.slug)),
-        );
+        let pages = self.page_list();
+        let mut set: HashSet<String> = pages.paths().map(|(_, path)| path).collect();
+        set.extend(files(self));
         set
     }
 }
 
-/// The paths of [`Site::url_paths`] other than profile and story pages (duplicates possible).
-fn other_paths(site: &Site) -> Vec<String> {
-    let mut paths: Vec<String> = FIXED.iter().map(|s| s.to_string()).collect();
-    paths.extend(site.pages.iter().map(|s| format!("/{}/", s.slug)));
-    paths.extend(
+/// The paths of the files a site publishes besides its pages and its search index: the
+/// machine-read files, and the published static files and files beside content.
+pub(crate) fn files(site: &Site) -> impl Iterator<Item = String> + '_ {
+    MACHINE_FILES.iter().map(|f| format!("/{f}")).chain(
         site.static_files
             .iter()
             .chain(&site.assets)
             .filter(|f| crate::model::assets::published(&f.rel))
             .map(|f| crate::model::assets::url_of(&f.rel)),
-    );
-    // Every page of every list: the A–Z index, industries, cohorts, brands, stories.
-    let lists = site.lists();
-    paths.extend(lists.paths(site));
-    paths
+    )
 }
 
 /// The paths of [`Site::url_paths`], for lookups: profile and story pages by slug, other pages
@@ -74,27 +43,45 @@ pub(crate) struct UrlIndex<'a> {
     stories: FxHashSet<&'a str>,
     /// Other paths ending in `/`, without that `/` (`/cohorts/2018`; `""` for the home page).
     pages: FxHashSet<String>,
-    /// Paths not ending in `/` (`/atom.xml`, pictures, static files).
+    /// Paths not ending in `/` (`/atom.xml`, `/404.html`, pictures, static files).
     files: FxHashSet<String>,
 }
 
 impl<'a> UrlIndex<'a> {
+    /// The index of every page of [`Site::page_list`] (profiles and stories by slug, without a
+    /// path made for each) and every file of [`files`].
     pub(crate) fn new(site: &'a Site) -> Self {
         let mut index = UrlIndex {
-            craftsmen: site.craftsmen.iter().map(|c| c.slug.as_str()).collect(),
-            stories: site.stories.iter().map(|s| s.slug.as_str()).collect(),
+            craftsmen: FxHashSet::default(),
+            stories: FxHashSet::default(),
             pages: FxHashSet::default(),
             files: FxHashSet::default(),
         };
-        for mut path in other_paths(site) {
-            if path.ends_with('/') {
-                path.pop();
-                index.pages.insert(path);
-            } else {
-                index.files.insert(path);
+        let pages = site.page_list();
+        for kind in pages.kinds() {
+            match kind {
+                PageKind::Craftsman(i) => {
+                    index.craftsmen.insert(site.craftsmen[i].slug.as_str());
+                }
+                PageKind::Story(i) => {
+                    index.stories.insert(site.stories[i].slug.as_str());
+                }
+                kind => index.add(pages.path(kind)),
             }
         }
+        for path in files(site) {
+            index.add(path);
+        }
         index
+    }
+
+    fn add(&mut self, mut path: String) {
+        if path.ends_with('/') {
+            path.pop();
+            self.pages.insert(path);
+        } else {
+            self.files.insert(path);
+        }
     }
 
     /// Whether the site has `path`.

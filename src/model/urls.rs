@@ -38,9 +38,15 @@ pub(crate) fn page_path(path: &str, page: usize) -> String {
     }
 }
 
-/// The file a page's path is written to, relative to the output folder (`/x/` → `x/index.html`).
+/// The file a page's path is written to, relative to the output folder: `/x/` → `x/index.html`,
+/// a file's path as it is (`/404.html` → `404.html`).
 pub(crate) fn file_of(path: &str) -> String {
-    format!("{}index.html", path.trim_start_matches('/'))
+    let file = path.trim_start_matches('/');
+    if path.ends_with('/') {
+        format!("{file}index.html")
+    } else {
+        file.to_string()
+    }
 }
 
 /// Prefixes a site path (`/x/`) with the base path (`/sub/` → `/sub/x/`).
@@ -62,4 +68,14 @@ pub fn absolute(base_url: &str, base_path: &str, url: &str) -> String {
     let base = base_path.trim_end_matches('/');
     let rest = url.strip_prefix(base).unwrap_or(url);
     format!("{}{}", base_url.trim_end_matches('/'), rest)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_page_is_written_to_its_folder_s_index_and_a_file_as_it_is() {
+        assert_eq!(super::file_of("/"), "index.html");
+        assert_eq!(super::file_of("/cohorts/2018/"), "cohorts/2018/index.html");
+        assert_eq!(super::file_of("/404.html"), "404.html");
+    }
 }

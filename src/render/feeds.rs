@@ -1,10 +1,11 @@
 //! Machine-read files: sitemap.xml, robots.txt and the Atom feed of stories; no build timestamps.
 
-use crate::render::pages::{PageJob, Target};
+use crate::model::pages::PageKind;
+use crate::render::pages::PageJob;
 use crate::render::views::Views;
 
 /// The machine-read files every site has, by output path.
-pub const FILES: [&str; 3] = ["sitemap.xml", "robots.txt", "atom.xml"];
+pub const FILES: [&str; 3] = crate::model::paths::MACHINE_FILES;
 
 /// The file at `path` (one of [`FILES`]) of a site with these views and pages.
 pub fn make(path: &str, v: &Views, jobs: &[PageJob]) -> Option<String> {
@@ -12,7 +13,7 @@ pub fn make(path: &str, v: &Views, jobs: &[PageJob]) -> Option<String> {
         "sitemap.xml" => {
             let urls: Vec<String> = jobs
                 .iter()
-                .filter(|j| j.target != Target::Missing)
+                .filter(|j| j.kind != PageKind::Missing)
                 .map(|j| j.url.clone())
                 .collect();
             sitemap(v, &urls)

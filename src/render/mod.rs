@@ -211,7 +211,7 @@ where
         .jobs
         .iter()
         .enumerate()
-        .partition(|(_, j)| j.target.lists_profiles());
+        .partition(|(_, j)| j.lists_profiles());
     let (mut failures, more): (Vec<Failure>, Vec<Failure>) = rayon::join(
         || lists.into_iter().filter_map(one).collect(),
         || rest.into_par_iter().filter_map(one).collect(),

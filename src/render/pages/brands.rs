@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 /// A brand as the brands' list shows it (`brands` is a list of these); `count`: its craftsmen.
 #[derive(Serialize)]
-pub struct BrandEntry<'a> {
+pub(super) struct BrandEntry<'a> {
     pub slug: &'a str,
     pub title: &'a str,
     pub url: &'a str,
@@ -21,7 +21,7 @@ pub struct BrandEntry<'a> {
 /// One page of a brand (`brand`): the view's facts with the craftsmen on this page; `count` is
 /// all of them.
 #[derive(Serialize)]
-pub struct BrandPage<'a> {
+pub(super) struct BrandPage<'a> {
     pub slug: &'a str,
     pub title: &'a str,
     pub url: &'a str,

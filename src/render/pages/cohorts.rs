@@ -7,7 +7,7 @@ use serde::Serialize;
 
 /// A cohort as the A–Z index lists it: title, link and size.
 #[derive(Serialize)]
-pub struct CohortCount<'a> {
+pub(super) struct CohortCount<'a> {
     pub year: i32,
     pub title: &'a str,
     pub url: &'a str,
@@ -15,7 +15,7 @@ pub struct CohortCount<'a> {
 }
 
 impl<'a> CohortCount<'a> {
-    pub fn of(k: &'a CohortView) -> Self {
+    pub(super) fn of(k: &'a CohortView) -> Self {
         CohortCount {
             year: k.year,
             title: &k.title,
@@ -27,7 +27,7 @@ impl<'a> CohortCount<'a> {
 
 /// A cohort as the cohorts' list shows it (`cohorts` is a list of these).
 #[derive(Serialize)]
-pub struct CohortEntry<'a> {
+pub(super) struct CohortEntry<'a> {
     pub year: i32,
     pub title: &'a str,
     pub url: &'a str,
@@ -39,7 +39,7 @@ pub struct CohortEntry<'a> {
 /// One page of a cohort (`cohort`): the view's facts with the members on this page (`members`),
 /// in the cohort's order; `count` stays the whole cohort's.
 #[derive(Serialize)]
-pub struct CohortPage<'a> {
+pub(super) struct CohortPage<'a> {
     pub year: i32,
     pub title: &'a str,
     pub url: &'a str,

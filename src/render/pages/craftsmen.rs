@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 /// The A–Z index's data for one page (`index`), with the profile cards borrowed rather than copied.
 #[derive(Serialize)]
-pub struct IndexData<'a> {
+pub(super) struct IndexData<'a> {
     pub cohorts: Vec<CohortCount<'a>>,
     pub industries: Vec<IndustryCount<'a>>,
     /// The letter groups on this page (a group may begin on an earlier page or go on to the next).
@@ -25,14 +25,14 @@ pub struct IndexData<'a> {
 
 /// A letter group, or the part of it on one page.
 #[derive(Serialize)]
-pub struct LetterSlice<'a> {
+pub(super) struct LetterSlice<'a> {
     pub letter: char,
     pub craftsmen: &'a [Arc<CraftsmanCard>],
 }
 
 /// A letter of the index's jump bar: the URL of its first profile's page, and how many it has.
 #[derive(Serialize)]
-pub struct Jump {
+pub(super) struct Jump {
     pub letter: char,
     pub url: String,
     pub count: usize,

@@ -8,7 +8,7 @@ use serde_json::json;
 
 /// What the home page gets as `home`.
 #[derive(Serialize)]
-pub struct HomeData<'a> {
+pub(super) struct HomeData<'a> {
     /// The whole site's statistics.
     pub stats: &'a Stats,
     /// The latest cohort, with all its members.
@@ -20,7 +20,7 @@ pub struct HomeData<'a> {
 
 /// A brand as the home page links to it.
 #[derive(Serialize)]
-pub struct BrandLink<'a> {
+pub(super) struct BrandLink<'a> {
     pub title: &'a str,
     pub url: &'a str,
     pub summary: Option<&'a str>,

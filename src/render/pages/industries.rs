@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 /// An industry section as lists show it: letter, name, link and how many profiles it has.
 #[derive(Serialize)]
-pub struct IndustryCount<'a> {
+pub(super) struct IndustryCount<'a> {
     pub letter: char,
     pub name: &'a str,
     pub url: &'a str,
@@ -16,7 +16,7 @@ pub struct IndustryCount<'a> {
 }
 
 impl<'a> IndustryCount<'a> {
-    pub fn of(i: &'a IndustryView) -> Self {
+    pub(super) fn of(i: &'a IndustryView) -> Self {
         IndustryCount {
             letter: i.letter,
             name: &i.name,
@@ -28,7 +28,7 @@ impl<'a> IndustryCount<'a> {
 
 /// One page of an industry (`industry`): the view's facts with the profiles on this page.
 #[derive(Serialize)]
-pub struct IndustryPage<'a> {
+pub(super) struct IndustryPage<'a> {
     pub letter: char,
     pub name: &'a str,
     pub url: &'a str,

@@ -45,22 +45,22 @@ pub(super) struct ListPage<'s> {
 
 impl Ctx<'_> {
     /// A site path (`/x/`) with the base path.
-    pub fn url(&self, path: &str) -> String {
+    pub(super) fn url(&self, path: &str) -> String {
         with_base(&self.v.site.base_path, path)
     }
 
     /// The paging of a list of `len` entries on this site.
-    pub fn paging(&self, len: usize) -> Paging {
+    pub(super) fn paging(&self, len: usize) -> Paging {
         Paging::new(len, self.v.site.index_page_size)
     }
 
     /// The absolute URL of a URL the pages use.
-    pub fn abs(&self, path: &str) -> String {
+    pub(super) fn abs(&self, path: &str) -> String {
         self.v.site.absolute(path)
     }
 
     /// Breadcrumbs: 首页, then `items` (title, URL with base).
-    pub fn crumbs(&self, items: &[(&str, &str)]) -> Vec<Link> {
+    pub(super) fn crumbs(&self, items: &[(&str, &str)]) -> Vec<Link> {
         let mut out = vec![Link {
             title: "首页".into(),
             url: self.url("/"),
@@ -74,7 +74,13 @@ impl Ctx<'_> {
 
     /// The meta of this page: the site's description, no image and no pager (a kind's function
     /// sets them where it has its own), and `ld` in a JSON-LD graph with the breadcrumbs.
-    pub fn meta(&self, kind: &'static str, title: &str, crumbs: Vec<Link>, ld: Value) -> PageMeta {
+    pub(super) fn meta(
+        &self,
+        kind: &'static str,
+        title: &str,
+        crumbs: Vec<Link>,
+        ld: Value,
+    ) -> PageMeta {
         let mut graph = vec![ld];
         if crumbs.len() > 1 {
             graph.push(json!({
@@ -101,7 +107,7 @@ impl Ctx<'_> {
     /// The meta of one page of a list showing `items` (name, URL with base): its title and
     /// breadcrumbs say which page it is, its JSON-LD lists the entries numbered as in the whole
     /// list, and its pager says where it stands.
-    pub fn list_meta(
+    pub(super) fn list_meta(
         &self,
         list: ListPage,
         items: impl Iterator<Item = (String, String)>,
@@ -127,7 +133,7 @@ impl Ctx<'_> {
     }
 
     /// An ItemList of every entry of a list shown whole (name, URL with base).
-    pub fn item_list(&self, items: impl Iterator<Item = (String, String)>) -> Value {
+    pub(super) fn item_list(&self, items: impl Iterator<Item = (String, String)>) -> Value {
         json!({
             "@type": "ItemList",
             "itemListElement": self.list_items(0, items),

@@ -14,8 +14,8 @@ mod stories;
 
 pub use meta::PageMeta;
 
-use crate::model::paging::Lists;
-use crate::model::urls::{file_of, page_path};
+use crate::model::pages::PageKind;
+use crate::model::urls::{file_of, with_base};
 use crate::render::views::Views;
 use meta::Ctx;
 use serde::Serialize;
@@ -31,32 +31,7 @@ pub struct PageJob {
     pub template: &'static str,
     /// Name under which the template sees the page's own data.
     pub key: &'static str,
-    pub target: Target,
-}
-
-/// Which page of the site a job is: the list pages, or one entity by its index in [`Views`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Target {
-    Home,
-    /// One page of the A–Z index (0 is `/craftsmen/`).
-    Craftsmen(usize),
-    Craftsman(usize),
-    Cohorts,
-    /// One page of a cohort's list (cohort, page from 0).
-    Cohort(usize, usize),
-    Industries,
-    /// One page of an industry (industry, page from 0).
-    Industry(usize, usize),
-    /// One page of the stories index.
-    Stories(usize),
-    Story(usize),
-    Brands,
-    /// One page of a brand (brand, page from 0).
-    Brand(usize, usize),
-    Stats,
-    Page(usize),
-    Search,
-    Missing,
+    pub kind: PageKind,
 }
 
 /// A page's own data, of its kind's type: views borrowed as they are, serialised straight into
@@ -86,181 +61,78 @@ fn boxed<'a, T: Serialize + 'a>((meta, data): (PageMeta, T)) -> (PageMeta, Data<
     (meta, Data(Box::new(data)))
 }
 
-/// Every HTML page of the site, in a fixed order (cheap: paths and URLs from the model, no views).
+/// Every HTML page of the site ([`Site::page_list`](crate::model::site::Site::page_list)), in its
+/// order (cheap: paths and URLs from the model, no views).
 pub fn jobs(v: &Views) -> Vec<PageJob> {
     let base = v.site.base_path.as_str();
-    let url = |path: &str| crate::model::urls::with_base(base, path);
-    let site = v.model();
-    let mut jobs = Vec::with_capacity(site.craftsmen.len() + site.stories.len() + 64);
-    let mut push = |path: String, url: String, template, key, target| {
-        jobs.push(PageJob {
-            path,
-            url,
-            template,
-            key,
-            target,
+    let pages = v.model().page_list();
+    pages
+        .paths()
+        .map(|(kind, path)| {
+            let (template, key) = template_and_key(kind);
+            PageJob {
+                path: file_of(&path),
+                url: with_base(base, &path),
+                template,
+                key,
+                kind,
+            }
         })
-    };
-    push(file_of("/"), url("/"), "index.html", "home", Target::Home);
-    let lists: Lists = site.lists();
-    for page in 0..lists.paging(lists.craftsmen).pages() {
-        let path = page_path("/craftsmen/", page);
-        push(
-            file_of(&path),
-            url(&path),
-            "craftsmen.html",
-            "index",
-            Target::Craftsmen(page),
-        );
-    }
-    for (i, p) in site.craftsmen.iter().enumerate() {
-        push(
-            crate::model::urls::file_of(&p.url()),
-            url(&p.url()),
-            "craftsman.html",
-            "craftsman",
-            Target::Craftsman(i),
-        );
-    }
-    push(
-        file_of("/cohorts/"),
-        url("/cohorts/"),
-        "cohorts.html",
-        "cohorts",
-        Target::Cohorts,
-    );
-    for (i, (k, &n)) in site.cohorts.iter().zip(&lists.cohorts).enumerate() {
-        for page in 0..lists.paging(n).pages() {
-            let path = page_path(&k.url(), page);
-            push(
-                file_of(&path),
-                url(&path),
-                "cohort.html",
-                "cohort",
-                Target::Cohort(i, page),
-            );
-        }
-    }
-    push(
-        file_of("/industries/"),
-        url("/industries/"),
-        "industries.html",
-        "industries",
-        Target::Industries,
-    );
-    for (n, &(letter, count)) in lists.industries.iter().enumerate() {
-        for page in 0..lists.paging(count).pages() {
-            let path = page_path(&crate::model::urls::industry(letter), page);
-            push(
-                file_of(&path),
-                url(&path),
-                "industry.html",
-                "industry",
-                Target::Industry(n, page),
-            );
-        }
-    }
-    for page in 0..lists.paging(lists.stories).pages() {
-        let path = page_path("/stories/", page);
-        push(
-            file_of(&path),
-            url(&path),
-            "stories.html",
-            "stories",
-            Target::Stories(page),
-        );
-    }
-    for (i, s) in site.stories.iter().enumerate() {
-        push(
-            crate::model::urls::file_of(&crate::model::urls::story(&s.slug)),
-            url(&crate::model::urls::story(&s.slug)),
-            "story.html",
-            "story",
-            Target::Story(i),
-        );
-    }
-    push(
-        file_of("/brands/"),
-        url("/brands/"),
-        "brands.html",
-        "brands",
-        Target::Brands,
-    );
-    for (i, (b, &n)) in site.brands.iter().zip(&lists.brands).enumerate() {
-        for page in 0..lists.paging(n).pages() {
-            let path = page_path(&crate::model::urls::brand(&b.slug), page);
-            push(
-                file_of(&path),
-                url(&path),
-                "brand.html",
-                "brand",
-                Target::Brand(i, page),
-            );
-        }
-    }
-    push(
-        file_of("/stats/"),
-        url("/stats/"),
-        "stats.html",
-        "statistics",
-        Target::Stats,
-    );
-    for (i, p) in v.pages.iter().enumerate() {
-        push(
-            crate::model::urls::file_of(&crate::model::urls::page(&p.slug)),
-            p.url.clone(),
-            "page.html",
-            "content_page",
-            Target::Page(i),
-        );
-    }
-    push(
-        file_of("/search/"),
-        url("/search/"),
-        "search.html",
-        "search",
-        Target::Search,
-    );
-    push(
-        "404.html".into(),
-        url("/404.html"),
-        "404.html",
-        "missing",
-        Target::Missing,
-    );
-    jobs
+        .collect()
 }
 
-impl Target {
-    /// Whether the page lists profiles by the hundred or thousand (a large template context).
-    pub fn lists_profiles(self) -> bool {
-        matches!(
-            self,
-            Target::Craftsmen(_) | Target::Industry(..) | Target::Cohort(..) | Target::Brand(..)
-        )
+/// The template a page kind is rendered with, and the name its data has there.
+fn template_and_key(kind: PageKind) -> (&'static str, &'static str) {
+    match kind {
+        PageKind::Home => ("index.html", "home"),
+        PageKind::Craftsmen(_) => ("craftsmen.html", "index"),
+        PageKind::Craftsman(_) => ("craftsman.html", "craftsman"),
+        PageKind::Cohorts => ("cohorts.html", "cohorts"),
+        PageKind::Cohort(..) => ("cohort.html", "cohort"),
+        PageKind::Industries => ("industries.html", "industries"),
+        PageKind::Industry(..) => ("industry.html", "industry"),
+        PageKind::Stories(_) => ("stories.html", "stories"),
+        PageKind::Story(_) => ("story.html", "story"),
+        PageKind::Brands => ("brands.html", "brands"),
+        PageKind::Brand(..) => ("brand.html", "brand"),
+        PageKind::Stats => ("stats.html", "statistics"),
+        PageKind::Page(_) => ("page.html", "content_page"),
+        PageKind::Search => ("search.html", "search"),
+        PageKind::Missing => ("404.html", "missing"),
     }
 }
 
 impl PageJob {
+    /// Whether the page lists profiles by the hundred or thousand (a large template context).
+    pub fn lists_profiles(&self) -> bool {
+        matches!(
+            self.kind,
+            PageKind::Craftsmen(_)
+                | PageKind::Industry(..)
+                | PageKind::Cohort(..)
+                | PageKind::Brand(..)
+        )
+    }
+
     /// What the template is given: `page` (the meta) and the page's own data under [`PageJob::key`].
     pub fn input<'a>(&'a self, v: &'a Views) -> (PageMeta, Data<'a>) {
         let c = &Ctx { v, url: &self.url };
-        match self.target {
-            Target::Home => boxed(home::page(c)),
-            Target::Craftsmen(page) => boxed(craftsmen::index(c, page)),
-            Target::Craftsman(i) => boxed(craftsmen::profile(c, i)),
-            Target::Cohorts => boxed(cohorts::list(c)),
-            Target::Cohort(i, page) => boxed(cohorts::cohort(c, i, page)),
-            Target::Industries => boxed(industries::list(c)),
-            Target::Industry(n, page) => boxed(industries::industry(c, n, page)),
-            Target::Stories(page) => boxed(stories::list(c, page)),
-            Target::Story(i) => boxed(stories::story(c, i)),
-            Target::Brands => boxed(brands::list(c)),
-            Target::Brand(i, page) => boxed(brands::brand(c, i, page)),
-            Target::Stats => boxed(stats::page(c)),
-            Target::Page(i) => boxed(content_page::page(c, i)),
-            Target::Search => boxed(search::page(c)),
-            Target::Missing => boxed(missing::page(c)),
+        match self.kind {
+            PageKind::Home => boxed(home::page(c)),
+            PageKind::Craftsmen(page) => boxed(craftsmen::index(c, page)),
+            PageKind::Craftsman(i) => boxed(craftsmen::profile(c, i)),
+            PageKind::Cohorts => boxed(cohorts::list(c)),
+            PageKind::Cohort(i, page) => boxed(cohorts::cohort(c, i, page)),
+            PageKind::Industries => boxed(industries::list(c)),
+            PageKind::Industry(n, page) => boxed(industries::industry(c, n, page)),
+            PageKind::Stories(page) => boxed(stories::list(c, page)),
+            PageKind::Story(i) => boxed(stories::story(c, i)),
+            PageKind::Brands => boxed(brands::list(c)),
+            PageKind::Brand(i, page) => boxed(brands::brand(c, i, page)),
+            PageKind::Stats => boxed(stats::page(c)),
+            PageKind::Page(i) => boxed(content_page::page(c, i)),
+            PageKind::Search => boxed(search::page(c)),
+            PageKind::Missing => boxed(missing::page(c)),
         }
     }
 }
@@ -296,8 +168,8 @@ mod tests {
         let mut seen = 0;
         for job in &jobs {
             let (meta, _) = job.input(&v);
-            match job.target {
-                Target::Craftsman(_) => {
+            match job.kind {
+                PageKind::Craftsman(_) => {
                     assert_eq!(meta.image.as_deref(), Some("https://img.example.com/p.jpg"));
                     assert!(meta
                         .json_ld
@@ -305,7 +177,7 @@ mod tests {
                     assert_eq!(meta.canonical, format!("https://example.org{}", job.url));
                     seen += 1;
                 }
-                Target::Story(_) => {
+                PageKind::Story(_) => {
                     assert_eq!(meta.image.as_deref(), Some("//img.example.com/c.jpg"));
                     assert!(meta
                         .json_ld
@@ -347,12 +219,15 @@ mod tests {
         );
     }
 
-    /// The pages rendered and the paths the link check knows are listed apart ([`jobs`] and
-    /// [`Site::url_paths`](crate::model::site::Site::url_paths)): with every list split into
-    /// pages of one, each rendered page is a known path, and each known page path is rendered.
+    /// The pages rendered ([`jobs`]) and the paths the link check knows
+    /// ([`Site::url_paths`](crate::model::site::Site::url_paths) and the
+    /// [`UrlIndex`](crate::model::paths::UrlIndex)) are one list: with every list split into
+    /// pages of one, the pages rendered and the site's files together are exactly the paths known,
+    /// so that a page added on either side alone fails here.
     #[test]
     fn the_pages_rendered_are_the_pages_the_link_check_knows() {
         use crate::model::site::LoadOptions;
+        use std::collections::HashSet;
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal");
         let mut d = crate::diag::Diagnostics::new();
         let mut site = crate::model::assemble::load(&root, &LoadOptions::default(), &mut d)
@@ -360,19 +235,30 @@ mod tests {
             .expect("the fixture has no errors");
         site.config.index_page_size = 1;
         let known = site.url_paths();
+        let files: HashSet<String> = crate::model::paths::files(&site).collect();
         let v = Views::new(std::sync::Arc::new(site), Default::default(), None);
-        let rendered: std::collections::HashSet<String> =
-            jobs(&v).into_iter().map(|j| j.url).collect();
+        let index = crate::model::paths::UrlIndex::new(v.model());
+        let rendered: HashSet<String> = jobs(&v).into_iter().map(|j| j.url).collect();
+        assert!(files.iter().all(|f| !f.ends_with('/')), "{files:?}");
         for url in &rendered {
+            assert!(!files.contains(url), "{url} is both a page and a file");
             assert!(
-                known.contains(url),
+                index.contains(url),
                 "{url} is rendered but unknown to the link check"
             );
         }
-        for path in known.iter().filter(|p| p.ends_with('/')) {
-            assert!(rendered.contains(path), "{path} is known but not rendered");
-        }
-        for later in ["/craftsmen/page/2/", "/cohorts/2018/page/3/"] {
+        let pages_and_files: HashSet<String> = rendered.union(&files).cloned().collect();
+        let unrendered: Vec<_> = known.difference(&pages_and_files).collect();
+        assert!(
+            unrendered.is_empty(),
+            "known to the link check but neither rendered nor a file: {unrendered:?}"
+        );
+        let unknown: Vec<_> = pages_and_files.difference(&known).collect();
+        assert!(
+            unknown.is_empty(),
+            "rendered or published but unknown to the link check: {unknown:?}"
+        );
+        for later in ["/craftsmen/page/2/", "/cohorts/2018/page/3/", "/404.html"] {
             assert!(rendered.contains(later), "{later}");
         }
         for (page, job) in jobs(&v).iter().enumerate() {

@@ -9,7 +9,7 @@ use serde_json::json;
 
 /// What the search page gets as `search`.
 #[derive(Serialize)]
-pub struct SearchData<'a> {
+pub(super) struct SearchData<'a> {
     /// The search page's URL (with the base path); the index files are below it.
     pub index: String,
     /// Example queries, each with the URL that runs it.
@@ -22,14 +22,14 @@ pub struct SearchData<'a> {
 
 /// An example query and the URL that runs it.
 #[derive(Serialize)]
-pub struct Example {
+pub(super) struct Example {
     pub text: String,
     pub url: String,
 }
 
 /// A letter of the A–Z index, linked on its first page.
 #[derive(Serialize)]
-pub struct LetterLink {
+pub(super) struct LetterLink {
     pub letter: char,
     pub url: String,
     pub count: usize,
@@ -37,7 +37,7 @@ pub struct LetterLink {
 
 /// A cohort as the search filter offers it.
 #[derive(Serialize)]
-pub struct CohortChoice<'a> {
+pub(super) struct CohortChoice<'a> {
     pub year: i32,
     pub title: &'a str,
 }
@@ -104,7 +104,7 @@ fn examples(v: &Views) -> Vec<String> {
 }
 
 /// Percent-encodes a query value (UTF-8 bytes; letters, digits and `-._~` stay).
-pub fn query_escape(s: &str) -> String {
+pub(super) fn query_escape(s: &str) -> String {
     let mut out = String::new();
     for b in s.bytes() {
         if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {

@@ -8,7 +8,7 @@ use serde_json::json;
 
 /// What the statistics page gets as `statistics`.
 #[derive(Serialize)]
-pub struct StatsData<'a> {
+pub(super) struct StatsData<'a> {
     /// The whole site's.
     pub all: &'a Stats,
     pub charts: Vec<Chart>,
@@ -20,7 +20,7 @@ pub struct StatsData<'a> {
 
 /// A cohort's statistics, with what names and links it.
 #[derive(Serialize)]
-pub struct CohortStats<'a> {
+pub(super) struct CohortStats<'a> {
     pub year: i32,
     pub title: &'a str,
     pub url: &'a str,
@@ -30,7 +30,7 @@ pub struct CohortStats<'a> {
 
 /// An industry section's statistics, with what names and links it.
 #[derive(Serialize)]
-pub struct IndustryStats<'a> {
+pub(super) struct IndustryStats<'a> {
     pub letter: char,
     pub name: &'a str,
     pub url: &'a str,
