@@ -95,6 +95,8 @@ pub fn from_loaded(
         static_files: loaded.static_files,
         assets: loaded.assets,
         stats: stats::compute(&[]),
+        stats_by_cohort: Default::default(),
+        stats_by_industry: Default::default(),
     };
     // Files that exist but could not be read or have errors: references to them are not
     // reported again (one problem, one message).
@@ -163,6 +165,8 @@ pub fn from_loaded(
     clock.mark("model: order");
     let inputs: Vec<_> = site.craftsmen.iter().map(|c| c.stat_input()).collect();
     site.stats = stats::compute(&inputs);
+    site.stats_by_cohort = stats::compute_by_cohort(&inputs);
+    site.stats_by_industry = stats::compute_by_industry(&inputs);
     clock.mark("model: statistics");
     let urls = UrlIndex::new(&site);
     clock.mark("model: site paths");

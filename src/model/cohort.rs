@@ -1,5 +1,6 @@
-//! A yearly cohort (批次) from content/cohorts/<year>.yaml: its members, by profile or inline.
+//! A yearly cohort (批次) from content/cohorts/<year>.yaml: its members, by profile or inline, and the order they are listed in.
 
+use crate::config::NameOrder;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::dates::Date;
 use crate::load::fields::Fields;
@@ -12,6 +13,7 @@ use crate::model::industry::Section;
 use crate::model::names::{self, NameKey};
 use crate::model::plausible;
 use crate::model::published::Published;
+use crate::model::strokes::StrokeOrder;
 use crate::schema::{COHORT, MEMBER};
 use rustc_hash::FxHashMap;
 use serde_yaml::Value;
@@ -273,5 +275,56 @@ fn bare_list(file: &ContentFile, doc: &yaml::Doc, count: usize) -> Diagnostic {
 impl Cohort {
     pub fn url(&self) -> String {
         crate::model::urls::cohort(self.year)
+    }
+}
+
+/// The order a cohort's members are listed in, as the site asks (`cohort_order`): by the strokes
+/// of their names (姓氏笔画), or by their pinyin (姓氏拼音). `members`: each member's name, with
+/// its profile's reading when it has a profile. Returns the members' positions in listing order.
+pub(crate) fn listing_order(members: &[(&str, Option<&str>)], by: NameOrder) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..members.len()).collect();
+    match by {
+        NameOrder::Stroke => {
+            let stroke = StrokeOrder::new();
+            order.sort_by(|&a, &b| stroke.compare(members[a].0, members[b].0));
+        }
+        NameOrder::Pinyin => {
+            let keys: Vec<NameKey> = members
+                .iter()
+                .map(|&(name, reading)| names::name_key(name, reading))
+                .collect();
+            order.sort_by(|&a, &b| {
+                names::cmp_pinyin((members[a].0, &keys[a]), (members[b].0, &keys[b]))
+            });
+        }
+    }
+    order
+}
+
+/// What a cohort's page says of its listing order: `姓氏笔画` or `姓氏拼音`.
+pub(crate) fn order_label(by: NameOrder) -> &'static str {
+    match by {
+        NameOrder::Stroke => "姓氏笔画",
+        NameOrder::Pinyin => "姓氏拼音",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn members_are_listed_by_strokes_or_by_pinyin() {
+        let members = [("王五", None), ("丁一", None), ("安心", None)];
+        let names = |order: Vec<usize>| order.iter().map(|&i| members[i].0).collect::<Vec<_>>();
+        assert_eq!(
+            names(listing_order(&members, NameOrder::Stroke)),
+            ["丁一", "王五", "安心"]
+        );
+        assert_eq!(
+            names(listing_order(&members, NameOrder::Pinyin)),
+            ["安心", "丁一", "王五"]
+        );
+        assert_eq!(order_label(NameOrder::Stroke), "姓氏笔画");
     }
 }

@@ -8,8 +8,6 @@ pub(crate) mod craftsman;
 pub(crate) mod cross;
 pub(crate) mod entry;
 pub(crate) mod industry;
-/// The closed vocabularies live in the field schema; views still name them from here.
-pub(crate) use crate::schema::levels;
 pub mod names;
 pub(crate) mod pages;
 pub(crate) mod paging;

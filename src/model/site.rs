@@ -8,6 +8,7 @@ use crate::model::parse_cache::ParseCache;
 use crate::model::stats::Stats;
 use crate::model::story::{Brand, Page, Story};
 use crate::source::SourceFile;
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// Everything the renderer needs, checked and ordered.
@@ -26,7 +27,13 @@ pub struct Site {
     pub pages: Vec<Page>,
     pub static_files: Vec<StaticFile>,
     pub assets: Vec<StaticFile>,
+    /// The whole site's statistics.
     pub stats: Stats,
+    /// Each cohort's statistics, by year; a cohort none of whose members has a profile is left
+    /// out ([`Site::cohort_stats`] answers for every cohort).
+    pub stats_by_cohort: BTreeMap<i32, Stats>,
+    /// Each industry section's statistics, by letter; sections without a profile are left out.
+    pub stats_by_industry: BTreeMap<char, Stats>,
 }
 
 /// How to read the content.
@@ -44,6 +51,22 @@ pub struct LoadOptions {
 }
 
 impl Site {
+    /// The statistics of the profiles of the cohort of `year` (none, when it has none).
+    pub fn cohort_stats(&self, year: i32) -> Stats {
+        self.stats_by_cohort
+            .get(&year)
+            .cloned()
+            .unwrap_or_else(|| crate::model::stats::compute(&[]))
+    }
+
+    /// The statistics of the profiles of the industry section `letter` (none, when it has none).
+    pub fn industry_stats(&self, letter: char) -> Stats {
+        self.stats_by_industry
+            .get(&letter)
+            .cloned()
+            .unwrap_or_else(|| crate::model::stats::compute(&[]))
+    }
+
     /// Frees the source texts of every parsed file, once every check that reports from them has run
     /// (the build's memory at tens of thousands of profiles). Files shared elsewhere are left alone.
     pub fn forget_sources(&mut self) {

@@ -297,18 +297,15 @@ pub(crate) fn compute_refs(inputs: &[&StatInput]) -> Stats {
 }
 
 /// Statistics per cohort year.
-#[cfg(test)]
 pub(crate) fn compute_by_cohort(inputs: &[StatInput]) -> BTreeMap<i32, Stats> {
     compute_grouped(inputs, |p| Some(p.cohort))
 }
 
 /// Statistics per industry section; profiles without an industry are in no group.
-#[cfg(test)]
 pub(crate) fn compute_by_industry(inputs: &[StatInput]) -> BTreeMap<char, Stats> {
     compute_grouped(inputs, |p| p.industry)
 }
 
-#[cfg(test)]
 fn compute_grouped<K: Ord>(
     inputs: &[StatInput],
     group: impl Fn(&StatInput) -> Option<K>,
