@@ -14,7 +14,6 @@ use crate::model::stats::Stats;
 use crate::model::story::BrandFigure;
 use crate::photos::resize::ImageView;
 use serde::Serialize;
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// A date as templates show it.
@@ -276,5 +275,5 @@ impl SiteView {
     }
 }
 
-/// Resized photos by the original's site URL path.
-pub type Images = BTreeMap<String, ImageView>;
+/// The resized copies of each photo, by the original's URL path (photos/ makes them).
+pub(crate) use crate::photos::resize::Images;
