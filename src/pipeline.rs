@@ -69,13 +69,7 @@ pub fn check(
     let Some((site, theme)) = load(root, opts, diags)? else {
         return Ok(None);
     };
-    let rendered = render_into(
-        site,
-        &theme,
-        &options(root, false, true),
-        diags,
-        &mut Discard,
-    )?;
+    let rendered = render_discarding(root, site, &theme, diags)?;
     Ok(rendered.map(|(site, _)| site))
 }
 
@@ -95,13 +89,7 @@ pub fn build(
         return Ok(None);
     };
     if deny_warnings && diags.warning_count() > 0 {
-        render_into(
-            site,
-            &theme,
-            &options(root, false, true),
-            diags,
-            &mut Discard,
-        )?;
+        render_discarding(root, site, &theme, diags)?;
         return Ok(None);
     }
     let options = options(root, site.config.minify, true);
@@ -236,6 +224,23 @@ fn render_into(
         .try_for_each(|f| sink.put(&f.path, f.content))?;
     clock.mark("render: other files");
     Ok(Some((site, count)))
+}
+
+/// Every step but the writing, each page dropped as soon as it is rendered (not minified, which
+/// cannot fail): what `check` runs, and `build --deny-warnings` when a warning stops it.
+fn render_discarding(
+    root: &Path,
+    site: Site,
+    theme: &Theme,
+    diags: &mut Diagnostics,
+) -> Result<Option<(Arc<Site>, usize)>, String> {
+    render_into(
+        site,
+        theme,
+        &options(root, false, true),
+        diags,
+        &mut Discard,
+    )
 }
 
 /// Render options: where the site is, whether to minify, whether the content texts may be freed
