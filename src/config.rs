@@ -87,22 +87,7 @@ pub fn read(src: &SourceFile, overrides: &Overrides, diags: &mut Diagnostics) ->
         Some(b) => Some(b.clone()),
         None => f.string("base_url"),
     };
-    let base_url = base.and_then(|b| match configured_url::check_address(b.trim()) {
-        Ok(()) => normalise_base_url(&b),
-        Err(refusal) => {
-            let d = f
-                .at_value(
-                    Diagnostic::error(
-                        "site.bad-base-url",
-                        refusal.message("`base_url`（网站地址）", &b),
-                    ),
-                    "base_url",
-                )
-                .hint("写成以 https:// 或 http:// 开头的地址，如 `base_url: https://example.org/`");
-            f.push(d);
-            None
-        }
-    });
+    let base_url = base.and_then(|b| checked_base_url(&mut f, b));
     let order = |f: &mut Fields, key: &str, default| -> NameOrder {
         f.choice(key, |s| match s {
             "pinyin" | "拼音" => Some(NameOrder::Pinyin),
@@ -121,6 +106,58 @@ pub fn read(src: &SourceFile, overrides: &Overrides, diags: &mut Diagnostics) ->
         }
         None => (NameOrder::Pinyin, NameOrder::Stroke),
     };
+    let nav = read_nav(&mut f);
+    let config = Config {
+        subtitle: f.text("subtitle"),
+        description: f.text("description"),
+        language: f.string("language").unwrap_or_else(|| "zh-CN".to_string()),
+        theme: f.string("theme").unwrap_or_else(|| "default".to_string()),
+        demo: f.boolean("demo").unwrap_or(false),
+        minify: f.boolean("minify").unwrap_or(true),
+        index_page_size: f
+            .int("index_page_size")
+            .map_or(DEFAULT_INDEX_PAGE, |n| n as usize),
+        footer: f.text("footer"),
+        filing: read_filing(&mut f),
+        nav,
+        index_order,
+        cohort_order,
+        base_path: String::new(),
+        base_url: String::new(),
+        title: String::new(),
+    };
+    let (title, base_url) = (title?, base_url?);
+    let base_path = base_path_of(&base_url);
+    Some(Config {
+        title,
+        base_url,
+        base_path,
+        ..config
+    })
+}
+
+/// A written `base_url` checked and normalised (`None`, reported, when it is not a site's address).
+pub(crate) fn checked_base_url(f: &mut Fields, b: String) -> Option<String> {
+    match configured_url::check_address(b.trim()) {
+        Ok(()) => normalise_base_url(&b),
+        Err(refusal) => {
+            let d = f
+                .at_value(
+                    Diagnostic::error(
+                        "site.bad-base-url",
+                        refusal.message("`base_url`（网站地址）", &b),
+                    ),
+                    "base_url",
+                )
+                .hint("写成以 https:// 或 http:// 开头的地址，如 `base_url: https://example.org/`");
+            f.push(d);
+            None
+        }
+    }
+}
+
+/// Reads `nav`: each item `{ title, url }`, links that run code or leave the site unseen refused.
+pub(crate) fn read_nav(f: &mut Fields) -> Vec<NavItem> {
     let mut nav = Vec::new();
     if let Some(items) = f.sequence("nav") {
         for (i, item) in items.iter().enumerate() {
@@ -163,33 +200,7 @@ pub fn read(src: &SourceFile, overrides: &Overrides, diags: &mut Diagnostics) ->
             }
         }
     }
-    let config = Config {
-        subtitle: f.text("subtitle"),
-        description: f.text("description"),
-        language: f.string("language").unwrap_or_else(|| "zh-CN".to_string()),
-        theme: f.string("theme").unwrap_or_else(|| "default".to_string()),
-        demo: f.boolean("demo").unwrap_or(false),
-        minify: f.boolean("minify").unwrap_or(true),
-        index_page_size: f
-            .int("index_page_size")
-            .map_or(DEFAULT_INDEX_PAGE, |n| n as usize),
-        footer: f.text("footer"),
-        filing: read_filing(&mut f),
-        nav,
-        index_order,
-        cohort_order,
-        base_path: String::new(),
-        base_url: String::new(),
-        title: String::new(),
-    };
-    let (title, base_url) = (title?, base_url?);
-    let base_path = base_path_of(&base_url);
-    Some(Config {
-        title,
-        base_url,
-        base_path,
-        ..config
-    })
+    nav
 }
 
 /// Reads the organiser, contacts, filing numbers and logo.
@@ -296,7 +307,7 @@ pub fn normalise_base_url(s: &str) -> Option<String> {
     })
 }
 
-fn base_path_of(base_url: &str) -> String {
+pub(crate) fn base_path_of(base_url: &str) -> String {
     let rest = base_url
         .split_once("://")
         .map(|(_, r)| r)

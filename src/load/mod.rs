@@ -31,19 +31,39 @@ pub enum Kind {
     Story,
     Brand,
     Page,
+    /// A union or association: content/unions/<slug>.yaml.
+    Union,
+    /// A union's cohort: content/unions/<slug>/cohorts/<year>.yaml.
+    UnionCohort,
 }
 
 impl Kind {
     /// The fields a file of this kind is read with.
     pub fn schema(self) -> &'static crate::schema::Schema {
-        use crate::schema::{BRAND, COHORT, PAGE, PROFILE, STORY};
+        use crate::schema::{BRAND, COHORT, PAGE, PROFILE, STORY, UNION};
         match self {
             Kind::Craftsman => &PROFILE,
-            Kind::Cohort => &COHORT,
+            Kind::Cohort | Kind::UnionCohort => &COHORT,
             Kind::Story => &STORY,
             Kind::Brand => &BRAND,
             Kind::Page => &PAGE,
+            Kind::Union => &UNION,
         }
+    }
+
+    /// Whether files of this kind are YAML files (else Markdown with front matter).
+    pub fn is_yaml(self) -> bool {
+        matches!(self, Kind::Cohort | Kind::Union | Kind::UnionCohort)
+    }
+}
+
+/// The union a union's cohort file belongs to: `xuhui` for
+/// `content/unions/xuhui/cohorts/2019.yaml` (its path as shown, or relative to content/).
+pub fn union_of(path: &str) -> Option<&str> {
+    let rest = path.strip_prefix("content/").unwrap_or(path);
+    match rest.split('/').collect::<Vec<_>>().as_slice() {
+        ["unions", union, "cohorts", _] => Some(union),
+        _ => None,
     }
 }
 
@@ -232,6 +252,23 @@ pub fn item(content: &Path, path: &Path) -> Result<Loaded1, String> {
     let item = match parts.as_slice() {
         ["site.yaml" | "site.yml"] => Item::Site(read(&mut d)?),
         ["static", ..] => Item::Static(file(path, rel.clone())),
+        ["unions", _, "cohorts", name] => {
+            let (stem, ext) = split_ext(name);
+            if !matches!(ext, "yaml" | "yml") {
+                d.push(wrong_ext(&shown, Kind::UnionCohort));
+                Item::Skip
+            } else {
+                match read(&mut d)? {
+                    Some(source) => Item::Content(ContentFile {
+                        kind: Kind::UnionCohort,
+                        source,
+                        file_slug: stem.to_string(),
+                        dir,
+                    }),
+                    None => unread(),
+                }
+            }
+        }
         [section, name] => match kind_of(section) {
             None => {
                 d.push(unexpected(&shown));
@@ -239,13 +276,13 @@ pub fn item(content: &Path, path: &Path) -> Result<Loaded1, String> {
             }
             Some(kind) => {
                 let (stem, ext) = split_ext(name);
-                let wanted = if kind == Kind::Cohort {
+                let wanted = if kind.is_yaml() {
                     matches!(ext, "yaml" | "yml")
                 } else {
                     ext == "md"
                 };
                 let misnamed = wanted.then(|| misnamed::check(&shown, stem, ext)).flatten();
-                if kind != Kind::Cohort && is_image(ext) {
+                if !kind.is_yaml() && is_image(ext) {
                     Item::Asset(file(path, rel.clone()))
                 } else if let Some(m) = misnamed {
                     match m {
@@ -274,7 +311,7 @@ pub fn item(content: &Path, path: &Path) -> Result<Loaded1, String> {
                 }
             }
         },
-        [section, folder, rest @ ..] if kind_of(section).is_some_and(|k| k != Kind::Cohort) => {
+        [section, folder, rest @ ..] if kind_of(section).is_some_and(|k| !k.is_yaml()) => {
             let kind = kind_of(section).unwrap_or(Kind::Page);
             if rest == ["index.md"] {
                 match read(&mut d)? {
@@ -332,10 +369,14 @@ pub fn assemble<'a>(items: impl Iterator<Item = &'a Loaded1>, diags: &mut Diagno
 /// file of a section (a `.yaml` file of cohorts/), or the `index.md` of a folder.
 fn identity<'p>(parts: &[&'p str]) -> Option<(Kind, &'p str)> {
     match parts {
+        ["unions", _, "cohorts", name] => {
+            let (stem, ext) = split_ext(name);
+            matches!(ext, "yaml" | "yml").then_some((Kind::UnionCohort, stem))
+        }
         [section, name] => {
             let kind = kind_of(section)?;
             let (stem, ext) = split_ext(name);
-            let wanted = if kind == Kind::Cohort {
+            let wanted = if kind.is_yaml() {
                 matches!(ext, "yaml" | "yml")
             } else {
                 ext == "md"
@@ -343,7 +384,7 @@ fn identity<'p>(parts: &[&'p str]) -> Option<(Kind, &'p str)> {
             wanted.then_some((kind, stem))
         }
         [section, folder, "index.md"] => kind_of(section)
-            .filter(|&k| k != Kind::Cohort)
+            .filter(|&k| !k.is_yaml())
             .map(|k| (k, *folder)),
         _ => None,
     }
@@ -365,6 +406,7 @@ fn kind_of(section: &str) -> Option<Kind> {
         "stories" => Kind::Story,
         "brands" => Kind::Brand,
         "pages" => Kind::Page,
+        "unions" => Kind::Union,
         _ => return None,
     })
 }
@@ -387,11 +429,11 @@ fn split_ext(file: &str) -> (&str, &str) {
 fn unexpected(shown: &str) -> Diagnostic {
     Diagnostic::warning("file.unexpected", "这个文件不在任何内容栏目里，不会出现在网站上")
         .in_file(shown)
-        .hint("人物放 content/craftsmen/，批次放 content/cohorts/，故事放 content/stories/，品牌放 content/brands/，页面放 content/pages/，原样复制的文件放 content/static/")
+        .hint("人物放 content/craftsmen/，批次放 content/cohorts/，故事放 content/stories/，品牌放 content/brands/，页面放 content/pages/，工会放 content/unions/（工会的批次放 content/unions/<工会>/cohorts/），原样复制的文件放 content/static/")
 }
 
 fn wrong_ext(shown: &str, kind: Kind) -> Diagnostic {
-    let want = if kind == Kind::Cohort { ".yaml" } else { ".md" };
+    let want = if kind.is_yaml() { ".yaml" } else { ".md" };
     Diagnostic::warning(
         "file.wrong-extension",
         format!("这个栏目只读取 {want} 文件，这个文件被跳过了"),

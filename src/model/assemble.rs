@@ -8,14 +8,17 @@ use crate::model::cohort;
 use crate::model::craftsman::{self, Craftsman};
 use crate::model::cross;
 use crate::model::entry::{self, Ctx};
+use crate::model::levels;
 use crate::model::names;
 use crate::model::parse_cache::{self, Parse, Parsed};
 use crate::model::paths::UrlIndex;
 use crate::model::published::{self, Published};
+use crate::model::selections;
 use crate::model::site::{LoadOptions, Site};
 use crate::model::site_links;
 use crate::model::stats;
 use crate::model::story;
+use crate::model::union;
 use crate::source::SourceFile;
 use rayon::prelude::*;
 use std::collections::BTreeSet;
@@ -90,6 +93,7 @@ pub fn from_loaded(
         craftsmen: Vec::new(),
         cohorts: Vec::new(),
         stories: Vec::new(),
+        unions: Vec::new(),
         brands: Vec::new(),
         pages: Vec::new(),
         static_files: loaded.static_files,
@@ -107,6 +111,7 @@ pub fn from_loaded(
     // Withdrawn profiles (`published: false`), by slug, so that links to them get a precise hint.
     let mut withdrawn: BTreeSet<String> = BTreeSet::new();
     let mut published: Vec<(Arc<SourceFile>, Arc<Published>)> = Vec::new();
+    let mut union_cohorts = Vec::new();
     for (r, file) in results.into_iter().zip(&loaded.files) {
         let Parse {
             parsed: p,
@@ -133,7 +138,9 @@ pub fn from_loaded(
                 withdrawn.insert(c.slug.clone());
             }
             None => {}
+            Some(Parsed::Cohort(c)) if c.union.is_some() => union_cohorts.push(c),
             Some(Parsed::Cohort(c)) => site.cohorts.push(c),
+            Some(Parsed::Union(u)) => site.unions.push(*u),
             Some(Parsed::Story(s)) => site.stories.push(s),
             Some(Parsed::Brand(b)) => site.brands.push(*b),
             Some(Parsed::Page(p)) => site.pages.push(*p),
@@ -160,6 +167,8 @@ pub fn from_loaded(
         withdrawn: &withdrawn,
     };
     cross::cross_check(&site, &absent, diags);
+    levels::attach(&mut site, union_cohorts, diags);
+    selections::check(&site, &absent, diags);
     clock.mark("model: cross-check");
     order(&mut site);
     clock.mark("model: order");
@@ -193,6 +202,8 @@ fn parse_one(
         Kind::Story => Parsed::Story(Arc::new(story::parse_story(file, ctx, p, d)?)),
         Kind::Brand => Parsed::Brand(Box::new(story::parse_brand(file, ctx, p, d)?)),
         Kind::Page => Parsed::Page(Box::new(story::parse_page(file, ctx, p, d)?)),
+        Kind::Union => Parsed::Union(Box::new(union::parse(file, ctx, p, d)?)),
+        Kind::UnionCohort => Parsed::Cohort(Arc::new(cohort::parse(file, ctx, this_year, p, d)?)),
     })
 }
 
@@ -269,7 +280,7 @@ struct StillSays {
 fn still_says(file: &ContentFile) -> StillSays {
     let src = &file.source;
     let range = match file.kind {
-        Kind::Cohort => Some((0, src.text.len())),
+        Kind::Cohort | Kind::Union | Kind::UnionCohort => Some((0, src.text.len())),
         _ => load::frontmatter::split(src).ok().map(|s| s.yaml),
     };
     let value =

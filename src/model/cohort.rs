@@ -6,7 +6,6 @@ use crate::load::dates::Date;
 use crate::load::fields::Fields;
 use crate::load::yaml::{self, Doc, Seg};
 use crate::load::ContentFile;
-use crate::markdown;
 use crate::model::craftsman::read_industry;
 use crate::model::entry;
 use crate::model::industry::Section;
@@ -27,6 +26,8 @@ pub struct Cohort {
     pub ceremony: Option<Date>,
     pub intro_html: String,
     pub members: Vec<Member>,
+    /// The union that selected it (its slug); `None` for the city's cohorts.
+    pub union: Option<String>,
     pub src: Arc<crate::source::SourceFile>,
 }
 
@@ -155,26 +156,7 @@ pub(crate) fn parse(
     }
     // The introduction is Markdown: scanned as it renders.
     published.values(&doc, &["intro"], diags);
-    let intro_text = intro;
-    let intro = markdown::render(
-        &intro_text,
-        &markdown::Options {
-            base_path: ctx.base_path,
-        },
-    );
-    let intro_at = || doc.value_span(&[Seg::Key("intro")]).0;
-    published.markdown(src, intro_at, &intro, true, diags);
-    if !intro.removed.is_empty() {
-        let (start, end) = doc.value_span(&[Seg::Key("intro")]);
-        let written = &src.text[start..end];
-        // Where the removed tag is written in the value (found again by its text).
-        let locate = |o: usize| {
-            let tag = intro_text.get(o..).unwrap_or_default();
-            let tag = &tag[..tag.find(['\n', '>']).unwrap_or(tag.len())];
-            start + written.find(tag).unwrap_or(0)
-        };
-        crate::raw_html::report(src, &intro.removed, locate, Some("intro"), diags);
-    }
+    let intro = entry::yaml_markdown(&doc, "intro", &intro, ctx, published, diags);
     if diags.error_count() > before {
         return None;
     }
@@ -184,8 +166,9 @@ pub(crate) fn parse(
         year: year?,
         title: title?,
         ceremony,
-        intro_html: intro.html,
+        intro_html: intro,
         members,
+        union: crate::load::union_of(&src.path).map(str::to_string),
         src: Arc::clone(src),
     })
 }
@@ -274,7 +257,10 @@ fn bare_list(file: &ContentFile, doc: &yaml::Doc, count: usize) -> Diagnostic {
 
 impl Cohort {
     pub fn url(&self) -> String {
-        crate::model::urls::cohort(self.year)
+        match &self.union {
+            Some(u) => crate::model::urls::union_cohort(u, self.year),
+            None => crate::model::urls::cohort(self.year),
+        }
     }
 }
 

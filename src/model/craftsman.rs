@@ -11,7 +11,7 @@ use crate::model::plausible;
 use crate::model::published::{Published, PRIVATE};
 use crate::model::stats::{AwardCounts, Patents, StatInput};
 use crate::schema::levels::{Award, Education, Level, SkillLevel, TitleLevel};
-use crate::schema::{AWARD, PATENTS, PROFILE};
+use crate::schema::{AWARD, PATENTS, PROFILE, SELECTION};
 use serde_yaml::Value;
 use std::sync::Arc;
 
@@ -21,8 +21,13 @@ pub struct Craftsman {
     pub slug: String,
     pub name: String,
     pub name_key: NameKey,
-    pub cohort: i32,
+    /// The year of the city's selection (上海工匠); `None` for one selected by unions only.
+    pub cohort: Option<i32>,
+    /// The selections by unions (`selections:`), as written.
+    pub selections: Vec<Selection>,
     pub level: Level,
+    /// Whether `level` is written (else it is the default).
+    pub level_written: bool,
     pub union: Option<String>,
     pub employer: String,
     pub post: String,
@@ -48,6 +53,16 @@ pub struct Craftsman {
     pub at: Origin,
 }
 
+/// A selection by a union, as a profile writes it: `{ year, by }`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Selection {
+    pub year: i32,
+    /// The selecting union's slug.
+    pub by: String,
+    /// Its place in `selections` (where it stands is read from the file when reported).
+    pub index: usize,
+}
+
 /// Where a profile comes from, for diagnostics found later (cohort lists, brands, photos): the
 /// positions of its values are read again from its text when one is reported
 /// ([`crate::load::yaml::positions_of`]), so that a clean profile never pays for them.
@@ -70,8 +85,15 @@ pub(crate) fn parse(
     let name = f.text("name");
     let pinyin = f.string("pinyin");
     let written_slug = f.string("slug");
-    let cohort = f.year("cohort", this_year);
-    let level = f.choice("level", Level::parse).unwrap_or_default();
+    // Someone selected by unions only has no city cohort.
+    let selections = read_selections(&mut f, this_year);
+    let cohort = match selections {
+        Some(_) if f.raw("cohort").is_none() && !f.is_claimed("cohort") => None,
+        _ => Some(f.year("cohort", this_year)),
+    };
+    let selections = selections.unwrap_or_default();
+    let written_level = f.choice("level", Level::parse);
+    let level = written_level.unwrap_or_default();
     let union = f.text("union");
     let employer = f.text("employer");
     let post = f.text("post");
@@ -81,7 +103,12 @@ pub(crate) fn parse(
     let photo = f.string("photo");
     let summary = f.text("summary");
     let frontline = f.boolean("frontline");
-    let work_years = plausible::work_years(&mut f, cohort, this_year);
+    let first_year = cohort
+        .flatten()
+        .into_iter()
+        .chain(selections.iter().map(|s| s.year))
+        .min();
+    let work_years = plausible::work_years(&mut f, first_year, this_year);
     let education = f.choice("education", Education::parse);
     let skill_level = f.choice("skill_level", SkillLevel::parse);
     let title_level = f.choice("title_level", TitleLevel::parse);
@@ -126,8 +153,13 @@ pub(crate) fn parse(
         name_key: names::name_key(&name, pinyin.as_deref()),
         slug: slug?,
         name,
-        cohort: cohort?,
+        cohort: match cohort {
+            Some(year) => Some(year?),
+            None => None,
+        },
+        selections,
         level,
+        level_written: written_level.is_some(),
         union,
         employer: employer?,
         post: post?,
@@ -195,6 +227,41 @@ pub(crate) fn read_industry(f: &mut Fields) -> Option<&'static Section> {
             None
         }
     }
+}
+
+/// Reads `selections`: `None` when it is not written.
+fn read_selections(f: &mut Fields, this_year: i32) -> Option<Vec<Selection>> {
+    let items = f.sequence("selections")?;
+    let mut out = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let path = [Seg::Key("selections"), Seg::Index(i)];
+        match item {
+            Value::Mapping(m) => {
+                let mut n = f.nested(path.to_vec(), m, &SELECTION);
+                let year = n.year("year", this_year);
+                let by = n.string("by");
+                if let (Some(year), Some(by)) = (year, by) {
+                    out.push(Selection { year, by, index: i });
+                }
+            }
+            _ => {
+                let d = f
+                    .at_path(
+                        Diagnostic::error(
+                            "front-matter.wrong-type",
+                            format!("入选经历 `selections` 的第 {} 项写法不对", i + 1),
+                        ),
+                        &path,
+                    )
+                    .hint(format!(
+                        "每项写成 `  - {}`：哪一年、被哪个工会（`content/unions/` 下的文件名）评选",
+                        SELECTION.flow_example()
+                    ));
+                f.push(d);
+            }
+        }
+    }
+    Some(out)
 }
 
 fn read_patents(f: &mut Fields) -> Option<Patents> {

@@ -69,7 +69,7 @@ pub(crate) struct Absent<'a> {
 
 impl Absent<'_> {
     /// Whether a profile's page is missing for a reason already given.
-    fn profile(&self, slug: &str) -> bool {
+    pub(crate) fn profile(&self, slug: &str) -> bool {
         self.withdrawn.contains(slug) || self.unreadable.has(Kind::Craftsman, slug)
     }
 }
@@ -108,8 +108,8 @@ struct Profiles<'a> {
     by_slug: FxHashMap<&'a str, (usize, usize)>,
     /// For each profile, the first profile with its slug.
     first: Vec<usize>,
-    /// Each profile's cohort year.
-    cohorts: Vec<i32>,
+    /// Each profile's city cohort year.
+    cohorts: Vec<Option<i32>>,
 }
 
 impl<'a> Profiles<'a> {
@@ -284,21 +284,22 @@ fn cohort_members(
                 continue;
             };
             listed[first] = true;
-            if profiles.cohorts[last] != cohort.year {
+            if profiles.cohorts[last] != Some(cohort.year) {
                 let c = &profiles.list[last];
-                if let Some(&(k, i)) = rightly.get(&first) {
+                if let (Some(&(k, i)), Some(year)) = (rightly.get(&first), c.cohort) {
                     diags.push(at(
-                        listed_twice(slug, c.cohort, &site.cohorts[k].src, i),
+                        listed_twice(slug, year, &site.cohorts[k].src, i),
                         *index,
                     ));
                     continue;
                 }
+                let written = match c.cohort {
+                    Some(year) => format!("人物资料写的是 `cohort: {year}`"),
+                    None => "人物资料没有写 `cohort`（只写了区局评选的 `selections`）".to_string(),
+                };
                 let d = Diagnostic::error(
                     "cohort.mismatch",
-                    format!(
-                        "`{slug}` 列在 {} 年的批次里，但人物资料写的是 `cohort: {}`",
-                        cohort.year, c.cohort
-                    ),
+                    format!("`{slug}` 列在 {} 年的批次里，但{written}", cohort.year),
                 )
                 .hint(format!(
                     "改正其中一处：人物文件 {} 的 `cohort`，或这份名单",
@@ -320,7 +321,7 @@ fn rightly_listed(site: &Site, profiles: &Profiles) -> FxHashMap<usize, (usize, 
         for m in &cohort.members {
             if let Member::Profile { slug, index } = m {
                 if let Some((first, last)) = profiles.get(slug) {
-                    if profiles.cohorts[last] == cohort.year {
+                    if profiles.cohorts[last] == Some(cohort.year) {
                         out.entry(first).or_insert((k, *index));
                     }
                 }
@@ -448,17 +449,18 @@ fn profile_refs(
                 None => d.in_file(c.at.src.path.clone()),
             }
         };
-        if years.contains(&profiles.cohorts[i]) && !listed[profiles.first[i]] {
+        let year = profiles.cohorts[i].filter(|y| years.contains(y));
+        if let Some(year) = year.filter(|_| !listed[profiles.first[i]]) {
             let d = Diagnostic::warning(
                 "cohort.not-listed",
                 format!(
-                    "`{}` 写的是 `cohort: {}`，但 {} 年的批次名单里没有 ta",
-                    c.name, c.cohort, c.cohort
+                    "`{}` 写的是 `cohort: {year}`，但 {year} 年的批次名单里没有 ta",
+                    c.name
                 ),
             )
             .hint(format!(
-                "在 content/cohorts/{}.yaml 的 `members` 里加一行 `  - {}`",
-                c.cohort, c.slug
+                "在 content/cohorts/{year}.yaml 的 `members` 里加一行 `  - {}`",
+                c.slug
             ));
             diags.push(at(d, &[Seg::Key("cohort")]));
         }

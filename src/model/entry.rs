@@ -378,6 +378,39 @@ pub(crate) fn check_asset(
     }
 }
 
+/// Renders the Markdown value `text` of `key` in a YAML file (a cohort's or a union's `intro`):
+/// its text checked as published, removed HTML reported where its tag is written.
+pub(crate) fn yaml_markdown(
+    doc: &Doc,
+    key: &str,
+    text: &str,
+    ctx: &Ctx,
+    published: &mut Published,
+    diags: &mut Diagnostics,
+) -> String {
+    let src = doc.src;
+    let rendered = markdown::render(
+        text,
+        &markdown::Options {
+            base_path: ctx.base_path,
+        },
+    );
+    let at = || doc.value_span(&[Seg::Key(key)]).0;
+    published.markdown(src, at, &rendered, true, diags);
+    if !rendered.removed.is_empty() {
+        let (start, end) = doc.value_span(&[Seg::Key(key)]);
+        let written = &src.text[start..end];
+        // Where the removed tag is written in the value (found again by its text).
+        let locate = |o: usize| {
+            let tag = text.get(o..).unwrap_or_default();
+            let tag = &tag[..tag.find(['\n', '>']).unwrap_or(tag.len())];
+            start + written.find(tag).unwrap_or(0)
+        };
+        crate::raw_html::report(src, &rendered.removed, locate, Some(key), diags);
+    }
+    rendered.html
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

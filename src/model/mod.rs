@@ -1,4 +1,4 @@
-//! The site model: craftsmen, cohorts, stories, brands, pages, industries, names and statistics.
+//! The site model: craftsmen, cohorts, unions, stories, brands, pages, industries, names and statistics.
 
 pub mod assemble;
 pub(crate) mod assets;
@@ -7,7 +7,9 @@ pub(crate) mod copied;
 pub(crate) mod craftsman;
 pub(crate) mod cross;
 pub(crate) mod entry;
+pub(crate) mod honours;
 pub(crate) mod industry;
+pub mod levels;
 pub mod names;
 pub(crate) mod pages;
 pub(crate) mod paging;
@@ -17,11 +19,13 @@ pub(crate) mod pictures;
 pub(crate) mod plausible;
 pub(crate) mod published;
 pub(crate) mod repeated;
+pub(crate) mod selections;
 pub mod site;
 pub(crate) mod site_links;
 pub(crate) mod stats;
 pub(crate) mod story;
 pub(crate) mod strokes;
+pub(crate) mod union;
 pub(crate) mod urls;
 
 /// Today's date (UTC), or the date of `SOURCE_DATE_EPOCH` when it is set.

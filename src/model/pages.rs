@@ -30,6 +30,12 @@ pub enum PageKind {
     /// One page of a brand (brands by `order`, page from 0).
     Brand(usize, usize),
     Stats,
+    /// The unions' list (only when the site has unions).
+    Unions,
+    /// One page of a union (unions in the site's order, page of its craftsmen from 0).
+    Union(usize, usize),
+    /// One page of a union's cohort (union, cohort by year, page from 0).
+    UnionCohort(usize, usize, usize),
     /// The `i`-th of the editors' own pages.
     Page(usize),
     Search,
@@ -55,7 +61,8 @@ impl Site {
 
 impl PageList<'_> {
     /// Every page, in a fixed order: home, the A–Z index, the profiles, the cohorts, the
-    /// industries, the stories, the brands, the statistics, the editors' pages, search and 404.
+    /// industries, the stories, the brands, the statistics, the unions and their cohorts, the
+    /// editors' pages, search and 404.
     /// Cheap: no path is made.
     pub fn kinds(&self) -> impl Iterator<Item = PageKind> + '_ {
         use std::iter::once;
@@ -74,6 +81,17 @@ impl PageList<'_> {
             .chain(once(Brands))
             .chain(each_page(lists, lists.brands.iter().copied()).map(|(i, p)| Brand(i, p)))
             .chain(once(Stats))
+            .chain((!site.unions.is_empty()).then_some(Unions))
+            .chain(each_page(lists, lists.unions.iter().copied()).map(|(i, p)| Union(i, p)))
+            .chain(
+                lists
+                    .union_cohorts
+                    .iter()
+                    .enumerate()
+                    .flat_map(move |(u, ks)| {
+                        each_page(lists, ks.iter().copied()).map(move |(k, p)| UnionCohort(u, k, p))
+                    }),
+            )
             .chain((0..site.pages.len()).map(Page))
             .chain([Search, Missing])
     }
@@ -97,6 +115,9 @@ impl PageList<'_> {
             PageKind::Brands => "/brands/".into(),
             PageKind::Brand(i, page) => page_path(&urls::brand(&site.brands[i].slug), page),
             PageKind::Stats => "/stats/".into(),
+            PageKind::Unions => urls::UNIONS.into(),
+            PageKind::Union(i, page) => page_path(&site.unions[i].url(), page),
+            PageKind::UnionCohort(i, k, page) => page_path(&site.unions[i].cohorts[k].url(), page),
             PageKind::Page(i) => urls::page(&site.pages[i].slug),
             PageKind::Search => "/search/".into(),
             PageKind::Missing => MISSING.into(),

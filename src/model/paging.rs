@@ -1,6 +1,6 @@
 //! How list pages are split: the lists a site has, how many entries each holds, and which entries each of their pages shows.
 
-use crate::model::cohort::Member;
+use crate::model::cohort::{Cohort, Member};
 use crate::model::site::Site;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::BTreeMap;
@@ -55,6 +55,10 @@ pub struct Lists {
     pub brands: Vec<usize>,
     /// The stories index (`/stories/`).
     pub stories: usize,
+    /// Each union's craftsmen, in the site's union order (`/unions/xuhui/`).
+    pub unions: Vec<usize>,
+    /// Each union's cohorts' members, by union, then by year (`/unions/xuhui/cohorts/2018/`).
+    pub union_cohorts: Vec<Vec<usize>>,
 }
 
 impl Lists {
@@ -89,27 +93,37 @@ impl Site {
             size: self.config.index_page_size.max(1),
             craftsmen: self.craftsmen.len(),
             industries: self.industry_counts(),
-            cohorts: self
-                .cohorts
-                .iter()
-                .map(|k| {
-                    k.members
-                        .iter()
-                        .filter(|m| match m {
-                            Member::Profile { slug, .. } => slugs.contains(slug.as_str()),
-                            Member::Inline(_) => true,
-                        })
-                        .count()
-                })
-                .collect(),
+            cohorts: self.cohorts.iter().map(|k| shown(k, &slugs)).collect(),
             brands: self
                 .brands
                 .iter()
                 .map(|b| in_brand.get(b.slug.as_str()).copied().unwrap_or(0))
                 .collect(),
             stories: self.stories.len(),
+            unions: self
+                .unions
+                .iter()
+                .map(|u| self.selected_by(&u.slug).count())
+                .collect(),
+            union_cohorts: self
+                .unions
+                .iter()
+                .map(|u| u.cohorts.iter().map(|k| shown(k, &slugs)).collect())
+                .collect(),
         }
     }
+}
+
+/// How many of a cohort's members its page lists: those written inline, and those whose profile
+/// the site has.
+fn shown(k: &Cohort, slugs: &FxHashSet<&str>) -> usize {
+    k.members
+        .iter()
+        .filter(|m| match m {
+            Member::Profile { slug, .. } => slugs.contains(slug.as_str()),
+            Member::Inline(_) => true,
+        })
+        .count()
 }
 
 #[cfg(test)]

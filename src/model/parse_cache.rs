@@ -6,6 +6,7 @@ use crate::model::cohort::Cohort;
 use crate::model::craftsman::Craftsman;
 use crate::model::published::Published;
 use crate::model::story::{Brand, Page, Story};
+use crate::model::union::Union;
 use crate::source::SourceFile;
 use rayon::prelude::*;
 use std::collections::HashSet;
@@ -130,4 +131,5 @@ pub(super) enum Parsed {
     Story(Arc<Story>),
     Brand(Box<Brand>),
     Page(Box<Page>),
+    Union(Box<Union>),
 }

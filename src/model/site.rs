@@ -7,6 +7,7 @@ use crate::model::craftsman::Craftsman;
 use crate::model::parse_cache::ParseCache;
 use crate::model::stats::Stats;
 use crate::model::story::{Brand, Page, Story};
+use crate::model::union::Union;
 use crate::source::SourceFile;
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -22,6 +23,9 @@ pub struct Site {
     pub cohorts: Vec<Arc<Cohort>>,
     /// Newest first. Shared with the cache of parsed files, as the profiles are.
     pub stories: Vec<Arc<Story>>,
+    /// Unions and associations, by kind, then by the strokes of their names; each with its
+    /// cohorts, by year.
+    pub unions: Vec<Union>,
     /// By `order`.
     pub brands: Vec<Brand>,
     pub pages: Vec<Page>,
@@ -92,6 +96,14 @@ impl Site {
         }
         for b in &mut self.brands {
             forget(&mut b.src);
+        }
+        for u in &mut self.unions {
+            forget(&mut u.src);
+            for c in &mut u.cohorts {
+                if let Some(c) = Arc::get_mut(c) {
+                    forget(&mut c.src);
+                }
+            }
         }
         for p in &mut self.pages {
             forget(&mut p.src);

@@ -38,7 +38,8 @@ pub struct StatInput {
     pub benefit_cny: Option<u64>,
     /// The GB/T 4754-2017 section letter (`C` for 制造业).
     pub industry: Option<char>,
-    pub cohort: i32,
+    /// The city cohort's year (`None` for one selected by unions only).
+    pub cohort: Option<i32>,
 }
 
 /// A "how many of them" figure: a count out of the people who filled in the field.
@@ -298,7 +299,7 @@ pub(crate) fn compute_refs(inputs: &[&StatInput]) -> Stats {
 
 /// Statistics per cohort year.
 pub(crate) fn compute_by_cohort(inputs: &[StatInput]) -> BTreeMap<i32, Stats> {
-    compute_grouped(inputs, |p| Some(p.cohort))
+    compute_grouped(inputs, |p| p.cohort)
 }
 
 /// Statistics per industry section; profiles without an industry are in no group.
@@ -576,7 +577,7 @@ mod tests {
                 awards: Some(AwardCounts::of(&[award("国家科技进步奖", Some("二等奖"))])),
                 benefit_cny: Some(1_200_000_000),
                 industry: Some('C'),
-                cohort: 2016,
+                cohort: Some(2016),
             },
             StatInput {
                 frontline: Some(true),
@@ -591,7 +592,7 @@ mod tests {
                 )])),
                 benefit_cny: Some(800_000_000),
                 industry: Some('C'),
-                cohort: 2016,
+                cohort: Some(2016),
             },
             StatInput {
                 frontline: Some(false),
@@ -606,7 +607,7 @@ mod tests {
                 ])),
                 benefit_cny: Some(960_000_000),
                 industry: Some('I'),
-                cohort: 2017,
+                cohort: Some(2017),
             },
             StatInput {
                 frontline: Some(true),
@@ -618,14 +619,14 @@ mod tests {
                 awards: Some(AwardCounts::of(&[])),
                 benefit_cny: None,
                 industry: Some('G'),
-                cohort: 2017,
+                cohort: Some(2017),
             },
             StatInput {
                 frontline: Some(true),
                 education: Some(Ed::Vocational),
                 skill_level: Some(Sk::Technician),
                 industry: Some('C'),
-                cohort: 2018,
+                cohort: Some(2018),
                 ..Default::default()
             },
             StatInput {
@@ -635,7 +636,7 @@ mod tests {
                 patents: patents(1, 1, 0),
                 awards: Some(AwardCounts::of(&[Award::named("上海市科技进步奖三等奖")])),
                 industry: Some('E'),
-                cohort: 2018,
+                cohort: Some(2018),
                 ..Default::default()
             },
             StatInput {
@@ -643,7 +644,7 @@ mod tests {
                 work_years: Some(22),
                 education: Some(Ed::Doctor),
                 title_level: Some(Ti::ViceSenior),
-                cohort: 2019,
+                cohort: Some(2019),
                 ..Default::default()
             },
             StatInput {
@@ -659,7 +660,7 @@ mod tests {
                 )])),
                 benefit_cny: Some(0),
                 industry: Some('C'),
-                cohort: 2019,
+                cohort: Some(2019),
             },
         ]
     }

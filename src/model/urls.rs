@@ -1,4 +1,4 @@
-//! Site addresses, one home for all: the path of every kind of page (profile, cohort, industry, story, brand, page, a list's further pages), the file a path is written to, and a path joined to the base path and to the site's whole address.
+//! Site addresses, one home for all: the path of every kind of page (profile, cohort, union, industry, story, brand, page, a list's further pages), the file a path is written to, and a path joined to the base path and to the site's whole address.
 
 /// A profile's page.
 pub(crate) fn profile(slug: &str) -> String {
@@ -8,6 +8,19 @@ pub(crate) fn profile(slug: &str) -> String {
 /// A cohort's page.
 pub(crate) fn cohort(year: i32) -> String {
     format!("/cohorts/{year}/")
+}
+
+/// The unions' list.
+pub(crate) const UNIONS: &str = "/unions/";
+
+/// A union's page.
+pub(crate) fn union(slug: &str) -> String {
+    format!("/unions/{slug}/")
+}
+
+/// A union's cohort's page.
+pub(crate) fn union_cohort(slug: &str, year: i32) -> String {
+    format!("/unions/{slug}/cohorts/{year}/")
 }
 
 /// An industry section's page.

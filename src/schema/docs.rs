@@ -3,7 +3,10 @@
 //! Each table stands between `<!-- schema: NAME -->` and `<!-- /schema -->`; the prose around
 //! them is written by hand. `UPDATE_DOCS=1 cargo test --lib schema::docs` writes them anew.
 
-use super::{Field, Need, Schema, Type, BRAND, COHORT, CONTACT, NAMES, PAGE, PROFILE, SITE, STORY};
+use super::{
+    Field, Need, Schema, Type, BRAND, COHORT, CONTACT, NAMES, PAGE, PROFILE, SELECTION, SITE,
+    STORY, UNION, UNION_SITE,
+};
 
 /// The tables docs/content.md shows, by the name in their markers.
 pub(super) const TABLES: &[&str] = &[
@@ -13,6 +16,9 @@ pub(super) const TABLES: &[&str] = &[
     "profile",
     "profile-stats",
     "cohort",
+    "union",
+    "union-site",
+    "selection",
     "story",
     "brand",
     "page",
@@ -28,6 +34,9 @@ pub(super) fn table(name: &str) -> Option<String> {
         "profile" => fields(&PROFILE, "", false, &basic),
         "profile-stats" => fields(&PROFILE, "", true, &|f| f.stat.is_some()),
         "cohort" => fields(&COHORT, "", false, &|_| true),
+        "union" => fields(&UNION, "", false, &|_| true),
+        "union-site" => fields(&UNION_SITE, "site.", false, &|_| true),
+        "selection" => fields(&SELECTION, "selections[].", false, &|_| true),
         "story" => fields(&STORY, "", false, &|_| true),
         "brand" => fields(&BRAND, "", false, &|_| true),
         "page" => fields(&PAGE, "", false, &|_| true),

@@ -141,6 +141,51 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// What kind of body a union is (区局（产业）工会, or an association that only nominates).
+    UnionKind {
+        /// 区: a district union (区总工会); its selections are 区级.
+        District => "区",
+        /// 局: a bureau union (局工会); its selections are 局级.
+        Bureau => "局",
+        /// 产业: an industry union (产业工会); its selections are 局级.
+        Industry => "产业",
+        /// 协会: an association or other body that nominates but does not select.
+        Association => "协会",
+    }
+}
+
+impl UnionKind {
+    /// The level of the craftsmen a body of this kind selects; `None` for one that only nominates.
+    pub fn level(self) -> Option<Level> {
+        match self {
+            Self::District => Some(Level::District),
+            Self::Bureau | Self::Industry => Some(Level::Bureau),
+            Self::Association => None,
+        }
+    }
+
+    /// What the kind is called on a page: 区总工会, 局工会, 产业工会, 协会.
+    pub fn shown(self) -> &'static str {
+        match self {
+            Self::District => "区总工会",
+            Self::Bureau => "局工会",
+            Self::Industry => "产业工会",
+            Self::Association => "协会",
+        }
+    }
+}
+
+impl Level {
+    /// The rank of a level, for the highest of a person's selections: 市级 above 局级 and 区级.
+    pub fn rank(self) -> u8 {
+        match self {
+            Self::City => 2,
+            Self::District | Self::Bureau => 1,
+        }
+    }
+}
+
+vocabulary! {
     /// Highest education completed.
     Education {
         JuniorMiddle => "初中",

@@ -10,13 +10,15 @@ pub(crate) mod levels;
 mod profile;
 mod site;
 mod tables;
+mod unions;
 
 use crate::suggest::{self, Closeness};
-use levels::{Education, Level, SkillLevel, TitleLevel};
+use levels::{Education, Level, SkillLevel, TitleLevel, UnionKind};
 
 pub(crate) use profile::{AWARD, PATENTS, PROFILE};
 pub(crate) use site::{CONTACT, NAMES, NAV, SITE};
 pub(crate) use tables::{BRAND, COHORT, FIGURE, MEMBER, PAGE, STORY};
+pub(crate) use unions::{SELECTION, UNION, UNION_SITE};
 
 /// Marks a value the editor still has to replace in a file `gongjiang new` wrote; `check`
 /// warns while one is left.
@@ -140,6 +142,7 @@ pub enum Vocab {
     SkillLevel,
     TitleLevel,
     NameOrder,
+    UnionKind,
 }
 
 impl Vocab {
@@ -154,6 +157,7 @@ impl Vocab {
             Vocab::SkillLevel => labels(SkillLevel::ALL, SkillLevel::label),
             Vocab::TitleLevel => labels(TitleLevel::ALL, TitleLevel::label),
             Vocab::NameOrder => vec!["pinyin", "stroke"],
+            Vocab::UnionKind => labels(UnionKind::ALL, UnionKind::label),
         }
     }
 

@@ -47,7 +47,7 @@ pub(crate) static PROFILE: Schema = Schema {
                 same("batch"),
             ],
             need: Need::Required,
-            about: "入选年份，2016 至今年；必须和列出此人的批次文件一致",
+            about: "入选“上海工匠”（市级）的年份，2016 至今年；必须和列出此人的批次文件一致。只被区局（产业）工会评选过的人不写它，写 `selections`",
             ..field("cohort", "批次年份", Type::Year, "2021")
         },
         Field {
@@ -58,8 +58,26 @@ pub(crate) static PROFILE: Schema = Schema {
         },
         Field {
             aliases: &[same("工会"), same("推荐工会"), same("推荐渠道")],
-            about: "某工会、某行业协会，或 `自荐`",
+            about: "推荐此人的单位：某工会、某行业协会，或 `自荐`；写的是 `content/unions/` 下某个工会的文件名或全称时，网页上链接到它的页面",
             ..field("union", "推荐单位", Type::Text, "某区总工会")
+        },
+        Field {
+            aliases: &[
+                same("入选经历"),
+                same("评选经历"),
+                same("区局评选"),
+                same("selection"),
+            ],
+            about: "被区局（产业）工会评选的经历，每项写成 `{ year, by }`：`by` 是评选工会的文件名；必须和那个工会的批次文件一致。市级的入选仍写在 `cohort`",
+            ..field(
+                "selections",
+                "入选经历",
+                Type::List {
+                    item: &crate::schema::SELECTION,
+                    text: None,
+                },
+                "",
+            )
         },
         Field {
             aliases: EMPLOYER,

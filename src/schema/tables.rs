@@ -381,5 +381,14 @@ pub(super) fn value_aliases(vocab: Vocab) -> &'static [(&'static str, &'static s
             ("技术员", "初级"),
         ],
         Vocab::NameOrder => &[("拼音", "pinyin"), ("笔画", "stroke")],
+        Vocab::UnionKind => &[
+            ("区级", "区"),
+            ("区总工会", "区"),
+            ("局级", "局"),
+            ("局工会", "局"),
+            ("产业工会", "产业"),
+            ("行业", "产业"),
+            ("行业协会", "协会"),
+        ],
     }
 }

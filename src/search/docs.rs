@@ -129,7 +129,7 @@ fn craftsman(base: &str, c: &Craftsman) -> Doc {
         pinyin,
         meta,
         body,
-        cohort: Some(c.cohort),
+        cohort: c.cohort,
         industry: c.industry.map(|s| s.letter),
         keys,
     }
@@ -239,11 +239,7 @@ impl<'a> Docs<'a> {
     /// The kind, cohort and industry of document `id`, without making it.
     pub fn facets(&self, id: usize) -> (Kind, Option<i32>, Option<char>) {
         match self.sources[id] {
-            Source::Craftsman(c) => (
-                Kind::Craftsman,
-                Some(c.cohort),
-                c.industry.map(|s| s.letter),
-            ),
+            Source::Craftsman(c) => (Kind::Craftsman, c.cohort, c.industry.map(|s| s.letter)),
             Source::Story(_) => (Kind::Story, None, None),
             Source::Brand(_) => (Kind::Brand, None, None),
             Source::Page(_) => (Kind::Page, None, None),

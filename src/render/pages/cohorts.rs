@@ -73,11 +73,25 @@ pub(super) fn list<'a>(c: &Ctx<'a>) -> (PageMeta, Vec<CohortEntry<'a>>) {
     (meta, entries)
 }
 
-/// Page `page` (from 0) of the `i`-th cohort. In the JSON-LD, a member without a profile is
-/// listed at this page's URL.
+/// Page `page` (from 0) of the `i`-th cohort.
 pub(super) fn cohort<'a>(c: &Ctx<'a>, i: usize, page: usize) -> (PageMeta, CohortPage<'a>) {
     let k = c.v.cohort(i);
     let cohorts = c.url("/cohorts/");
+    let crumbs = [("历年批次", cohorts.as_str()), (&k.title, &k.url)];
+    let path = crate::model::urls::cohort(k.year);
+    cohort_page(c, k, &crumbs, &path, page)
+}
+
+/// Page `page` (from 0) of a cohort's list, the city's or a union's: with these breadcrumbs
+/// (after 首页) and the list's path. In the JSON-LD, a member without a profile is listed at this
+/// page's URL.
+pub(super) fn cohort_page<'a>(
+    c: &Ctx<'a>,
+    k: &'a CohortView,
+    crumbs: &[(&str, &str)],
+    path: &str,
+    page: usize,
+) -> (PageMeta, CohortPage<'a>) {
     let paging = c.paging(k.members.len());
     let members = &k.members[paging.range(page)];
     let listed = members.iter().map(|m| {
@@ -87,8 +101,8 @@ pub(super) fn cohort<'a>(c: &Ctx<'a>, i: usize, page: usize) -> (PageMeta, Cohor
     let list = ListPage {
         kind: "cohort",
         name: &k.title,
-        crumbs: &[("历年批次", &cohorts), (&k.title, &k.url)],
-        path: &crate::model::urls::cohort(k.year),
+        crumbs,
+        path,
         paging,
         page,
     };

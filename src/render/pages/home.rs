@@ -1,6 +1,7 @@
 //! The home page: the site's figures, the latest cohort, the newest stories and the brands.
 
 use super::meta::{Ctx, PageMeta};
+use crate::model::levels::System;
 use crate::model::stats::Stats;
 use crate::render::views::{CohortView, StoryRef};
 use serde::Serialize;
@@ -16,6 +17,8 @@ pub(super) struct HomeData<'a> {
     /// The four newest stories.
     pub stories: Vec<&'a StoryRef>,
     pub brands: Vec<BrandLink<'a>>,
+    /// The whole programme's figures, when the site has unions.
+    pub system: Option<System>,
 }
 
 /// A brand as the home page links to it.
@@ -45,6 +48,7 @@ pub(super) fn page<'a>(c: &Ctx<'a>) -> (PageMeta, HomeData<'a>) {
                 slug: &b.slug,
             })
             .collect(),
+        system: (!v.model().unions.is_empty()).then(|| v.model().system()),
     };
     (c.meta("home", &v.site.title, Vec::new(), web), data)
 }

@@ -11,6 +11,7 @@ mod missing;
 mod search;
 mod stats;
 mod stories;
+mod unions;
 
 pub use meta::PageMeta;
 
@@ -96,6 +97,9 @@ fn template_and_key(kind: PageKind) -> (&'static str, &'static str) {
         PageKind::Brands => ("brands.html", "brands"),
         PageKind::Brand(..) => ("brand.html", "brand"),
         PageKind::Stats => ("stats.html", "statistics"),
+        PageKind::Unions => ("unions.html", "unions"),
+        PageKind::Union(..) => ("union.html", "union"),
+        PageKind::UnionCohort(..) => ("cohort.html", "cohort"),
         PageKind::Page(_) => ("page.html", "content_page"),
         PageKind::Search => ("search.html", "search"),
         PageKind::Missing => ("404.html", "missing"),
@@ -111,6 +115,8 @@ impl PageJob {
                 | PageKind::Industry(..)
                 | PageKind::Cohort(..)
                 | PageKind::Brand(..)
+                | PageKind::Union(..)
+                | PageKind::UnionCohort(..)
         )
     }
 
@@ -130,6 +136,9 @@ impl PageJob {
             PageKind::Brands => boxed(brands::list(c)),
             PageKind::Brand(i, page) => boxed(brands::brand(c, i, page)),
             PageKind::Stats => boxed(stats::page(c)),
+            PageKind::Unions => boxed(unions::list(c)),
+            PageKind::Union(i, page) => boxed(unions::union(c, i, page)),
+            PageKind::UnionCohort(i, k, page) => boxed(unions::cohort(c, i, k, page)),
             PageKind::Page(i) => boxed(content_page::page(c, i)),
             PageKind::Search => boxed(search::page(c)),
             PageKind::Missing => boxed(missing::page(c)),

@@ -8,7 +8,7 @@ use crate::model::craftsman::Craftsman;
 use crate::model::industry::Section;
 use crate::model::site::Site;
 use crate::model::story::{Page, Story};
-use crate::schema::levels::{SkillLevel, TitleLevel};
+use crate::schema::levels::{Level, SkillLevel, TitleLevel};
 
 /// The site header every page gets as `site`; `industries`: how many industry sections have
 /// profiles.
@@ -74,7 +74,13 @@ pub(super) fn industry_ref(base: &str, s: &Section) -> IndustryRef {
 }
 
 /// What a list or card shows of a profile.
-pub(super) fn card(base: &str, c: &Craftsman, images: &Images) -> CraftsmanCard {
+pub(super) fn card(
+    base: &str,
+    c: &Craftsman,
+    images: &Images,
+    shown: &(i32, Level, String),
+) -> CraftsmanCard {
+    let (year, level, cohort_path) = shown;
     CraftsmanCard {
         slug: c.slug.clone(),
         url: with_base(base, &c.url()),
@@ -82,9 +88,9 @@ pub(super) fn card(base: &str, c: &Craftsman, images: &Images) -> CraftsmanCard 
         monogram: c.name.chars().next().map(String::from).unwrap_or_default(),
         pinyin: c.name_key.pinyin.clone(),
         initial: c.name_key.initial,
-        cohort: c.cohort,
-        cohort_url: with_base(base, &crate::model::urls::cohort(c.cohort)),
-        level: c.level.label(),
+        cohort: *year,
+        cohort_url: with_base(base, cohort_path),
+        level: level.label(),
         union: c.union.clone(),
         employer: c.employer.clone(),
         post: c.post.clone(),

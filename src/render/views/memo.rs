@@ -7,6 +7,7 @@ use crate::model::cohort;
 use crate::model::craftsman::Craftsman;
 use crate::model::site::Site;
 use crate::photos::resize::ImageView;
+use crate::schema::levels::Level;
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::sync::{Arc, Mutex};
@@ -25,6 +26,7 @@ struct MemoCard {
     from: Arc<Craftsman>,
     base: String,
     image: Option<ImageView>,
+    shown: (i32, Level, String),
     card: Arc<CraftsmanCard>,
 }
 
@@ -36,17 +38,22 @@ impl ViewMemo {
         base: &str,
         c: &Arc<Craftsman>,
         images: &Images,
+        shown: (i32, Level, String),
     ) -> Arc<CraftsmanCard> {
         let image = c.photo.as_ref().and_then(|p| images.get(p));
         let key = Arc::as_ptr(c) as usize;
         if let Ok(cards) = self.cards.lock() {
             if let Some(m) = cards.get(&key) {
-                if Arc::ptr_eq(&m.from, c) && m.base == base && m.image.as_ref() == image {
+                if Arc::ptr_eq(&m.from, c)
+                    && m.base == base
+                    && m.image.as_ref() == image
+                    && m.shown == shown
+                {
                     return Arc::clone(&m.card);
                 }
             }
         }
-        let made = Arc::new(card(base, c, images));
+        let made = Arc::new(card(base, c, images, &shown));
         if let Ok(mut cards) = self.cards.lock() {
             cards.insert(
                 key,
@@ -54,6 +61,7 @@ impl ViewMemo {
                     from: Arc::clone(c),
                     base: base.to_string(),
                     image: image.cloned(),
+                    shown,
                     card: Arc::clone(&made),
                 },
             );

@@ -3,6 +3,7 @@
 mod make;
 mod memo;
 mod set;
+mod unions;
 
 pub use crate::model::urls::{absolute, with_base};
 pub use make::{facts, money_text};
@@ -186,6 +187,12 @@ pub struct CraftsmanView {
     pub stories: Vec<StoryRef>,
     pub content: Arc<str>,
     pub headings: Vec<HeadingView>,
+    /// Every selection, oldest first (one, the city's, for a profile without `selections`).
+    pub honours: Vec<HonourView>,
+    /// Whether a union selected this person (the page shows the honours as a timeline).
+    pub by_unions: bool,
+    /// The nominating union's name and page, when `union` names one of the site's unions.
+    pub union_link: Option<Link>,
     /// Previous and next within the cohort's official order.
     pub prev: Option<Link>,
     pub next: Option<Link>,
@@ -259,6 +266,58 @@ pub struct PageView {
     pub summary: Option<String>,
     pub content: Arc<str>,
     pub headings: Vec<HeadingView>,
+}
+
+/// A union as its page and the unions' list show it.
+#[derive(Debug, Clone, Serialize)]
+pub struct UnionView {
+    pub slug: String,
+    pub name: String,
+    /// 区, 局, 产业 or 协会.
+    pub kind: &'static str,
+    /// 区总工会, 局工会, 产业工会 or 协会.
+    pub kind_name: &'static str,
+    /// The level of those it selects (区级, 局级); `null` for an association.
+    pub level: Option<&'static str>,
+    pub url: String,
+    pub intro: String,
+    /// Its cohorts, by year.
+    pub cohorts: Vec<UnionCohortRef>,
+    /// Everyone its cohorts list, those without a profile included.
+    pub selected: usize,
+    /// Its craftsmen with a profile, in the site's order.
+    pub craftsmen: Vec<Arc<CraftsmanCard>>,
+    /// How many of them the city selected too (上海工匠).
+    pub promoted: usize,
+    /// The city's craftsmen it nominated.
+    pub nominated: Vec<Arc<CraftsmanCard>>,
+    /// The statistics of its craftsmen with a profile.
+    pub stats: Stats,
+    /// The address of its own site, when it has one.
+    pub site_url: Option<String>,
+}
+
+/// A union's cohort as its union's page lists it.
+#[derive(Debug, Clone, Serialize)]
+pub struct UnionCohortRef {
+    pub year: i32,
+    pub title: String,
+    pub url: String,
+    pub count: usize,
+}
+
+/// One honour on a profile's timeline.
+#[derive(Debug, Clone, Serialize)]
+pub struct HonourView {
+    pub year: i32,
+    /// 市级, 区级 or 局级.
+    pub level: &'static str,
+    /// 上海工匠, 徐汇区总工会区级工匠.
+    pub title: String,
+    /// The cohort's page.
+    pub url: String,
+    /// The selecting union's name and page; `null` for the city.
+    pub by: Option<Link>,
 }
 
 /// One letter of the A–Z index.

@@ -3,7 +3,7 @@
 use super::{
     make, memo, with_base, BrandView, CohortView, CraftsmanCard, CraftsmanView, DateView, Images,
     IndustryRef, IndustryView, LetterGroup, Link, MemberView, PageView, SiteView, StoryView,
-    ViewMemo,
+    UnionView, ViewMemo,
 };
 use crate::model::cohort::{self, Cohort, Member};
 use crate::model::craftsman::Craftsman;
@@ -42,6 +42,9 @@ pub struct Views {
     industries: OnceLock<Vec<IndustryView>>,
     stories: OnceLock<Vec<StoryView>>,
     brands: OnceLock<Vec<BrandView>>,
+    unions: Vec<OnceLock<UnionView>>,
+    /// Each union's cohorts, by union, then by year.
+    union_cohorts: Vec<Vec<OnceLock<CohortView>>>,
 }
 
 /// Previous and next profile in a cohort's order.
@@ -79,6 +82,12 @@ impl Views {
             industries: OnceLock::new(),
             stories: OnceLock::new(),
             brands: OnceLock::new(),
+            unions: unmade(site.unions.len()),
+            union_cohorts: site
+                .unions
+                .iter()
+                .map(|u| unmade(u.cohorts.len()))
+                .collect(),
             model: site,
             images,
             memo,
@@ -114,9 +123,10 @@ impl Views {
     pub fn card(&self, i: usize) -> &Arc<CraftsmanCard> {
         self.cards[i].get_or_init(|| {
             let c = &self.model.craftsmen[i];
+            let shown = crate::model::honours::shown(c, &self.model.unions);
             match &self.memo {
-                Some(m) => m.card(self.base(), c, &self.images),
-                None => Arc::new(make::card(self.base(), c, &self.images)),
+                Some(m) => m.card(self.base(), c, &self.images, shown),
+                None => Arc::new(make::card(self.base(), c, &self.images, &shown)),
             }
         })
     }
@@ -128,6 +138,28 @@ impl Views {
 
     /// The card of the profile with this slug.
     pub fn card_of(&self, slug: &str) -> Option<&Arc<CraftsmanCard>> {
+        self.index_of(slug).map(|i| self.card(i))
+    }
+
+    /// The `i`-th union, in the site's order.
+    pub fn union(&self, i: usize) -> &UnionView {
+        self.unions[i].get_or_init(|| super::unions::union_view(self, i))
+    }
+
+    /// Every union, in the site's order.
+    pub fn unions(&self) -> impl ExactSizeIterator<Item = &UnionView> {
+        (0..self.unions.len()).map(|i| self.union(i))
+    }
+
+    /// The `k`-th cohort (by year) of the `i`-th union.
+    pub fn union_cohort(&self, i: usize, k: usize) -> &CohortView {
+        self.union_cohorts[i][k].get_or_init(|| {
+            super::unions::union_cohort_view(self, &self.model.unions[i].cohorts[k])
+        })
+    }
+
+    /// The place of the profile with this slug in the site's order.
+    pub(super) fn index_of(&self, slug: &str) -> Option<usize> {
         let by_slug = self.by_slug.get_or_init(|| {
             let mut m = rustc_hash::FxHashMap::with_capacity_and_hasher(
                 self.model.craftsmen.len(),
@@ -138,7 +170,7 @@ impl Views {
             }
             m
         });
-        by_slug.get(slug).map(|&i| self.card(i))
+        by_slug.get(slug).copied()
     }
 
     /// The `i`-th profile's page view, made for the page that shows it.
@@ -158,7 +190,11 @@ impl Views {
             }
             of
         });
+        let unions = &self.model.unions;
         CraftsmanView {
+            honours: super::unions::honours(base, c, unions),
+            by_unions: !c.selections.is_empty(),
+            union_link: super::unions::union_link(base, c, unions),
             card: Arc::clone(self.card(i)),
             facts: make::facts(c),
             brands: c
@@ -187,7 +223,12 @@ impl Views {
     /// A profile's neighbours in its cohort's list. Only the cohort of its own year can list it
     /// (a listing anywhere else is an error, and a site with errors has no pages).
     fn neighbours_of(&self, c: &Craftsman) -> Neighbours {
-        let Some(k) = self.model.cohorts.iter().position(|k| k.year == c.cohort) else {
+        let Some(k) = self
+            .model
+            .cohorts
+            .iter()
+            .position(|k| Some(k.year) == c.cohort)
+        else {
             return (None, None);
         };
         self.neighbours[k]
@@ -199,7 +240,10 @@ impl Views {
 
     /// The `i`-th cohort (by year).
     pub fn cohort(&self, i: usize) -> &CohortView {
-        self.cohorts[i].get_or_init(|| cohort_view(self, &self.model.cohorts[i]))
+        self.cohorts[i].get_or_init(|| {
+            let k = &self.model.cohorts[i];
+            cohort_view(self, k, self.model.cohort_stats(k.year))
+        })
     }
 
     /// Every cohort, by year.
@@ -282,7 +326,7 @@ impl Views {
 }
 
 /// The view of a cohort: its members in listing order, and its statistics.
-fn cohort_view(v: &Views, c: &Cohort) -> CohortView {
+pub(super) fn cohort_view(v: &Views, c: &Cohort, stats: Stats) -> CohortView {
     let site = v.model();
     let base = site.config.base_path.as_str();
     let members: Vec<MemberView> = c
@@ -314,7 +358,7 @@ fn cohort_view(v: &Views, c: &Cohort) -> CohortView {
         profiles: members.iter().filter(|m| m.profile.is_some()).count(),
         members,
         order: cohort::order_label(site.config.cohort_order),
-        stats: site.cohort_stats(c.year),
+        stats,
     }
 }
 
