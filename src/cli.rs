@@ -48,6 +48,14 @@ pub enum Command {
         /// Override `base_url` from site.yaml.
         #[arg(long)]
         base_url: Option<String>,
+        /// Build a union's own site instead (its file name in content/unions/), into --output
+        /// (default ROOT/public-UNION).
+        #[arg(long, conflicts_with = "all_sites")]
+        site: Option<String>,
+        /// Build the city site and every union's own site from one load: the city's into
+        /// --output, each union's beside it (public-xuhui …); nothing is written unless all succeed.
+        #[arg(long)]
+        all_sites: bool,
     },
     /// Run every step of build (content, templates, links, the output folder) without writing anything.
     Check {
@@ -56,6 +64,9 @@ pub enum Command {
         /// The output folder build would write (default ROOT/public): checked by build's rules.
         #[arg(long)]
         output: Option<PathBuf>,
+        /// Check only this union's own site (every site is checked without it).
+        #[arg(long)]
+        site: Option<String>,
     },
     /// Write a new content file with every field explained: `new craftsman 张伟`, `new story 标题`, `new cohort 2026`.
     New {
@@ -94,6 +105,9 @@ pub enum Command {
         /// Scan for changes instead of waiting for file events (network shares, some containers).
         #[arg(long)]
         poll: bool,
+        /// Preview a union's own site (its file name in content/unions/).
+        #[arg(long)]
+        site: Option<String>,
         /// Seconds a connection may stay silent before it is closed (tests shorten it).
         #[arg(long, hide = true, default_value_t = gongjiang::serve::IDLE.as_secs(), value_parser = clap::value_parser!(u64).range(1..=3600))]
         idle_timeout: u64,

@@ -477,6 +477,46 @@ pub(crate) fn broken_on_page(
     broken
 }
 
+/// A union's own site's page with each link to a page it does not hold but the city site does
+/// made a link to the city site (`/craftsmen/x/` → `https://city.example/craftsmen/x/`); `None`
+/// when no link needed it.
+pub(crate) fn rehome(
+    html: &str,
+    page: &str,
+    resolver: &Resolver,
+    exists: impl Fn(&str) -> bool,
+    city: &crate::model::union_site::Elsewhere,
+) -> Option<String> {
+    let mut out = String::new();
+    let mut from = 0;
+    for a in attributes(html, Syntax::Html) {
+        if a.srcset {
+            continue;
+        }
+        let url = &html[a.value.clone()];
+        let Some(target) = resolver.target(url, page) else {
+            continue;
+        };
+        if exists(&target) || !city.paths.contains(&format!("/{target}")) {
+            continue;
+        }
+        let rest = memchr2(b'?', b'#', url.as_bytes()).map_or("", |i| &url[i..]);
+        out.push_str(&html[from..a.value.start]);
+        out.push_str(&crate::model::urls::absolute(
+            &city.base_url,
+            &city.base_path,
+            &crate::model::urls::with_base(&city.base_path, &format!("/{target}")),
+        ));
+        out.push_str(rest);
+        from = a.value.end;
+    }
+    if from == 0 {
+        return None;
+    }
+    out.push_str(&html[from..]);
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

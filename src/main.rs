@@ -29,8 +29,19 @@ fn main() -> ExitCode {
             common,
             output,
             base_url,
-        } => cmd::build::run(common, output.clone(), base_url.clone()),
-        cli::Command::Check { common, output } => cmd::check::run(common, output.clone()),
+            site,
+            all_sites,
+        } => cmd::build::run(
+            common,
+            output.clone(),
+            base_url.clone(),
+            cmd::build::Which::of(site.clone(), *all_sites),
+        ),
+        cli::Command::Check {
+            common,
+            output,
+            site,
+        } => cmd::check::run(common, output.clone(), site.clone()),
         cli::Command::New { what, root } => cmd::new::run(root, what),
         cli::Command::Init { dir, theme_copy } => cmd::init::run(dir, *theme_copy),
         cli::Command::Serve {
@@ -40,6 +51,7 @@ fn main() -> ExitCode {
             open,
             drafts,
             poll,
+            site,
             idle_timeout,
         } => cmd::serve::run(gongjiang::serve::Options {
             root: root.clone(),
@@ -48,6 +60,7 @@ fn main() -> ExitCode {
             open: *open,
             drafts: *drafts,
             poll: *poll,
+            site: site.clone(),
             idle: std::time::Duration::from_secs(*idle_timeout),
         }),
     };

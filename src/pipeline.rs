@@ -12,7 +12,8 @@ use crate::photos;
 use crate::render::{self, broken, feeds, theme, theme::Theme, RenderOptions};
 use crate::timing::Clock;
 use rayon::prelude::*;
-use std::path::Path;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 /// A fully rendered site, not yet written anywhere.
@@ -69,8 +70,124 @@ pub fn check(
     let Some((site, theme)) = load(root, opts, diags)? else {
         return Ok(None);
     };
+    // The unions' own sites are checked too, cut before the city site frees its texts.
+    let others = union_sites(root, &site, opts, diags)?;
     let rendered = render_discarding(root, site, &theme, diags)?;
-    Ok(rendered.map(|(site, _)| site))
+    let mut ok = rendered.is_some();
+    for (_, own, theme) in others {
+        let mut found = Diagnostics::new();
+        ok &= render_discarding(root, own, &theme, &mut found)?.is_some();
+        add_new(diags, found);
+    }
+    Ok(rendered.filter(|_| ok).map(|(site, _)| site))
+}
+
+/// Builds the city site into `out` and every union's own site into `<out>-<union>` from one load:
+/// each written into a scratch folder, all swapped in only when every one succeeded. `Ok(None)`:
+/// content or template errors in any of them (nothing is written), or denied warnings.
+pub fn build_all(
+    root: &Path,
+    opts: &LoadOptions,
+    out: &Path,
+    deny_warnings: bool,
+    diags: &mut Diagnostics,
+) -> Result<Option<Vec<(PathBuf, Written)>>, String> {
+    let Some((site, theme)) = load(root, opts, diags)? else {
+        return Ok(None);
+    };
+    let others = union_sites(root, &site, opts, diags)?;
+    let mut targets = vec![(out.to_path_buf(), site, theme)];
+    for (slug, own, theme) in others {
+        let folder = sibling(out, &slug);
+        crate::output::check_target(root, &folder)?;
+        targets.push((folder, own, theme));
+    }
+    if deny_warnings && diags.warning_count() > 0 {
+        for (_, site, theme) in targets {
+            let mut found = Diagnostics::new();
+            render_discarding(root, site, &theme, &mut found)?;
+            add_new(diags, found);
+        }
+        return Ok(None);
+    }
+    let mut staged = Vec::new();
+    let mut failed = false;
+    for (i, (folder, site, theme)) in targets.into_iter().enumerate() {
+        // Each site's texts are kept until the last is rendered: photos report from them.
+        let options = options(root, site.config.minify, false);
+        let mut sink = Folder {
+            out: &folder,
+            staging: None,
+        };
+        let mut found = Diagnostics::new();
+        let made = render_into(site, &theme, &options, &mut found, &mut sink)?;
+        if i == 0 {
+            diags.extend(found);
+        } else {
+            add_new(diags, found);
+        }
+        match (made, sink.staging) {
+            (Some((site, files)), Some(staging)) => {
+                staged.push((folder.clone(), staging, Written { site, files }))
+            }
+            _ => failed = true,
+        }
+    }
+    if failed {
+        return Ok(None);
+    }
+    let mut written = Vec::new();
+    for (folder, staging, w) in staged {
+        staging.commit()?;
+        written.push((folder, w));
+    }
+    Ok(Some(written))
+}
+
+/// Where `--all-sites` writes a union's own site: beside the city site's folder, named after it
+/// and the union (`public` → `public-xuhui`).
+pub fn sibling(out: &Path, union: &str) -> PathBuf {
+    let name = out
+        .file_name()
+        .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+    out.with_file_name(format!("{name}-{union}"))
+}
+
+/// Every union's own site, cut from the city site with its theme; none when a site is made for
+/// one union already (`--site`). A theme that fails to load is reported in `diags`.
+fn union_sites(
+    root: &Path,
+    site: &Site,
+    opts: &LoadOptions,
+    diags: &mut Diagnostics,
+) -> Result<Vec<(String, Site, Theme)>, String> {
+    if opts.site.is_some() {
+        return Ok(Vec::new());
+    }
+    let mut out = Vec::new();
+    for slug in crate::model::union_site::with_sites(site) {
+        let own = crate::model::union_site::cut(site, &slug)?;
+        let Some(theme) = theme::load(root, &own.config.theme, diags)? else {
+            continue;
+        };
+        out.push((slug, own, theme));
+    }
+    Ok(out)
+}
+
+/// Adds the diagnostics of `found` that `diags` does not hold already (a union's site reports
+/// again what the city site's pages reported).
+fn add_new(diags: &mut Diagnostics, found: Diagnostics) {
+    let seen: HashSet<(&str, String, usize, usize, String)> = diags
+        .iter()
+        .map(|d| (d.code, d.file.clone(), d.line, d.column, d.message.clone()))
+        .collect();
+    let new: Vec<_> = found
+        .into_sorted()
+        .into_iter()
+        .filter(|d| !seen.contains(&(d.code, d.file.clone(), d.line, d.column, d.message.clone())))
+        .collect();
+    diags.extend(new);
 }
 
 /// Builds the site into `out`: each file is written as soon as it is rendered, into a scratch

@@ -7,12 +7,17 @@ use gongjiang::model::site::LoadOptions;
 use gongjiang::{output, pipeline};
 use std::path::PathBuf;
 
-pub fn run(common: &Common, output_dir: Option<PathBuf>) -> Result<Outcome, String> {
+pub fn run(
+    common: &Common,
+    output_dir: Option<PathBuf>,
+    site: Option<String>,
+) -> Result<Outcome, String> {
     // The output folder is judged as `build` judges it, before anything else, with the same error.
     let out = output_dir.unwrap_or_else(|| common.root.join("public"));
     output::check_target(&common.root, &out)?;
     let opts = LoadOptions {
         drafts: common.drafts,
+        site,
         ..LoadOptions::default()
     };
     let mut diags = Diagnostics::new();

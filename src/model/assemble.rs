@@ -101,6 +101,7 @@ pub fn from_loaded(
         stats: stats::compute(&[]),
         stats_by_cohort: Default::default(),
         stats_by_industry: Default::default(),
+        elsewhere: None,
     };
     // Files that exist but could not be read or have errors: references to them are not
     // reported again (one problem, one message).
@@ -184,7 +185,30 @@ pub fn from_loaded(
         site_links::check_nav(&site, &urls, src, &unreadable, diags);
     }
     clock.mark("model: links");
-    config.map(|config| Site { config, ..site })
+    let site = config.map(|config| Site { config, ..site })?;
+    match &opts.site {
+        Some(slug) if !diags.has_errors() => match crate::model::union_site::cut(&site, slug) {
+            Ok(mut own) => {
+                // `--base-url` (and the preview's address) stands for the site being made.
+                if let Some(b) = opts.overrides.base_url.as_deref() {
+                    if let Some(url) = config::normalise_base_url(b) {
+                        own.config.base_path = config::base_path_of(&url);
+                        own.config.base_url = url;
+                    }
+                }
+                Some(own)
+            }
+            Err(message) => {
+                diags.push(
+                    Diagnostic::error("site.unknown-union", message)
+                        .in_file("content/unions/")
+                        .hint("`--site` 后面写工会文件的文件名（不带 `.yaml`），如 `--site xuhui`"),
+                );
+                None
+            }
+        },
+        _ => Some(site),
+    }
 }
 
 fn parse_one(

@@ -26,6 +26,7 @@ pub(crate) mod stats;
 pub(crate) mod story;
 pub(crate) mod strokes;
 pub(crate) mod union;
+pub mod union_site;
 pub(crate) mod urls;
 
 /// Today's date (UTC), or the date of `SOURCE_DATE_EPOCH` when it is set.

@@ -8,6 +8,7 @@ use crate::model::parse_cache::ParseCache;
 use crate::model::stats::Stats;
 use crate::model::story::{Brand, Page, Story};
 use crate::model::union::Union;
+use crate::model::union_site::Elsewhere;
 use crate::source::SourceFile;
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -38,6 +39,8 @@ pub struct Site {
     pub stats_by_cohort: BTreeMap<i32, Stats>,
     /// Each industry section's statistics, by letter; sections without a profile are left out.
     pub stats_by_industry: BTreeMap<char, Stats>,
+    /// For a union's own site: the city site it links to for what it does not hold.
+    pub elsewhere: Option<Arc<Elsewhere>>,
 }
 
 /// How to read the content.
@@ -52,6 +55,8 @@ pub struct LoadOptions {
     pub today: Option<crate::load::dates::Date>,
     /// Parsed files kept between runs (the preview server keeps one); `None` parses everything.
     pub cache: Option<std::sync::Arc<ParseCache>>,
+    /// The union whose own site is made (its file name); `None` makes the city site.
+    pub site: Option<String>,
 }
 
 impl Site {

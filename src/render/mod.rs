@@ -165,6 +165,8 @@ enum Failure {
 pub struct LinkCheck<'a> {
     pub resolver: crate::links::Resolver,
     pub outputs: crate::links::OutputPaths<'a>,
+    /// For a union's own site: the city site its links to pages it does not hold lead to.
+    pub elsewhere: Option<std::sync::Arc<crate::model::union_site::Elsewhere>>,
 }
 
 impl<'a> LinkCheck<'a> {
@@ -172,6 +174,7 @@ impl<'a> LinkCheck<'a> {
         LinkCheck {
             resolver: crate::links::Resolver::new(&site.config.base_url, &site.config.base_path),
             outputs: crate::links::OutputPaths::new(paths),
+            elsewhere: site.elsewhere.clone(),
         }
     }
 }
@@ -194,6 +197,12 @@ where
             Err(d) => return Some(Failure::Template(d)),
         };
         let exists = |target: &str| check.outputs.has(target);
+        let html = match &check.elsewhere {
+            Some(city) => {
+                crate::links::rehome(&html, &job.url, &check.resolver, exists, city).unwrap_or(html)
+            }
+            None => html,
+        };
         let bad = crate::links::broken_on_page(&html, &job.url, &check.resolver, exists);
         if !bad.is_empty() {
             if let Ok(mut f) = found.lock() {

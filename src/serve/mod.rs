@@ -33,6 +33,8 @@ pub struct Options {
     pub open: bool,
     pub drafts: bool,
     pub poll: bool,
+    /// The union whose own site is previewed (its file name); `None` previews the city site.
+    pub site: Option<String>,
     /// How long a connection may stay silent: waiting for (the rest of) a request, or, for the
     /// live-reload WebSocket, without answering the pings sent every half of it.
     pub idle: Duration,
@@ -190,6 +192,7 @@ async fn serve(mut opts: Options) -> Result<(), String> {
         this_year: None,
         today: None,
         cache: Some(Arc::new(ParseCache::default())),
+        site: opts.site.clone(),
     };
     // Watch before the first build, so that no save from here on is missed.
     let (tx, rx) = mpsc::channel();
