@@ -73,7 +73,7 @@ pub fn check(
     // The unions' own sites are checked too, cut before the city site frees its texts.
     let others = union_sites(root, &site, opts, diags)?;
     let rendered = render_discarding(root, site, &theme, diags)?;
-    let mut ok = rendered.is_some();
+    let mut ok = rendered.is_some() && !diags.has_errors();
     for (_, own, theme) in others {
         let mut found = Diagnostics::new();
         ok &= render_discarding(root, own, &theme, &mut found)?.is_some();
@@ -96,6 +96,9 @@ pub fn build_all(
         return Ok(None);
     };
     let others = union_sites(root, &site, opts, diags)?;
+    if diags.has_errors() {
+        return Ok(None);
+    }
     let mut targets = vec![(out.to_path_buf(), site, theme)];
     for (slug, own, theme) in others {
         let folder = sibling(out, &slug);

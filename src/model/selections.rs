@@ -137,6 +137,12 @@ fn profile<'a>(
             if !absent.unreadable.has(Kind::Union, &s.by) {
                 diags.push(at(unknown_union(&s.by, &site.unions), &by));
             }
+            // The union meant lists the person: that listing is the same mistake.
+            for ((_, slug), list) in listings.iter_mut() {
+                if *slug == c.slug {
+                    list.iter_mut().for_each(|l| l.explained = true);
+                }
+            }
             continue;
         };
         if u.level().is_none() {

@@ -7,6 +7,7 @@ mod filing;
 mod hints;
 mod incremental;
 mod layers;
+mod levels;
 mod links;
 mod matrix;
 mod mistakes;

@@ -1,0 +1,204 @@
+//! The levels of the programme on the `levels` fixture: unions and their cohorts, the unions'
+//! pages, a profile's honours, statistics per union worked out by hand, and the unions' own sites
+//! (one alone, all at once, nothing from another union).
+
+use crate::support::{tree, TestSite};
+use gongjiang::diag::Diagnostics;
+use gongjiang::model::site::LoadOptions;
+use gongjiang::pipeline;
+use std::path::Path;
+
+fn fixture() -> TestSite {
+    TestSite::fixture("levels")
+}
+
+fn page(out: &Path, path: &str) -> String {
+    std::fs::read_to_string(out.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// 徐汇区总工会 selected 张伟 and 陈立 (2018), and 赵敏 written inline:
+///
+/// | who  | frontline | years | education | skill    | title | patents (inv/um/des) | benefit |
+/// |------|-----------|-------|-----------|----------|-------|----------------------|---------|
+/// | 张伟 | yes       | 30    | 大专      | 高级技师 | 中级  | 2/5/0                | 1200万 |
+/// | 陈立 | yes       | 15    | 中专      | 技师     | 无    | 1/0/0                | 300万  |
+///
+/// frontline 2/2; bachelor+ 0/2; 高级工+ 2/2; 技师+ 2/2; senior title 0/2; dual 1/2 = 50.0%
+/// (张伟: 高级技师 and a title); invention 2/2, utility model 1/2, design 0/2; average years 22.5;
+/// benefit 1500万元.
+#[test]
+fn a_union_s_statistics_match_the_hand_worked_figures() {
+    let s = fixture();
+    let mut d = Diagnostics::new();
+    let built = pipeline::run(s.root(), &LoadOptions::default(), &mut d).expect("readable");
+    let built = built.unwrap_or_else(|| panic!("{:#?}", d.into_sorted()));
+    let st = built.site.union_stats("xuhui");
+    assert_eq!(st.people, 2);
+    let fig = |k: &str| {
+        let f = st.by_key(k).unwrap();
+        (f.count, f.known, f.percent_text.clone())
+    };
+    assert_eq!(fig("frontline"), (2, 2, "100.0%".into()));
+    assert_eq!(fig("bachelor_or_above"), (0, 2, "0.0%".into()));
+    assert_eq!(fig("advanced_skill"), (2, 2, "100.0%".into()));
+    assert_eq!(fig("technician"), (2, 2, "100.0%".into()));
+    assert_eq!(fig("senior_title"), (0, 2, "0.0%".into()));
+    assert_eq!(fig("dual_qualified"), (1, 2, "50.0%".into()));
+    assert_eq!(fig("invention"), (2, 2, "100.0%".into()));
+    assert_eq!(fig("utility_model"), (1, 2, "50.0%".into()));
+    assert_eq!(fig("design"), (0, 2, "0.0%".into()));
+    assert_eq!(st.average_work_years.text, "22.5");
+    assert_eq!(st.benefit.text, "1500万元");
+    // 浦东新区总工会 selected 王强 alone; 上海市机电工会 has selected no one.
+    assert_eq!(built.site.union_stats("pudong").people, 1);
+    assert_eq!(built.site.union_stats("jidian").people, 0);
+    // The whole programme: 3 selecting unions, 2 of them with a cohort; 4 profiles and 赵敏.
+    let y = built.site.system();
+    assert_eq!((y.unions, y.unions_selected), (3, 2));
+    assert_eq!((y.people, y.city, y.district, y.bureau), (5, 2, 4, 0));
+    assert_eq!(y.promoted, 1);
+}
+
+#[test]
+fn the_unions_pages_and_a_profile_s_timeline() {
+    let s = fixture();
+    let out = s.root().join("public");
+    let o = s.run(&["build"]);
+    assert!(o.status.success(), "{}", crate::support::stderr(&o));
+    let unions = page(&out, "unions/index.html");
+    assert!(unions.contains("已开展评选（2 个）"), "{unions}");
+    assert!(unions.contains("尚未开展评选（1 个）"), "{unions}");
+    assert!(unions.contains("上海市机电工会"));
+    assert!(unions.contains("推荐单位（1 个）") && unions.contains("上海市焊接协会"));
+    let xuhui = page(&out, "unions/xuhui/index.html");
+    assert!(
+        xuhui.contains("评选区级工匠 3 人，其中 1 人后来入选“上海工匠”"),
+        "{xuhui}"
+    );
+    assert!(xuhui.contains("href=\"/unions/xuhui/cohorts/2018/\""));
+    assert!(xuhui.contains("推荐的“上海工匠”（1 位）"));
+    assert!(
+        xuhui.contains("https://xuhui.example.org/"),
+        "its own site is linked"
+    );
+    let cohort = page(&out, "unions/xuhui/cohorts/2018/index.html");
+    assert!(cohort.contains("2018年度“徐汇工匠”") && cohort.contains("赵敏"));
+    let profile = page(&out, "craftsmen/zhang-wei/index.html");
+    let at = profile.find("class=\"timeline\"").expect("a timeline");
+    let timeline = &profile[at..at + profile[at..].find("</ol>").expect("its end")];
+    let first = timeline.find("徐汇区总工会").expect("the district honour");
+    let second = timeline.find("上海工匠").expect("the city honour");
+    assert!(first < second, "oldest first: {timeline}");
+    assert!(timeline.contains("href=\"/cohorts/2021/\""));
+    assert!(profile.contains("<dt>推荐单位</dt><dd><a href=\"/unions/xuhui/\">徐汇区总工会</a>"));
+    // Selected by a district only: the card names that selection.
+    let chen = page(&out, "craftsmen/chen-li/index.html");
+    assert!(
+        chen.contains("href=\"/unions/xuhui/cohorts/2018/\">2018年</a>区级工匠"),
+        "{chen}"
+    );
+    // The statistics page splits by level and gives the whole programme's figures.
+    let stats = page(&out, "stats/index.html");
+    assert!(stats.contains("按级别") && stats.contains("各级工匠共 5 人"));
+}
+
+#[test]
+fn all_sites_at_once_equal_each_site_built_alone() {
+    let s = fixture();
+    let all = s.root().join("out/all");
+    let o = s.run(&["build", "--all-sites", "--output", "out/all"]);
+    assert!(o.status.success(), "{}", crate::support::stderr(&o));
+    let o = s.run(&["build", "--output", "out/city"]);
+    assert!(o.status.success(), "{}", crate::support::stderr(&o));
+    let o = s.run(&["build", "--site", "xuhui", "--output", "out/xuhui"]);
+    assert!(o.status.success(), "{}", crate::support::stderr(&o));
+    assert!(tree(&all) == tree(&s.root().join("out/city")), "city site");
+    let own = s.root().join("out/all-xuhui");
+    assert!(
+        tree(&own) == tree(&s.root().join("out/xuhui")),
+        "xuhui's site"
+    );
+    // Only unions that declare a site get one.
+    assert!(!s.root().join("out/all-pudong").exists());
+}
+
+#[test]
+fn a_union_s_site_holds_nothing_of_another_union_and_links_to_the_city_for_the_rest() {
+    let s = fixture();
+    let o = s.run(&["build", "--site", "xuhui", "--output", "out/xuhui"]);
+    assert!(o.status.success(), "{}", crate::support::stderr(&o));
+    let files = tree(&s.root().join("out/xuhui"));
+    for (path, bytes) in &files {
+        let text = String::from_utf8_lossy(bytes);
+        for other in [
+            "浦东",
+            "pudong",
+            "王强",
+            "wang-qiang",
+            "李娜",
+            "li-na",
+            "机电",
+            "/unions/",
+        ] {
+            assert!(!text.contains(other), "{path} names {other}");
+        }
+    }
+    let paths: Vec<&str> = files.iter().map(|(p, _)| p.as_str()).collect();
+    assert!(paths.contains(&"cohorts/2018/index.html"), "{paths:?}");
+    assert!(!paths.iter().any(|p| p.starts_with("unions/")), "{paths:?}");
+    let home = String::from_utf8_lossy(&files.iter().find(|(p, _)| p == "index.html").unwrap().1)
+        .into_owned();
+    assert!(home.contains("<title>徐汇工匠"), "its own title");
+    let zhang = String::from_utf8_lossy(
+        &files
+            .iter()
+            .find(|(p, _)| p == "craftsmen/zhang-wei/index.html")
+            .unwrap()
+            .1,
+    )
+    .into_owned();
+    assert!(zhang.contains("2018年</a>区级工匠"), "{zhang}");
+}
+
+#[test]
+fn a_failed_union_site_leaves_every_output_as_it_was() {
+    let s = fixture();
+    let o = s.run(&["build", "--all-sites", "--output", "out/all"]);
+    assert!(o.status.success(), "{}", crate::support::stderr(&o));
+    let before = (
+        tree(&s.root().join("out/all")),
+        tree(&s.root().join("out/all-xuhui")),
+    );
+    // The union's site asks for a theme the site does not have.
+    let u = s.read("content/unions/xuhui.yaml");
+    s.write(
+        "content/unions/xuhui.yaml",
+        u.replace("  base_url:", "  theme: gone\n  base_url:"),
+    );
+    s.write(
+        "content/craftsmen/li-na.md",
+        s.read("content/craftsmen/li-na.md")
+            .replace("护理工作二十年。", "护理工作二十一年。"),
+    );
+    let o = s.run(&["build", "--all-sites", "--output", "out/all"]);
+    assert_eq!(o.status.code(), Some(1), "{}", crate::support::stderr(&o));
+    assert!(crate::support::stderr(&o).contains("gone"));
+    let after = (
+        tree(&s.root().join("out/all")),
+        tree(&s.root().join("out/all-xuhui")),
+    );
+    assert!(before == after, "nothing was written");
+}
+
+#[test]
+fn an_unknown_union_site_is_refused() {
+    let s = fixture();
+    let o = s.run(&["build", "--site", "nope", "--output", "out/nope"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = crate::support::stderr(&o);
+    assert!(
+        err.contains("site.unknown-union") && err.contains("xuhui"),
+        "{err}"
+    );
+    assert!(!s.root().join("out/nope").exists());
+}
