@@ -160,6 +160,9 @@ pub fn chinese_error(e: &clap::Error) -> Option<String> {
             }
         }
         ErrorKind::MissingRequiredArgument => format!("缺少参数 {}", arg?),
+        ErrorKind::ArgumentConflict => {
+            format!("参数 {} 和 {} 不能同时使用", arg?, text(K::PriorArg)?)
+        }
         _ => return None,
     };
     if let Some(valid) = text(K::ValidValue) {
