@@ -478,14 +478,16 @@ pub(crate) fn broken_on_page(
 }
 
 /// A union's own site's page with each link to a page it does not hold but the city site does
-/// made a link to the city site (`/craftsmen/x/` → `https://city.example/craftsmen/x/`); `None`
-/// when no link needed it.
+/// (`city_has`, by path below the base path with a leading `/`) made a link to the city site at
+/// `city_url` (`/craftsmen/x/` → `https://city.example/craftsmen/x/`); `None` when no link
+/// needed it.
 pub(crate) fn rehome(
     html: &str,
     page: &str,
     resolver: &Resolver,
     exists: impl Fn(&str) -> bool,
-    city: &crate::model::union_site::Elsewhere,
+    city_url: &str,
+    city_has: impl Fn(&str) -> bool,
 ) -> Option<String> {
     let mut out = String::new();
     let mut from = 0;
@@ -497,16 +499,14 @@ pub(crate) fn rehome(
         let Some(target) = resolver.target(url, page) else {
             continue;
         };
-        if exists(&target) || !city.paths.contains(&format!("/{target}")) {
+        if exists(&target) || !city_has(&format!("/{target}")) {
             continue;
         }
         let rest = memchr2(b'?', b'#', url.as_bytes()).map_or("", |i| &url[i..]);
         out.push_str(&html[from..a.value.start]);
-        out.push_str(&crate::model::urls::absolute(
-            &city.base_url,
-            &city.base_path,
-            &crate::model::urls::with_base(&city.base_path, &format!("/{target}")),
-        ));
+        out.push_str(city_url.trim_end_matches('/'));
+        out.push('/');
+        out.push_str(&target);
         out.push_str(rest);
         from = a.value.end;
     }

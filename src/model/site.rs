@@ -8,9 +8,9 @@ use crate::model::parse_cache::ParseCache;
 use crate::model::stats::Stats;
 use crate::model::story::{Brand, Page, Story};
 use crate::model::union::Union;
-use crate::model::union_site::Elsewhere;
 use crate::source::SourceFile;
 use std::collections::BTreeMap;
+use std::collections::HashSet;
 use std::sync::Arc;
 
 /// Everything the renderer needs, checked and ordered.
@@ -41,6 +41,17 @@ pub struct Site {
     pub stats_by_industry: BTreeMap<char, Stats>,
     /// For a union's own site: the city site it links to for what it does not hold.
     pub elsewhere: Option<Arc<Elsewhere>>,
+}
+
+/// The city site a union's own site links to for what it does not hold.
+#[derive(Debug, Clone)]
+pub struct Elsewhere {
+    /// The city site's address (`https://example.org/`).
+    pub base_url: String,
+    /// The city site's base path (`/`).
+    pub base_path: String,
+    /// Every URL path of the city site (without its base path).
+    pub paths: HashSet<String>,
 }
 
 /// How to read the content.

@@ -2,22 +2,11 @@
 
 use crate::config::NavItem;
 use crate::model::craftsman::Craftsman;
-use crate::model::site::Site;
+use crate::model::site::{Elsewhere, Site};
 use crate::model::stats;
 use crate::schema::levels::Level;
 use std::collections::HashSet;
 use std::sync::Arc;
-
-/// The city site a union's own site links to for what it does not hold.
-#[derive(Debug, Clone)]
-pub struct Elsewhere {
-    /// The city site's address (`https://example.org/`).
-    pub base_url: String,
-    /// The city site's base path (`/`).
-    pub base_path: String,
-    /// Every URL path of the city site (without its base path).
-    pub paths: HashSet<String>,
-}
 
 /// The unions that declare their own site, by file name, in the site's order.
 pub fn with_sites(site: &Site) -> Vec<String> {

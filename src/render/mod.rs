@@ -166,7 +166,7 @@ pub struct LinkCheck<'a> {
     pub resolver: crate::links::Resolver,
     pub outputs: crate::links::OutputPaths<'a>,
     /// For a union's own site: the city site its links to pages it does not hold lead to.
-    pub elsewhere: Option<std::sync::Arc<crate::model::union_site::Elsewhere>>,
+    pub elsewhere: Option<std::sync::Arc<crate::model::site::Elsewhere>>,
 }
 
 impl<'a> LinkCheck<'a> {
@@ -199,7 +199,16 @@ where
         let exists = |target: &str| check.outputs.has(target);
         let html = match &check.elsewhere {
             Some(city) => {
-                crate::links::rehome(&html, &job.url, &check.resolver, exists, city).unwrap_or(html)
+                let has = |path: &str| city.paths.contains(path);
+                crate::links::rehome(
+                    &html,
+                    &job.url,
+                    &check.resolver,
+                    exists,
+                    &city.base_url,
+                    has,
+                )
+                .unwrap_or(html)
             }
             None => html,
         };

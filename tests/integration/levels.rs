@@ -84,7 +84,7 @@ fn the_unions_pages_and_a_profile_s_timeline() {
     let cohort = page(&out, "unions/xuhui/cohorts/2018/index.html");
     assert!(cohort.contains("2018年度“徐汇工匠”") && cohort.contains("赵敏"));
     let profile = page(&out, "craftsmen/zhang-wei/index.html");
-    let at = profile.find("class=\"timeline\"").expect("a timeline");
+    let at = profile.find("timeline\"").expect("a timeline");
     let timeline = &profile[at..at + profile[at..].find("</ol>").expect("its end")];
     let first = timeline.find("徐汇区总工会").expect("the district honour");
     let second = timeline.find("上海工匠").expect("the city honour");
