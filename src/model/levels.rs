@@ -53,6 +53,18 @@ impl Site {
             .map(|(i, _)| i)
     }
 
+    /// Each level some profile holds, with how many hold it; none for a site without unions.
+    pub fn levels_held(&self) -> Vec<(Level, usize)> {
+        if self.unions.is_empty() {
+            return Vec::new();
+        }
+        Level::ALL
+            .iter()
+            .map(|&l| (l, self.at_level(l).count()))
+            .filter(|&(_, n)| n > 0)
+            .collect()
+    }
+
     /// The statistics of the profiles holding an honour at `level`.
     pub fn level_stats(&self, level: Level) -> Stats {
         let inputs: Vec<_> = self

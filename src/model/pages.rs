@@ -36,6 +36,8 @@ pub enum PageKind {
     Union(usize, usize),
     /// One page of a union's cohort (union, cohort by year, page from 0).
     UnionCohort(usize, usize, usize),
+    /// One page of the craftsmen holding a level (levels held, in their order; page from 0).
+    Level(usize, usize),
     /// The `i`-th of the editors' own pages.
     Page(usize),
     Search,
@@ -92,6 +94,7 @@ impl PageList<'_> {
                         each_page(lists, ks.iter().copied()).map(move |(k, p)| UnionCohort(u, k, p))
                     }),
             )
+            .chain(each_page(lists, lists.levels.iter().map(|&(_, n)| n)).map(|(i, p)| Level(i, p)))
             .chain((0..site.pages.len()).map(Page))
             .chain([Search, Missing])
     }
@@ -118,6 +121,7 @@ impl PageList<'_> {
             PageKind::Unions => urls::UNIONS.into(),
             PageKind::Union(i, page) => page_path(&site.unions[i].url(), page),
             PageKind::UnionCohort(i, k, page) => page_path(&site.unions[i].cohorts[k].url(), page),
+            PageKind::Level(i, page) => page_path(&urls::level(self.lists.levels[i].0), page),
             PageKind::Page(i) => urls::page(&site.pages[i].slug),
             PageKind::Search => "/search/".into(),
             PageKind::Missing => MISSING.into(),

@@ -2,6 +2,7 @@
 
 use crate::model::cohort::{Cohort, Member};
 use crate::model::site::Site;
+use crate::schema::levels::Level;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -59,6 +60,9 @@ pub struct Lists {
     pub unions: Vec<usize>,
     /// Each union's cohorts' members, by union, then by year (`/unions/xuhui/cohorts/2018/`).
     pub union_cohorts: Vec<Vec<usize>>,
+    /// Each level some profile holds, with how many hold it, when the site has unions
+    /// (`/levels/district/`).
+    pub levels: Vec<(Level, usize)>,
 }
 
 impl Lists {
@@ -110,6 +114,7 @@ impl Site {
                 .iter()
                 .map(|u| u.cohorts.iter().map(|k| shown(k, &slugs)).collect())
                 .collect(),
+            levels: self.levels_held(),
         }
     }
 }

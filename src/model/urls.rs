@@ -23,6 +23,17 @@ pub(crate) fn union_cohort(slug: &str, year: i32) -> String {
     format!("/unions/{slug}/cohorts/{year}/")
 }
 
+/// The list of the craftsmen holding an honour at a level.
+pub(crate) fn level(level: crate::schema::levels::Level) -> String {
+    use crate::schema::levels::Level;
+    let slug = match level {
+        Level::City => "city",
+        Level::District => "district",
+        Level::Bureau => "bureau",
+    };
+    format!("/levels/{slug}/")
+}
+
 /// An industry section's page.
 pub(crate) fn industry(letter: char) -> String {
     format!("/industries/{letter}/")

@@ -97,6 +97,22 @@ fn the_unions_pages_and_a_profile_s_timeline() {
         chen.contains("href=\"/unions/xuhui/cohorts/2018/\">2018年</a>区级工匠"),
         "{chen}"
     );
+    // The A–Z index and the industry pages split by level; each level has its list.
+    let index = page(&out, "craftsmen/index.html");
+    assert!(index.contains("按级别查看") && index.contains("href=\"/levels/district/\""));
+    let district = page(&out, "levels/district/index.html");
+    for name in ["陈立", "王强", "张伟"] {
+        assert!(district.contains(name), "{name} holds 区级");
+    }
+    assert!(!district.contains("李娜"));
+    let city = page(&out, "levels/city/index.html");
+    assert!(city.contains("李娜") && city.contains("张伟") && !city.contains("陈立"));
+    assert!(!out.join("levels/bureau").exists(), "no one holds 局级");
+    let industry = page(&out, "industries/C/index.html");
+    assert!(
+        industry.contains("共 2 位工匠（市级 1 位、区级 1 位）"),
+        "{industry}"
+    );
     // The statistics page splits by level and gives the whole programme's figures.
     let stats = page(&out, "stats/index.html");
     assert!(stats.contains("按级别") && stats.contains("各级工匠共 5 人"));

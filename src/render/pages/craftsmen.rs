@@ -21,6 +21,8 @@ pub(super) struct IndexData<'a> {
     pub jump: Vec<Jump>,
     /// This page's number, from 1 (the pager is `page.pager`).
     pub number: usize,
+    /// Each level held, with its list (a site with unions).
+    pub levels: Vec<super::levels::LevelCount>,
 }
 
 /// A letter group, or the part of it on one page.
@@ -95,6 +97,7 @@ fn index_data<'a>(c: &Ctx<'a>, paging: Paging, page: usize) -> IndexData<'a> {
         letters,
         jump,
         number: page + 1,
+        levels: super::levels::counts(c),
     }
 }
 

@@ -37,6 +37,8 @@ pub(super) struct IndustryPage<'a> {
     pub stats: &'a Stats,
     /// This page's number, from 1.
     pub number: usize,
+    /// How many of its craftsmen are shown at each level (a site with unions), by level.
+    pub levels: Vec<super::levels::LevelCount>,
 }
 
 /// The industries' list, by letter (`industries`).
@@ -75,6 +77,23 @@ pub(super) fn industry<'a>(c: &Ctx<'a>, n: usize, page: usize) -> (PageMeta, Ind
         count: i.count,
         stats: &i.stats,
         number: page + 1,
+        levels: levels_of(c, &i.craftsmen),
     };
     (c.list_meta(list, listed), data)
+}
+
+/// How many of `cards` show each level, for a site with unions (none otherwise).
+fn levels_of(c: &Ctx, cards: &[Arc<CraftsmanCard>]) -> Vec<super::levels::LevelCount> {
+    if c.v.model().unions.is_empty() {
+        return Vec::new();
+    }
+    crate::schema::levels::Level::ALL
+        .iter()
+        .map(|l| super::levels::LevelCount {
+            level: l.label(),
+            url: c.url(&crate::model::urls::level(*l)),
+            count: cards.iter().filter(|k| k.level == l.label()).count(),
+        })
+        .filter(|l| l.count > 0)
+        .collect()
 }

@@ -6,6 +6,7 @@ mod content_page;
 mod craftsmen;
 mod home;
 mod industries;
+mod levels;
 mod meta;
 mod missing;
 mod search;
@@ -100,6 +101,7 @@ fn template_and_key(kind: PageKind) -> (&'static str, &'static str) {
         PageKind::Unions => ("unions.html", "unions"),
         PageKind::Union(..) => ("union.html", "union"),
         PageKind::UnionCohort(..) => ("cohort.html", "cohort"),
+        PageKind::Level(..) => ("level.html", "level"),
         PageKind::Page(_) => ("page.html", "content_page"),
         PageKind::Search => ("search.html", "search"),
         PageKind::Missing => ("404.html", "missing"),
@@ -117,6 +119,7 @@ impl PageJob {
                 | PageKind::Brand(..)
                 | PageKind::Union(..)
                 | PageKind::UnionCohort(..)
+                | PageKind::Level(..)
         )
     }
 
@@ -139,6 +142,7 @@ impl PageJob {
             PageKind::Unions => boxed(unions::list(c)),
             PageKind::Union(i, page) => boxed(unions::union(c, i, page)),
             PageKind::UnionCohort(i, k, page) => boxed(unions::cohort(c, i, k, page)),
+            PageKind::Level(i, page) => boxed(levels::level(c, i, page)),
             PageKind::Page(i) => boxed(content_page::page(c, i)),
             PageKind::Search => boxed(search::page(c)),
             PageKind::Missing => boxed(missing::page(c)),

@@ -10,6 +10,7 @@ use crate::model::craftsman::Craftsman;
 use crate::model::industry::Section;
 use crate::model::site::Site;
 use crate::model::stats::Stats;
+use crate::schema::levels::Level;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, OnceLock};
@@ -43,6 +44,7 @@ pub struct Views {
     stories: OnceLock<Vec<StoryView>>,
     brands: OnceLock<Vec<BrandView>>,
     unions: Vec<OnceLock<UnionView>>,
+    levels: OnceLock<Vec<(Level, Vec<Arc<CraftsmanCard>>)>>,
     /// Each union's cohorts, by union, then by year.
     union_cohorts: Vec<Vec<OnceLock<CohortView>>>,
 }
@@ -83,6 +85,7 @@ impl Views {
             stories: OnceLock::new(),
             brands: OnceLock::new(),
             unions: unmade(site.unions.len()),
+            levels: OnceLock::new(),
             union_cohorts: site
                 .unions
                 .iter()
@@ -149,6 +152,21 @@ impl Views {
     /// Every union, in the site's order.
     pub fn unions(&self) -> impl ExactSizeIterator<Item = &UnionView> {
         (0..self.unions.len()).map(|i| self.union(i))
+    }
+
+    /// The craftsmen holding each level some profile holds (a site with unions), in the site's
+    /// order, with the level.
+    pub fn levels(&self) -> &[(Level, Vec<Arc<CraftsmanCard>>)] {
+        self.levels.get_or_init(|| {
+            self.model
+                .levels_held()
+                .into_iter()
+                .map(|(l, _)| {
+                    let cards = self.model.at_level(l).map(|i| Arc::clone(self.card(i)));
+                    (l, cards.collect())
+                })
+                .collect()
+        })
     }
 
     /// The `k`-th cohort (by year) of the `i`-th union.
