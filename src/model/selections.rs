@@ -240,7 +240,8 @@ fn profile<'a>(
     level(site, c, &mut at, diags);
 }
 
-/// The nominating `union`, when the site has unions: a union's file name or name, or 自荐.
+/// The nominating `union`, when the site has unions: any body may nominate, but a value a few
+/// characters from a union's file name or name is taken for a typo.
 fn nominating(
     site: &Site,
     c: &Craftsman,
@@ -256,16 +257,18 @@ fn nominating(
     {
         return;
     }
-    let near = nearest_union(written, &site.unions);
-    let hint = match near {
-        Some(u) => format!("是否想写 `{}`（{}）？", u.slug, u.name),
-        None => "写 content/unions/ 下工会的文件名或全称，或 `自荐`；推荐 ta 的协会等单位也可以建一个工会文件（`kind: 协会`），网页上就会链接到它".to_string(),
+    // Any body may nominate: only a near miss of a union's name is taken for a typo.
+    let Some(u) = nearest_union(written, &site.unions) else {
+        return;
     };
     let d = Diagnostic::warning(
         "union.unknown",
-        format!("推荐单位 `union` 写的是“{written}”，本站没有这个工会：网页上照原样显示，不链接"),
+        format!("推荐单位 `union` 写的是“{written}”，和本站的工会“{}”只差几个字：网页上照原样显示，不链接", u.name),
     )
-    .hint(hint);
+    .hint(format!(
+        "如果就是{}，写它的文件名 `{}` 或全称；如果是别的单位，可以不管这条提醒",
+        u.name, u.slug
+    ));
     diags.push(at(d, &[Seg::Key("union")]));
 }
 
