@@ -200,7 +200,8 @@ impl<'a> Docs<'a> {
             .map(|c| &**c)
             .filter(|c| c.published)
             .collect();
-        people.sort_by_key(|c| (c.cohort, c.industry.map(|s| s.letter)));
+        // The city's craftsmen first; those selected by unions only after them.
+        people.sort_by_key(|c| (c.cohort.is_none(), c.cohort, c.industry.map(|s| s.letter)));
         let names = people
             .iter()
             .map(|c| (c.slug.as_str(), c.name.as_str()))
