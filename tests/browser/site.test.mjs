@@ -42,6 +42,7 @@ const PAGES = [
   ["union", "/unions/xuhui/"],
   ["union-no-selection", "/unions/jidian/"],
   ["union-cohort", "/unions/xuhui/cohorts/2018/"],
+  ["level", "/levels/district/"],
   ["profile-timeline", "/craftsmen/he-jianjun/"],
   ["industries", "/industries/"],
   ["industry", "/industries/C/"],
