@@ -1404,15 +1404,15 @@ fn levels(
             out.push(p);
         }
     }
-    for i in 0..out.len() {
+    for p in out.iter_mut() {
         let others: Vec<(String, String)> = (0..2)
             .map(|_| {
                 let j = published[rng.below(published.len())];
                 (profiles[j].slug.clone(), profiles[j].name.clone())
             })
             .collect();
-        let body = profile_body(&mut rng, &out[i], &others);
-        out[i].body = body;
+        let body = profile_body(&mut rng, p, &others);
+        p.body = body;
     }
     for union in &mut unions {
         for list in &mut union.members {
