@@ -5,7 +5,16 @@
 //! ```sh
 //! cargo run --release --example gen_corpus -- --profiles 10000 --seed 1 --out /tmp/site
 //! cargo run --release --example gen_corpus -- --profiles 10000 --out /tmp/site --hugo /tmp/hugo-site
+//! cargo run --release --example gen_corpus -- --profiles 1000 --unions 56 --district 2000 --out /tmp/u1000
 //! ```
+//!
+//! `--unions U` adds U unions in `content/unions/` (about 16 in 56 district unions, 30 bureau
+//! and 10 industry unions; every ninth from the fifth on has not selected anyone yet, the others
+//! have cohorts between 2017 and 2023 and a `site:` of their own); about 7% of the city's
+//! craftsmen were selected by one of them first (`selections`, listed in its cohort), and the
+//! placeholder nominating unions become the generated ones. `--district M` adds M craftsmen
+//! selected only by a union. Both draw from a random stream of their own: without them the
+//! bytes are those of a generator that knows nothing of unions.
 //!
 //! `--out DIR` gets `content/` and a copy of `themes/default/`; `--hugo DIR` (optional) gets the
 //! same content as a Hugo site's `content/` (front matter in Hugo's terms, taxonomies `cohorts`
@@ -25,6 +34,11 @@ pub struct Options {
     pub hugo: Option<PathBuf>,
     /// The theme folder copied to `out/themes/default/`.
     pub theme: PathBuf,
+    /// Unions (区局（产业）工会) to write to `content/unions/`, with their cohorts; 0: none, and
+    /// the site is exactly what it was before unions existed.
+    pub unions: usize,
+    /// Craftsmen selected only by a union (区级, 局级), spread over the unions' cohorts.
+    pub district: usize,
 }
 
 /// What was written.
@@ -37,6 +51,12 @@ pub struct Summary {
     pub cohorts: usize,
     pub files: usize,
     pub bytes: u64,
+    /// `--unions`: the unions, their cohorts, the craftsmen selected only by a union, and the
+    /// city's craftsmen a union selected first. `withdrawn` counts both kinds of profile.
+    pub unions: usize,
+    pub union_cohorts: usize,
+    pub district: usize,
+    pub promoted: usize,
 }
 
 /// SplitMix64: small, fast, and the same everywhere.
@@ -386,15 +406,26 @@ const STORY_TITLES: &[&str] = &[
     "从学徒到工匠",
 ];
 
+/// One selection by a union: the year, the union's file name and the cohort's title.
+struct Selection {
+    year: i32,
+    by: String,
+    title: String,
+}
+
 /// name, grade, year
 type Award = (String, Option<&'static str>, Option<u32>);
 
 struct Profile {
     slug: String,
     name: String,
-    cohort: i32,
-    level: &'static str,
-    union: &'static str,
+    /// The city cohort; `None` for a craftsman selected only by a union.
+    cohort: Option<i32>,
+    /// Selections by unions (`--unions`): earliest first.
+    selections: Vec<Selection>,
+    /// Left out of profiles with selections (the level then comes from them).
+    level: Option<&'static str>,
+    union: String,
     employer: String,
     post: &'static str,
     industry: usize,
@@ -489,11 +520,23 @@ fn profile_body(rng: &mut Rng, p: &Profile, others: &[(String, String)]) -> Stri
         b.push_str(&paragraph(rng, p));
         b.push_str("\n\n");
     }
-    let _ = write!(
-        b,
-        "{}是[{}年度“上海工匠”](/cohorts/{}/)，来自[{}](/industries/{}/)。\n\n",
-        p.name, p.cohort, p.cohort, ind.name, ind.letter
-    );
+    match (p.cohort, p.selections.first()) {
+        (None, Some(s)) => {
+            let _ = write!(
+                b,
+                "{}是[{}](/unions/{}/cohorts/{}/)，来自[{}](/industries/{}/)。\n\n",
+                p.name, s.title, s.by, s.year, ind.name, ind.letter
+            );
+        }
+        (cohort, _) => {
+            let cohort = cohort.unwrap_or(2016);
+            let _ = write!(
+                b,
+                "{}是[{}年度“上海工匠”](/cohorts/{}/)，来自[{}](/industries/{}/)。\n\n",
+                p.name, cohort, cohort, ind.name, ind.letter
+            );
+        }
+    }
     b.push_str("## 技术攻关\n\n");
     b.push_str(&paragraph(rng, p));
     b.push_str("\n\n");
@@ -570,16 +613,34 @@ fn chinese_name(rng: &mut Rng) -> String {
 }
 
 fn profile(rng: &mut Rng, i: usize, n: usize) -> Profile {
+    profile_in(rng, i, n, None, None)
+}
+
+/// An industry drawn by the industries' weights.
+fn weighted_industry(rng: &mut Rng) -> usize {
     let total: usize = INDUSTRIES.iter().map(|x| x.weight).sum();
     let mut w = rng.below(total);
-    let mut industry = 0;
     for (j, x) in INDUSTRIES.iter().enumerate() {
         if w < x.weight {
-            industry = j;
-            break;
+            return j;
         }
         w -= x.weight;
     }
+    0
+}
+
+/// A profile; `industry` and `district` (of the employer) are drawn when not given.
+fn profile_in(
+    rng: &mut Rng,
+    i: usize,
+    n: usize,
+    industry: Option<usize>,
+    district: Option<&'static str>,
+) -> Profile {
+    let industry = match industry {
+        Some(x) => x,
+        None => weighted_industry(rng),
+    };
     let ind = &INDUSTRIES[industry];
     let name = chinese_name(rng);
     let key = gongjiang::model::names::name_key(&name, None);
@@ -634,16 +695,21 @@ fn profile(rng: &mut Rng, i: usize, n: usize) -> Profile {
         a
     });
     let post = rng.pick(ind.posts);
-    let employer = format!("上海{}某某{}", rng.pick(DISTRICTS), rng.pick(ind.employers));
+    let district = match district {
+        Some(d) => d,
+        None => rng.pick(DISTRICTS),
+    };
+    let employer = format!("上海{}某某{}", district, rng.pick(ind.employers));
     let summary = format!(
         "{}的{}，{}年如一日钻研{}。",
         employer, post, work_years, skills[0]
     );
     Profile {
         slug,
-        cohort: 2016 + (i % 10) as i32,
-        level: if rng.chance(85) { "市级" } else { "区级" },
-        union: rng.pick(UNIONS),
+        cohort: Some(2016 + (i % 10) as i32),
+        selections: Vec::new(),
+        level: Some(if rng.chance(85) { "市级" } else { "区级" }),
+        union: rng.pick(UNIONS).to_string(),
         employer,
         post,
         industry,
@@ -683,8 +749,18 @@ fn profile_front(p: &Profile) -> String {
     let ind = &INDUSTRIES[p.industry];
     let mut f = String::from("---\n");
     let _ = writeln!(f, "name: {}", p.name);
-    let _ = writeln!(f, "cohort: {}", p.cohort);
-    let _ = writeln!(f, "level: {}", p.level);
+    if let Some(c) = p.cohort {
+        let _ = writeln!(f, "cohort: {c}");
+    }
+    if !p.selections.is_empty() {
+        f.push_str("selections:\n");
+        for s in &p.selections {
+            let _ = writeln!(f, "  - {{ year: {}, by: {} }}", s.year, s.by);
+        }
+    }
+    if let Some(l) = p.level {
+        let _ = writeln!(f, "level: {l}");
+    }
     let _ = writeln!(f, "union: {}", p.union);
     let _ = writeln!(f, "employer: {}", p.employer);
     let _ = writeln!(f, "post: {}", p.post);
@@ -766,7 +842,7 @@ fn profile_front_hugo(p: &Profile) -> String {
     let _ = writeln!(f, "title: {}", p.name);
     let _ = writeln!(f, "pinyin: {}", p.pinyin);
     let _ = writeln!(f, "initial: \"{}\"", p.initial);
-    let _ = writeln!(f, "cohorts: [\"{}\"]", p.cohort);
+    let _ = writeln!(f, "cohorts: [\"{}\"]", p.cohort.unwrap_or(2016));
     let _ = writeln!(f, "industries: [\"{}\"]", ind.name);
     let _ = writeln!(f, "industry_letter: {}", ind.letter);
     if !p.published {
@@ -975,6 +1051,434 @@ const ABOUT: &str = "## 关于本站\n\n这是一个由程序生成的性能测�
 
 const NOMINATE: &str = "## 推荐渠道\n\n“上海工匠”可以由工会、社会团体和行业协会推荐，也可以本人自荐。\n\n- 工会推荐；\n- 行业协会推荐；\n- 网上自荐。\n\n本站是测试站点，不接受任何推荐材料。\n";
 
+/// The district unions' file names, in the order of `DISTRICTS`.
+const DISTRICT_SLUGS: &[&str] = &[
+    "pudong",
+    "huangpu",
+    "xuhui",
+    "changning",
+    "jingan",
+    "putuo",
+    "hongkou",
+    "yangpu",
+    "minhang",
+    "baoshan",
+    "jiading",
+    "jinshan",
+    "songjiang",
+    "qingpu",
+    "fengxian",
+    "chongming",
+];
+
+/// Bureau unions (局工会): file name, what the union is of, the industry letter of its craftsmen.
+const BUREAUS: &[(&str, &str, char)] = &[
+    ("gangkou", "港口集团", 'G'),
+    ("guidao", "轨道交通集团", 'G'),
+    ("hangkong", "航空集团", 'G'),
+    ("gongjiao", "公交集团", 'G'),
+    ("jichang", "机场集团", 'G'),
+    ("youzheng", "邮政局", 'G'),
+    ("dianqi", "电气集团", 'C'),
+    ("qiche", "汽车集团", 'C'),
+    ("chuanbo", "船舶集团", 'C'),
+    ("gangtie", "钢铁集团", 'C'),
+    ("huagong", "化工集团", 'C'),
+    ("yiyao", "医药集团", 'C'),
+    ("hangtian", "航天局", 'C'),
+    ("dianli", "电力公司", 'D'),
+    ("ranqi", "燃气集团", 'D'),
+    ("shuiwu", "水务局", 'D'),
+    ("jiangong", "建工集团", 'E'),
+    ("shizheng", "市政工程局", 'E'),
+    ("suidao", "隧道工程集团", 'E'),
+    ("dianxin", "电信公司", 'I'),
+    ("yidong", "移动通信公司", 'I'),
+    ("jiudian", "酒店集团", 'H'),
+    ("canyin", "餐饮集团", 'H'),
+    ("jiance", "检测研究院", 'M'),
+    ("jiliang", "计量局", 'M'),
+    ("lvhua", "绿化市容局", 'N'),
+    ("huanjing", "环境集团", 'N'),
+    ("jiaoyu", "教育局", 'P'),
+    ("weisheng", "卫生健康委", 'Q'),
+    ("wenlv", "文化旅游局", 'R'),
+];
+
+/// Industry unions (产业工会): file name, the industry, the industry letter of its craftsmen.
+const INDUSTRY_UNIONS: &[(&str, &str, char)] = &[
+    ("jidian", "机电", 'C'),
+    ("fangzhi", "纺织", 'C'),
+    ("yejin", "冶金", 'C'),
+    ("shihua", "石油化工", 'C'),
+    ("jianjiao", "建设交通", 'E'),
+    ("nengyuan", "能源", 'D'),
+    ("shangye", "商业", 'F'),
+    ("nonglin", "农林", 'A'),
+    ("fuwu", "城市服务", 'O'),
+    ("wenti", "文化体育", 'R'),
+];
+
+/// The last year the unions' cohorts reach.
+const UNION_LAST_YEAR: i32 = 2023;
+
+/// A union the generator writes (`--unions`), with its cohorts' members.
+struct UnionGen {
+    slug: String,
+    name: String,
+    kind: &'static str,
+    /// What its craftsmen are called: “{short}工匠”.
+    short: String,
+    district: Option<&'static str>,
+    industry: Option<usize>,
+    /// Its cohorts' years; empty for a union that has not selected anyone yet.
+    years: Vec<i32>,
+    /// Per year: the profiles' slugs, then members with no profile.
+    members: Vec<Vec<String>>,
+    inline: Vec<Vec<Inline>>,
+}
+
+impl UnionGen {
+    fn title(&self, year: i32) -> String {
+        format!("{year}年度“{}工匠”", self.short)
+    }
+}
+
+/// What `--unions` and `--district` add: the unions, the craftsmen they selected, and how many
+/// city craftsmen were selected by a union first.
+struct Levels {
+    unions: Vec<UnionGen>,
+    district: Vec<Profile>,
+    promoted: usize,
+}
+
+fn industry_of(letter: char) -> Option<usize> {
+    INDUSTRIES.iter().position(|x| x.letter == letter)
+}
+
+/// `count` unions: about 16 of 56 district unions (one per district at most), 30 bureau unions
+/// and 10 industry unions; every ninth from the fifth on has not selected anyone yet.
+fn unions(rng: &mut Rng, count: usize) -> Vec<UnionGen> {
+    let districts = ((count * 16 + 28) / 56).min(DISTRICTS.len());
+    let rest = count - districts;
+    let bureaus = (rest * 30 + 20) / 40;
+    let mut out = Vec::with_capacity(count);
+    for i in 0..count {
+        let (slug, name, kind, short, district, industry) = if i < districts {
+            let d = DISTRICTS[i];
+            let name = if d == "浦东" {
+                "浦东新区总工会".to_string()
+            } else {
+                format!("{d}区总工会")
+            };
+            (
+                DISTRICT_SLUGS[i].to_string(),
+                name,
+                "区",
+                d.to_string(),
+                Some(d),
+                None,
+            )
+        } else if i < districts + bureaus {
+            let j = i - districts;
+            let (slug, of, letter) = BUREAUS[j % BUREAUS.len()];
+            let round = j / BUREAUS.len();
+            let (slug, of) = if round == 0 {
+                (slug.to_string(), of.to_string())
+            } else {
+                (
+                    format!("{slug}-{}", round + 1),
+                    format!("{of}第{}", round + 1),
+                )
+            };
+            (
+                slug,
+                format!("上海某某{of}工会"),
+                "局",
+                of,
+                None,
+                industry_of(letter),
+            )
+        } else {
+            let j = i - districts - bureaus;
+            let (slug, of, letter) = INDUSTRY_UNIONS[j % INDUSTRY_UNIONS.len()];
+            let round = j / INDUSTRY_UNIONS.len();
+            let (slug, of) = if round == 0 {
+                (slug.to_string(), of.to_string())
+            } else {
+                (
+                    format!("{slug}-{}", round + 1),
+                    format!("{of}第{}", round + 1),
+                )
+            };
+            (
+                slug,
+                format!("上海市{of}产业工会"),
+                "产业",
+                of,
+                None,
+                industry_of(letter),
+            )
+        };
+        let mut years = Vec::new();
+        if i % 9 != 4 {
+            let start = 2017 + rng.below(5) as i32;
+            let step = if rng.chance(70) { 1 } else { 2 };
+            let mut y = start;
+            while y <= UNION_LAST_YEAR {
+                years.push(y);
+                y += step;
+            }
+        }
+        let inline = years
+            .iter()
+            .map(|_| {
+                (0..rng.range(1, 3))
+                    .map(|_| {
+                        let ind = industry.unwrap_or_else(|| rng.below(INDUSTRIES.len()));
+                        Inline {
+                            name: chinese_name(rng),
+                            employer: format!(
+                                "上海{}某某{}",
+                                district.unwrap_or_else(|| rng.pick(DISTRICTS)),
+                                rng.pick(INDUSTRIES[ind].employers)
+                            ),
+                            post: rng.pick(INDUSTRIES[ind].posts),
+                            industry: ind,
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
+        out.push(UnionGen {
+            slug,
+            name,
+            kind,
+            short,
+            district,
+            industry,
+            members: vec![Vec::new(); years.len()],
+            years,
+            inline,
+        });
+    }
+    out
+}
+
+/// The nominating union a city profile names instead of a placeholder: one of the generated
+/// unions of the same kind (the district union of the employer's district for 某区总工会), by its
+/// file name or, now and then, its full name.
+fn nominator(rng: &mut Rng, placeholder: &str, employer: &str, unions: &[UnionGen]) -> String {
+    if placeholder == "自荐" {
+        return placeholder.to_string();
+    }
+    let kind = match placeholder {
+        "某区总工会" => "区",
+        "某产业工会" | "某行业协会" => "产业",
+        _ => "局",
+    };
+    let own = unions.iter().find(|u| {
+        u.district
+            .is_some_and(|d| employer.starts_with(&format!("上海{d}")))
+    });
+    let of_kind: Vec<&UnionGen> = unions.iter().filter(|u| u.kind == kind).collect();
+    let u = match (kind, own) {
+        ("区", Some(u)) => u,
+        _ if !of_kind.is_empty() => of_kind[rng.below(of_kind.len())],
+        _ => &unions[rng.below(unions.len())],
+    };
+    if rng.chance(25) {
+        u.name.clone()
+    } else {
+        u.slug.clone()
+    }
+}
+
+/// Adds the unions and their craftsmen: `district` profiles selected only by a union, and about
+/// 7% of the city's craftsmen selected by a union before the city selected them.
+fn levels(
+    seed: u64,
+    count: usize,
+    district: usize,
+    profiles: &mut [Profile],
+    published: &[usize],
+) -> Levels {
+    // A stream of its own: the city's content stays what it is without `--unions`.
+    let mut rng = Rng(seed ^ 0x756E_696F_6E73_2D31);
+    let mut unions = unions(&mut rng, count);
+    for p in profiles.iter_mut() {
+        p.union = nominator(&mut rng, &p.union, &p.employer, &unions);
+    }
+    // City craftsmen selected by a union first.
+    let mut promoted = 0;
+    for &i in published {
+        let p = &mut profiles[i];
+        let Some(cohort) = p.cohort else { continue };
+        if !rng.chance(9) {
+            continue;
+        }
+        let earlier: Vec<usize> = (0..unions.len())
+            .filter(|&u| unions[u].years.first().is_some_and(|&y| y < cohort))
+            .collect();
+        if earlier.is_empty() {
+            continue;
+        }
+        let own = earlier.iter().copied().find(|&u| {
+            unions[u]
+                .district
+                .is_some_and(|d| p.employer.starts_with(&format!("上海{d}")))
+        });
+        let u = match own {
+            Some(u) if rng.chance(60) => u,
+            _ => earlier[rng.below(earlier.len())],
+        };
+        let union = &mut unions[u];
+        let before = union.years.iter().filter(|&&y| y < cohort).count();
+        let k = rng.below(before);
+        let year = union.years[k];
+        union.members[k].push(p.slug.clone());
+        p.selections.push(Selection {
+            year,
+            by: union.slug.clone(),
+            title: union.title(year),
+        });
+        p.level = None;
+        p.union = union.slug.clone();
+        promoted += 1;
+    }
+    // Craftsmen selected only by a union: every cohort gets one before any gets a second.
+    let slots: Vec<(usize, usize)> = unions
+        .iter()
+        .enumerate()
+        .flat_map(|(u, x)| (0..x.years.len()).map(move |k| (u, k)))
+        .collect();
+    let mut names: std::collections::HashSet<String> =
+        profiles.iter().map(|p| p.name.clone()).collect();
+    let n = profiles.len();
+    let mut out: Vec<Profile> = Vec::with_capacity(district);
+    if !slots.is_empty() {
+        for i in 0..district {
+            let (u, k) = if i < slots.len() {
+                slots[i]
+            } else {
+                slots[rng.below(slots.len())]
+            };
+            let union = &mut unions[u];
+            let mut p = profile_in(
+                &mut rng,
+                n + i,
+                n + district,
+                union.industry,
+                union.district,
+            );
+            while !names.insert(p.name.clone()) {
+                p.name = chinese_name(&mut rng);
+            }
+            let key = gongjiang::model::names::name_key(&p.name, None);
+            p.pinyin = key.pinyin;
+            p.initial = key.initial;
+            p.slug = format!(
+                "{}-d{}",
+                gongjiang::model::names::slug_from_name(&p.name),
+                i + 1
+            );
+            let year = union.years[k];
+            union.members[k].push(p.slug.clone());
+            p.selections.push(Selection {
+                year,
+                by: union.slug.clone(),
+                title: union.title(year),
+            });
+            p.cohort = None;
+            // Now and then the level is written too, and agrees with the selection.
+            p.level = rng.chance(30).then_some(if union.kind == "区" {
+                "区级"
+            } else {
+                "局级"
+            });
+            p.union = if rng.chance(90) {
+                union.slug.clone()
+            } else {
+                union.name.clone()
+            };
+            out.push(p);
+        }
+    }
+    for p in out.iter_mut() {
+        let others: Vec<(String, String)> = (0..2)
+            .map(|_| {
+                let j = published[rng.below(published.len())];
+                (profiles[j].slug.clone(), profiles[j].name.clone())
+            })
+            .collect();
+        let body = profile_body(&mut rng, p, &others);
+        p.body = body;
+    }
+    for union in &mut unions {
+        for list in &mut union.members {
+            for k in (1..list.len()).rev() {
+                list.swap(k, rng.below(k + 1));
+            }
+        }
+    }
+    Levels {
+        unions,
+        district: out,
+        promoted,
+    }
+}
+
+fn union_file(i: usize, u: &UnionGen) -> String {
+    let mut y = format!("name: {}\nkind: {}\nintro: |\n", u.name, u.kind);
+    match (u.years.first(), u.years.last()) {
+        (Some(first), Some(last)) => {
+            let _ = write!(
+                y,
+                "  {}自{first}年起评选“{}工匠”，至{last}年共评选{}批。本站内容为程序生成的虚构内容。\nsite:\n  title: {}工匠\n  subtitle: {}\n  base_url: https://u{}.example.org/\n",
+                u.name,
+                u.short,
+                u.years.len(),
+                u.short,
+                u.name,
+                i + 1
+            );
+        }
+        _ => {
+            let _ = writeln!(
+                y,
+                "  {}尚未开展“{}工匠”评选。本站内容为程序生成的虚构内容。",
+                u.name, u.short
+            );
+        }
+    }
+    y
+}
+
+fn union_cohort(u: &UnionGen, k: usize) -> String {
+    let year = u.years[k];
+    let count = u.members[k].len() + u.inline[k].len();
+    let mut y = format!(
+        "year: {year}\ntitle: {}\nceremony: {year}-{:02}-{:02}\nintro: |\n  {}第{}批“{}工匠”，共{count}人。\nmembers:\n",
+        u.title(year),
+        3 + k % 8,
+        5 + k * 3 % 20,
+        u.name,
+        k + 1,
+        u.short
+    );
+    for slug in &u.members[k] {
+        let _ = writeln!(y, "  - {slug}");
+    }
+    for m in &u.inline[k] {
+        let _ = write!(
+            y,
+            "  - name: {}\n    employer: {}\n    industry: {}\n    post: {}\n",
+            m.name, m.employer, INDUSTRIES[m.industry].name, m.post
+        );
+    }
+    y
+}
+
 /// Generates the site. Deterministic: the same options write the same bytes.
 pub fn generate(opts: &Options) -> io::Result<Summary> {
     let n = opts.profiles;
@@ -1024,7 +1528,7 @@ pub fn generate(opts: &Options) -> io::Result<Summary> {
     // Cohort lists: every profile in its own year, plus members with no profile yet.
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); 10];
     for (i, p) in profiles.iter().enumerate() {
-        members[(p.cohort - 2016) as usize].push(i);
+        members[(p.cohort.unwrap_or(2016) - 2016) as usize].push(i);
     }
     let mut inline: Vec<Vec<Inline>> = Vec::new();
     for list in members.iter_mut() {
@@ -1046,9 +1550,28 @@ pub fn generate(opts: &Options) -> io::Result<Summary> {
         inline.push(extra);
     }
 
+    let levels = (opts.unions > 0).then(|| {
+        levels(
+            opts.seed,
+            opts.unions,
+            opts.district,
+            &mut profiles,
+            &published,
+        )
+    });
+    let district: &[Profile] = levels.as_ref().map_or(&[], |l| &l.district);
+
     let mut w = Writer { files: 0, bytes: 0 };
     let content = opts.out.join("content");
-    w.put(&content.join("site.yaml"), SITE_YAML.as_bytes())?;
+    if levels.is_some() {
+        let site = SITE_YAML.replace(
+            "  - { title: 批次, url: /cohorts/ }\n",
+            "  - { title: 批次, url: /cohorts/ }\n  - { title: 区局评选, url: /unions/ }\n",
+        );
+        w.put(&content.join("site.yaml"), site.as_bytes())?;
+    } else {
+        w.put(&content.join("site.yaml"), SITE_YAML.as_bytes())?;
+    }
     w.put(&content.join("static/favicon.svg"), FAVICON.as_bytes())?;
     w.put(
         &content.join("pages/about.md"),
@@ -1060,7 +1583,11 @@ pub fn generate(opts: &Options) -> io::Result<Summary> {
             .as_bytes(),
     )?;
     for (b, (slug, title, order, summary)) in BRANDS.iter().enumerate() {
-        let count = profiles.iter().filter(|p| p.brands.contains(&b)).count();
+        let count = profiles
+            .iter()
+            .chain(district)
+            .filter(|p| p.brands.contains(&b))
+            .count();
         let text = format!(
             "---\ntitle: {title}\norder: {order}\nsummary: {summary}\nfigures:\n  - {{ label: 参与工匠, value: {count}名 }}\n---\n\n{}",
             brand_body(b)
@@ -1088,8 +1615,24 @@ pub fn generate(opts: &Options) -> io::Result<Summary> {
         }
         w.put(&content.join(format!("cohorts/{year}.yaml")), y.as_bytes())?;
     }
+    let mut union_cohorts = 0;
+    if let Some(l) = &levels {
+        for (i, u) in l.unions.iter().enumerate() {
+            w.put(
+                &content.join(format!("unions/{}.yaml", u.slug)),
+                union_file(i, u).as_bytes(),
+            )?;
+            for (k, year) in u.years.iter().enumerate() {
+                w.put(
+                    &content.join(format!("unions/{}/cohorts/{year}.yaml", u.slug)),
+                    union_cohort(u, k).as_bytes(),
+                )?;
+                union_cohorts += 1;
+            }
+        }
+    }
     let mut photos = 0;
-    for (i, p) in profiles.iter().enumerate() {
+    for (i, p) in profiles.iter().chain(district).enumerate() {
         let text = format!("{}{}", profile_front(p), p.body);
         if p.photo {
             let dir = content.join("craftsmen").join(&p.slug);
@@ -1144,12 +1687,16 @@ pub fn generate(opts: &Options) -> io::Result<Summary> {
     }
     Ok(Summary {
         profiles: n,
-        withdrawn: n - published.len(),
+        withdrawn: n - published.len() + district.iter().filter(|p| !p.published).count(),
         photos,
         stories: stories.len(),
         cohorts: 10,
         files: w.files,
         bytes: w.bytes,
+        unions: levels.as_ref().map_or(0, |l| l.unions.len()),
+        union_cohorts,
+        district: district.len(),
+        promoted: levels.as_ref().map_or(0, |l| l.promoted),
     })
 }
 
@@ -1280,10 +1827,15 @@ fn write_hugo(
 }
 
 const USAGE: &str = "用法：gen_corpus --profiles N [--seed S] --out DIR [--hugo DIR] [--theme DIR]
+                  [--unions U [--district M]]
   --profiles N   工匠资料份数（故事 N/10 篇）
+  --unions U     另写 U 个区局（产业）工会（content/unions/）和它们 2017–2023 年的批次；
+                 约 7% 的市级工匠此前已被某个工会评选过（selections）。默认 0：不写工会
+  --district M   另写 M 位只被工会评选过的区级、局级工匠（需要 --unions）。默认 0
   --seed S       随机种子（默认 1）；同一种子生成完全相同的文件
   --out DIR      写入 gongjiang 站点（content/ 与 themes/default/）；DIR 必须不存在或为空
-  --hugo DIR     另写一份同样内容的 Hugo 站点内容（content/），模板见 bench/hugo/
+  --hugo DIR     另写一份同样内容的 Hugo 站点内容（content/），模板见 bench/hugo/；
+                 其中只有市级工匠，没有工会和 --district 的工匠
   --theme DIR    复制的主题（默认本仓库的 themes/default）";
 
 fn parse_args(args: &[String]) -> Result<Options, String> {
@@ -1291,6 +1843,8 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
     let mut seed = 1;
     let mut out = None;
     let mut hugo = None;
+    let mut unions = 0;
+    let mut district = 0;
     let mut theme = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("themes/default");
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -1307,6 +1861,8 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
             "--out" => out = Some(PathBuf::from(value()?)),
             "--hugo" => hugo = Some(PathBuf::from(value()?)),
             "--theme" => theme = PathBuf::from(value()?),
+            "--unions" => unions = value()?.parse().map_err(|e| format!("--unions：{e}"))?,
+            "--district" => district = value()?.parse().map_err(|e| format!("--district：{e}"))?,
             "-h" | "--help" => return Err(String::new()),
             other => return Err(format!("不认识的参数 {other}")),
         }
@@ -1315,12 +1871,17 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
     if profiles < 10 {
         return Err("--profiles 至少为 10（每个批次至少一人）".into());
     }
+    if district > 0 && unions == 0 {
+        return Err("--district 需要 --unions：区级、局级工匠由工会评选".into());
+    }
     Ok(Options {
         profiles,
         seed,
         out: out.ok_or("缺少 --out")?,
         hugo,
         theme,
+        unions,
+        district,
     })
 }
 
@@ -1355,16 +1916,24 @@ fn main() {
         }
     }
     match generate(&opts) {
-        Ok(s) => eprintln!(
-            "已生成 {} 位工匠（{} 位已撤下，{} 张照片）、{} 篇故事、{} 个批次：{} 个文件，{:.1} MB",
-            s.profiles,
-            s.withdrawn,
-            s.photos,
-            s.stories,
-            s.cohorts,
-            s.files,
-            s.bytes as f64 / 1e6
-        ),
+        Ok(s) => {
+            eprintln!(
+                "已生成 {} 位工匠（{} 位已撤下，{} 张照片）、{} 篇故事、{} 个批次：{} 个文件，{:.1} MB",
+                s.profiles + s.district,
+                s.withdrawn,
+                s.photos,
+                s.stories,
+                s.cohorts,
+                s.files,
+                s.bytes as f64 / 1e6
+            );
+            if s.unions > 0 {
+                eprintln!(
+                    "其中工会 {} 个、工会批次 {} 个；只被工会评选的工匠 {} 位，先被工会、后被市里评选的 {} 位",
+                    s.unions, s.union_cohorts, s.district, s.promoted
+                );
+            }
+        }
         Err(e) => {
             eprintln!("写入失败：{e}");
             std::process::exit(2);

@@ -11,12 +11,25 @@ use gongjiang::{output, pipeline};
 use std::path::{Path, PathBuf};
 
 fn generate(dir: &Path, profiles: usize, seed: u64, hugo: bool) -> gen_corpus::Summary {
+    generate_with_unions(dir, profiles, seed, hugo, 0, 0)
+}
+
+fn generate_with_unions(
+    dir: &Path,
+    profiles: usize,
+    seed: u64,
+    hugo: bool,
+    unions: usize,
+    district: usize,
+) -> gen_corpus::Summary {
     gen_corpus::generate(&gen_corpus::Options {
         profiles,
         seed,
         out: dir.join("site"),
         hugo: hugo.then(|| dir.join("hugo")),
         theme: PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("themes/default"),
+        unions,
+        district,
     })
     .expect("generate")
 }
@@ -113,6 +126,66 @@ fn a_generated_site_checks_clean_and_builds_the_same_twice() {
         let text = String::from_utf8_lossy(bytes);
         assert!(!text.contains("采访请提前一周联系本人"), "{p}");
     }
+}
+
+#[test]
+fn a_generated_site_with_unions_checks_clean_and_builds() {
+    let t = tempdir();
+    let s = generate_with_unions(t.path(), 50, 1, false, 5, 40);
+    assert_eq!((s.unions, s.district), (5, 40));
+    assert!(s.union_cohorts > 0);
+    assert!(s.promoted > 0, "{s:?}");
+    let site = t.path().join("site");
+    let mut d = Diagnostics::new();
+    let built = pipeline::run(&site, &opts(), &mut d).expect("operational error");
+    let sorted = d.into_sorted();
+    assert!(sorted.is_empty(), "{sorted:#?}");
+    let built = built.expect("builds");
+    assert_eq!(
+        built.site.craftsmen.len(),
+        s.profiles + s.district - s.withdrawn
+    );
+    assert_eq!(built.site.cohorts.len(), 10);
+    assert_eq!(built.site.unions.len(), 5);
+    let cohorts: usize = built.site.unions.iter().map(|u| u.cohorts.len()).sum();
+    assert_eq!(cohorts, s.union_cohorts);
+    // Some have not selected anyone yet; every one that has, has a site of its own.
+    assert!(built.site.unions.iter().any(|u| u.cohorts.is_empty()));
+    for u in &built.site.unions {
+        assert_eq!(u.site.is_some(), !u.cohorts.is_empty(), "{}", u.slug);
+    }
+    let system = built.site.system();
+    assert!(system.promoted > 0);
+    assert!(system.district > 0 && system.bureau > 0);
+    output::write_atomic(&t.path().join("out"), &built.files).expect("write");
+    let out = tree(&t.path().join("out"));
+    let u = built
+        .site
+        .unions
+        .iter()
+        .find(|u| !u.cohorts.is_empty())
+        .expect("a union with cohorts");
+    for page in [
+        "unions/index.html".to_string(),
+        format!("unions/{}/index.html", u.slug),
+        format!("unions/{}/cohorts/{}/index.html", u.slug, u.cohorts[0].year),
+    ] {
+        assert!(out.iter().any(|(p, _)| *p == page), "{page} missing");
+    }
+
+    // The unions leave the city's cohorts and stories as they were.
+    let plain = tempdir();
+    generate(plain.path(), 50, 1, false);
+    for dir in ["site/content/cohorts", "site/content/stories"] {
+        assert!(
+            tree(&t.path().join(dir)) == tree(&plain.path().join(dir)),
+            "{dir}"
+        );
+    }
+    let again = tempdir();
+    assert_eq!(generate_with_unions(again.path(), 50, 1, false, 5, 40), s);
+    // (The build above left its image cache in the site folder: compare the content.)
+    assert!(tree(&site.join("content")) == tree(&again.path().join("site/content")));
 }
 
 fn tempdir() -> tempfile::TempDir {
