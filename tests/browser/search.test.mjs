@@ -122,7 +122,7 @@ test('pinyin, initials and filters', async () => {
   await page.locator('#search-results li').first().waitFor();
   assert.equal(await page.locator('select[name=industry]').inputValue(), 'C');
   const metas = await page.locator('#search-results .search-meta').allTextContents();
-  assert.ok(metas.length === 12 && metas.every((m) => m.includes('制造业')), metas.join('\n'));
+  assert.ok(metas.length === 15 && metas.every((m) => m.includes('制造业')), metas.join('\n'));
   await page.goto(`${root.origin}/search/?q=${encodeURIComponent('上海某某')}`);
   await page.locator('#search-results li').first().waitFor();
   assert.equal(await page.locator('#search-results li').count(), 10);
