@@ -695,6 +695,32 @@ pub(crate) fn positions_of(src: &SourceFile) -> Positions {
     Positions::new(&src.text[range.0..range.1], range.0)
 }
 
+/// Points later reports at values of one file ([`positions_of`]), reading its positions only
+/// when the first report asks, so that a clean file never pays for them.
+pub(crate) struct Placer<'a> {
+    src: &'a SourceFile,
+    positions: Option<Positions>,
+}
+
+impl<'a> Placer<'a> {
+    pub(crate) fn new(src: &'a SourceFile) -> Self {
+        Placer {
+            src,
+            positions: None,
+        }
+    }
+
+    /// `d` at the value at `path`, or in the file when it has no such value.
+    pub(crate) fn at(&mut self, d: Diagnostic, path: &[Seg]) -> Diagnostic {
+        let src = self.src;
+        let p = self.positions.get_or_insert_with(|| positions_of(src));
+        match p.value_span(path) {
+            Some((s, e)) => d.at(src, s, e),
+            None => d.in_file(src.path.clone()),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,7 +2,7 @@
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::positions::Positions;
-use crate::load::yaml::{positions_of, Seg};
+use crate::load::yaml::{positions_of, Placer, Seg};
 use crate::load::{file_slug_of, Kind};
 use crate::model::cohort::{same_employer, Cohort, Member};
 use crate::model::craftsman::Craftsman;
@@ -441,14 +441,8 @@ fn profile_refs(
     let brand_slugs: FxHashSet<&str> = site.brands.iter().map(|b| b.slug.as_str()).collect();
     for (i, c) in site.craftsmen.iter().enumerate() {
         // Read from the profile's text when the first report asks.
-        let mut positions: Option<Positions> = None;
-        let mut at = |d: Diagnostic, path: &[Seg]| {
-            let p = positions.get_or_insert_with(|| positions_of(&c.at.src));
-            match p.value_span(path) {
-                Some((s, e)) => d.at(&c.at.src, s, e),
-                None => d.in_file(c.at.src.path.clone()),
-            }
-        };
+        let mut place = Placer::new(&c.at.src);
+        let mut at = |d: Diagnostic, path: &[Seg]| place.at(d, path);
         let year = profiles.cohorts[i].filter(|y| years.contains(y));
         if let Some(year) = year.filter(|_| !listed[profiles.first[i]]) {
             let d = Diagnostic::warning(

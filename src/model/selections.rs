@@ -1,8 +1,7 @@
 //! Checks of the levels between files: each profile's `selections` against the unions and their cohort lists, each union cohort's members against the profiles, the nominating `union`, and a written `level` against the selections.
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::load::positions::Positions;
-use crate::load::yaml::{positions_of, Seg};
+use crate::load::yaml::{Placer, Seg};
 use crate::load::Kind;
 use crate::model::cohort::{Cohort, Member};
 use crate::model::craftsman::Craftsman;
@@ -116,14 +115,8 @@ fn profile<'a>(
     absent: &Absent,
     diags: &mut Diagnostics,
 ) {
-    let mut positions: Option<Positions> = None;
-    let mut at = |d: Diagnostic, path: &[Seg]| {
-        let p = positions.get_or_insert_with(|| positions_of(&c.at.src));
-        match p.value_span(path) {
-            Some((s, e)) => d.at(&c.at.src, s, e),
-            None => d.in_file(c.at.src.path.clone()),
-        }
-    };
+    let mut place = Placer::new(&c.at.src);
+    let mut at = |d: Diagnostic, path: &[Seg]| place.at(d, path);
     let mut seen: FxHashMap<&str, i32> = FxHashMap::default();
     for s in &c.selections {
         let item = [Seg::Key("selections"), Seg::Index(s.index)];
@@ -357,8 +350,5 @@ fn at_member(d: Diagnostic, k: &Cohort, index: usize) -> Diagnostic {
 }
 
 fn at_path(d: Diagnostic, src: &SourceFile, path: &[Seg]) -> Diagnostic {
-    match positions_of(src).value_span(path) {
-        Some((s, e)) => d.at(src, s, e),
-        None => d.in_file(src.path.clone()),
-    }
+    Placer::new(src).at(d, path)
 }
