@@ -245,7 +245,7 @@ fn filters_keep_one_industry_or_cohort() {
     let b = demo();
     let c = Filter {
         industry: Some("C".into()),
-        cohort: None,
+        ..Filter::default()
     };
     let (_, all) = search(b, "上海某某", &Filter::default());
     let (a, made) = search(b, "上海某某", &c);
@@ -257,8 +257,8 @@ fn filters_keep_one_industry_or_cohort() {
         assert!(b.docs[h.id as usize].industry == Some('C'));
     }
     let y2016 = Filter {
-        industry: None,
         cohort: Some(2016),
+        ..Filter::default()
     };
     let (_, old) = search(b, "上海某某", &y2016);
     assert_eq!(
@@ -478,6 +478,7 @@ fn script_agrees(docs: &[Doc], files: &Files) {
                 .filter(|s| !s.is_empty())
                 .map(|s| s.to_string()),
             cohort: parts.get(2).and_then(|s| s.parse().ok()),
+            ..Filter::default()
         };
         (parts[0].to_string(), f)
     };
