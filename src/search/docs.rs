@@ -4,12 +4,17 @@
 //! Only published profiles are documents (even when a build includes withdrawn ones with
 //! `--drafts`); the model never keeps a profile's `private:` fields, and `extra:` (template
 //! data) is not indexed either.
+//!
+//! On a site with unions each craftsman also has a level: that of the honour its card shows
+//! ([`crate::model::honours::shown`], the highest). A site without unions has none, and its
+//! index is what it was before levels existed.
 
 use crate::model::craftsman::Craftsman;
 use crate::model::names::NameKey;
 use crate::model::site::Site;
 use crate::model::story::{Brand, Page, Story};
 use crate::model::urls::with_base;
+use crate::schema::levels::Level;
 use std::collections::HashMap;
 
 /// What kind of page a document is; the order is the id order.
@@ -55,6 +60,8 @@ pub struct Doc {
     pub cohort: Option<i32>,
     /// Industry section letter.
     pub industry: Option<char>,
+    /// The level a craftsman's card shows (`市级`, `区级`, `局级`); only on a site with unions.
+    pub level: Option<&'static str>,
     /// Exact-name keys ([`super::text::key`]): the name or title, and for craftsmen the
     /// reading without spaces and the initials.
     pub keys: Vec<String>,
@@ -87,7 +94,7 @@ fn lines<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
         .join("\n")
 }
 
-fn craftsman(base: &str, c: &Craftsman) -> Doc {
+fn craftsman(base: &str, c: &Craftsman, level: Option<Level>) -> Doc {
     let k = &c.name_key;
     let skills = c.skills.join("、");
     let meta = lines([
@@ -131,6 +138,7 @@ fn craftsman(base: &str, c: &Craftsman) -> Doc {
         body,
         cohort: c.cohort,
         industry: c.industry.map(|s| s.letter),
+        level: level.map(|l| l.label()),
         keys,
     }
 }
@@ -168,47 +176,90 @@ fn article(kind: Kind, url: String, title: &str, meta: String, body: String) -> 
         body,
         cohort: None,
         industry: None,
+        level: None,
         keys: vec![super::text::key(title)],
     }
+}
+
+/// What the manifest's ranges tell of a document: its kind, cohort, industry and level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Facets {
+    pub kind: Kind,
+    pub cohort: Option<i32>,
+    pub industry: Option<char>,
+    pub level: Option<&'static str>,
+}
+
+/// The level a craftsman counts at in search: that of the honour its card shows; `None` on a
+/// site without unions.
+fn level_of(site: &Site, c: &Craftsman) -> Option<Level> {
+    (!site.unions.is_empty()).then(|| crate::model::honours::shown(c, &site.unions).1)
+}
+
+/// The levels the search can filter by: those some published craftsman counts at, highest
+/// first (市级, 区级, 局级); none on a site without unions.
+pub fn levels(site: &Site) -> Vec<&'static str> {
+    let held: Vec<Level> = site
+        .craftsmen
+        .iter()
+        .filter(|c| c.published)
+        .filter_map(|c| level_of(site, c))
+        .collect();
+    Level::ALL
+        .iter()
+        .filter(|l| held.contains(l))
+        .map(|l| l.label())
+        .collect()
 }
 
 /// Where a document comes from.
 #[derive(Debug, Clone, Copy)]
 enum Source<'a> {
-    Craftsman(&'a Craftsman),
+    Craftsman(&'a Craftsman, Option<Level>),
     Story(&'a Story),
     Brand(&'a Brand),
     Page(&'a Page),
     Made(&'a Doc),
 }
 
-/// The documents of a site, in id order: craftsmen by cohort, industry and the site's name
-/// order, then stories (newest first), brands and pages, as the site orders them. Each is
-/// made when asked for, so that the texts are not all copied at once.
+/// The documents of a site, in id order: craftsmen by cohort, level (on a site with unions),
+/// industry and the site's name order, then stories (newest first), brands and pages, as the
+/// site orders them. Each is made when asked for, so that the texts are not all copied at once.
 #[derive(Clone)]
 pub struct Docs<'a> {
     base: &'a str,
     sources: Vec<Source<'a>>,
     names: HashMap<&'a str, &'a str>,
+    /// Whether documents have levels (the site has unions): the ranges then say each one's.
+    levels: bool,
 }
 
 impl<'a> Docs<'a> {
     pub fn new(site: &'a Site) -> Docs<'a> {
-        let mut people: Vec<&Craftsman> = site
+        let mut people: Vec<(&Craftsman, Option<Level>)> = site
             .craftsmen
             .iter()
             .map(|c| &**c)
             .filter(|c| c.published)
+            .map(|c| (c, level_of(site, c)))
             .collect();
-        // The city's craftsmen first; those selected by unions only after them.
-        people.sort_by_key(|c| (c.cohort.is_none(), c.cohort, c.industry.map(|s| s.letter)));
+        // The city's craftsmen first, by cohort; those selected by unions only after them;
+        // within a cohort by the level the card shows, then industry.
+        people.sort_by_key(|(c, level)| {
+            (
+                c.cohort.is_none(),
+                c.cohort,
+                *level,
+                c.industry.map(|s| s.letter),
+            )
+        });
         let names = people
             .iter()
-            .map(|c| (c.slug.as_str(), c.name.as_str()))
+            .map(|(c, _)| (c.slug.as_str(), c.name.as_str()))
             .collect();
         let sources = people
             .into_iter()
-            .map(Source::Craftsman)
+            .map(|(c, level)| Source::Craftsman(c, level))
             .chain(site.stories.iter().map(|s| Source::Story(s)))
             .chain(site.brands.iter().map(Source::Brand))
             .chain(site.pages.iter().map(Source::Page))
@@ -217,16 +268,24 @@ impl<'a> Docs<'a> {
             base: site.config.base_path.as_str(),
             sources,
             names,
+            levels: !site.unions.is_empty(),
         }
     }
 
-    /// Documents made elsewhere (tests, benchmarks), in id order.
+    /// Documents made elsewhere (tests, benchmarks), in id order; they have levels when any
+    /// of them has one.
     pub fn from_docs(docs: &'a [Doc]) -> Docs<'a> {
         Docs {
             base: "/",
             sources: docs.iter().map(Source::Made).collect(),
             names: HashMap::new(),
+            levels: docs.iter().any(|d| d.level.is_some()),
         }
+    }
+
+    /// Whether the documents have levels (the site has unions).
+    pub fn has_levels(&self) -> bool {
+        self.levels
     }
 
     pub fn len(&self) -> usize {
@@ -237,14 +296,30 @@ impl<'a> Docs<'a> {
         self.sources.is_empty()
     }
 
-    /// The kind, cohort and industry of document `id`, without making it.
-    pub fn facets(&self, id: usize) -> (Kind, Option<i32>, Option<char>) {
+    /// The kind, cohort, industry and level of document `id`, without making it.
+    pub fn facets(&self, id: usize) -> Facets {
+        let of = |kind| Facets {
+            kind,
+            cohort: None,
+            industry: None,
+            level: None,
+        };
         match self.sources[id] {
-            Source::Craftsman(c) => (Kind::Craftsman, c.cohort, c.industry.map(|s| s.letter)),
-            Source::Story(_) => (Kind::Story, None, None),
-            Source::Brand(_) => (Kind::Brand, None, None),
-            Source::Page(_) => (Kind::Page, None, None),
-            Source::Made(d) => (d.kind, d.cohort, d.industry),
+            Source::Craftsman(c, level) => Facets {
+                kind: Kind::Craftsman,
+                cohort: c.cohort,
+                industry: c.industry.map(|s| s.letter),
+                level: level.map(|l| l.label()),
+            },
+            Source::Story(_) => of(Kind::Story),
+            Source::Brand(_) => of(Kind::Brand),
+            Source::Page(_) => of(Kind::Page),
+            Source::Made(d) => Facets {
+                kind: d.kind,
+                cohort: d.cohort,
+                industry: d.industry,
+                level: d.level,
+            },
         }
     }
 
@@ -252,7 +327,7 @@ impl<'a> Docs<'a> {
     pub fn get(&self, id: usize) -> Doc {
         let base = self.base;
         match self.sources[id] {
-            Source::Craftsman(c) => craftsman(base, c),
+            Source::Craftsman(c, level) => craftsman(base, c, level),
             Source::Story(s) => {
                 let names = lines(
                     s.craftsmen

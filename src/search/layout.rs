@@ -2,7 +2,8 @@
 //! per document, and the manifest that ties them together.
 //!
 //! ```text
-//! search/index.json        manifest: shard counts, id ranges (kind, cohort, industry), labels
+//! search/index.json        manifest: shard counts, id ranges (kind, cohort, industry, and
+//!                          level on a site with unions), labels
 //! search/s/<i>.txt         term shard: one line per term, `term\t<g0><g1><g2>` (three sets)
 //!                          or `term\t~<k>:<n>` when the postings of its n documents live in
 //!                          search/x/<i>-<k>.txt
@@ -196,18 +197,29 @@ fn json_str(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
 }
 
-/// Consecutive ids with the same kind, cohort and industry: `[first id, kind, cohort or 0,
-/// industry letter or ""]`. Filters and result labels read these instead of per-document data.
+/// Consecutive ids with the same kind, cohort, industry and level: `[first id, kind, cohort or
+/// 0, industry letter or ""]`, and on a site with unions a fifth item, the level (`市级`, `区级`,
+/// `局级`, or `""` for a page that is not a craftsman's). Filters and result labels read these
+/// instead of per-document data.
 pub fn ranges(docs: &Docs) -> Vec<serde_json::Value> {
     let mut out = Vec::new();
     let mut last = None;
     for id in 0..docs.len() {
-        let (kind, cohort, industry) = docs.facets(id);
-        if last != Some((kind, cohort, industry)) {
-            let k = Kind::ALL.iter().position(|x| *x == kind).unwrap_or(0);
-            let letter = industry.map(String::from).unwrap_or_default();
-            out.push(json!([id, k, cohort.unwrap_or(0), letter]));
-            last = Some((kind, cohort, industry));
+        let f = docs.facets(id);
+        if last != Some(f) {
+            let k = Kind::ALL.iter().position(|x| *x == f.kind).unwrap_or(0);
+            let letter = f.industry.map(String::from).unwrap_or_default();
+            let mut range = vec![
+                json!(id),
+                json!(k),
+                json!(f.cohort.unwrap_or(0)),
+                json!(letter),
+            ];
+            if docs.has_levels() {
+                range.push(json!(f.level.unwrap_or("")));
+            }
+            out.push(serde_json::Value::Array(range));
+            last = Some(f);
         }
     }
     out
@@ -283,6 +295,7 @@ mod tests {
             body: "焊接</script>".into(),
             cohort: None,
             industry: None,
+            level: None,
             keys: Vec::new(),
         };
         let f = doc_file(1234, &d);

@@ -159,7 +159,7 @@ impl<'a> Index<'a> {
 /// The manifest: counts, shard counts, labels, id ranges and the version of the other files.
 fn manifest(docs: &Docs, (s, ns): (usize, usize), version: String) -> File {
     let industries: serde_json::Map<String, serde_json::Value> = (0..docs.len())
-        .filter_map(|id| crate::model::industry::by_letter(docs.facets(id).2?))
+        .filter_map(|id| crate::model::industry::by_letter(docs.facets(id).industry?))
         .map(|s| (s.letter.to_string(), json!(s.name)))
         .collect();
     let manifest = json!({
@@ -234,6 +234,7 @@ mod tests {
                     body: text(&mut seq, body_len),
                     cohort: Some(2016 + (i * 10 / n) as i32),
                     industry: Some(if i % 3 == 0 { 'C' } else { 'E' }),
+                    level: None,
                 }
             })
             .collect()
@@ -328,5 +329,66 @@ mod tests {
                 assert_eq!(a.candidates, got.len(), "{q}");
             }
         }
+    }
+
+    #[test]
+    fn the_level_filter_keeps_the_documents_of_that_level() {
+        const LEVELS: [&str; 3] = ["市级", "区级", "局级"];
+        let mut docs = documents(900);
+        for (i, d) in docs.iter_mut().enumerate() {
+            if d.kind == Kind::Craftsman {
+                d.level = Some(LEVELS[(i / 7) % 3]);
+            }
+        }
+        let files: BTreeMap<String, Vec<u8>> = super::index(&Docs::from_docs(&docs))
+            .into_iter()
+            .map(|f| (f.path, f.bytes))
+            .collect();
+        let fetch = |p: &str| files.get(p).cloned();
+        let e = Engine::open(&fetch).unwrap();
+        for r in &e.manifest.ranges {
+            assert_eq!(docs[r.0 as usize].level.unwrap_or(""), r.4, "{r:?}");
+        }
+        let mut stories = 0;
+        let mut found = [0; 3];
+        for q in ["焊", "焊接", "cnc", "上海某 精密", "技师"] {
+            let all = brute_force(&docs, q);
+            stories += all
+                .iter()
+                .filter(|&&id| docs[id as usize].kind == Kind::Story)
+                .count();
+            for (l, level) in LEVELS.into_iter().enumerate() {
+                let f = Filter {
+                    level: Some(level.into()),
+                    ..Filter::default()
+                };
+                let a = e.search(q, &f, usize::MAX);
+                let mut got: Vec<u32> = a.hits.iter().map(|h| h.id).collect();
+                got.sort_unstable();
+                let want: Vec<u32> = all
+                    .iter()
+                    .copied()
+                    .filter(|&id| docs[id as usize].level == Some(level))
+                    .collect();
+                found[l] += want.len();
+                assert_eq!(got, want, "{q} {level}");
+            }
+        }
+        assert!(found.iter().all(|&n| n > 0), "{found:?}");
+        assert!(
+            stories > 0,
+            "pages without a level are left out by the filter"
+        );
+    }
+
+    #[test]
+    fn documents_without_levels_have_ranges_of_four_items() {
+        let docs = documents(200);
+        let files = super::index(&Docs::from_docs(&docs));
+        let manifest = files.iter().find(|f| f.path == "index.json").unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&manifest.bytes).unwrap();
+        let ranges = v["ranges"].as_array().unwrap();
+        assert!(ranges.len() > 1);
+        assert!(ranges.iter().all(|r| r.as_array().unwrap().len() == 4));
     }
 }

@@ -412,6 +412,7 @@ mod tests {
             body: body.into(),
             cohort: None,
             industry: None,
+            level: None,
             keys: Vec::new(),
         }
     }

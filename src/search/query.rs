@@ -8,7 +8,8 @@
 //!    rarest first, only while the query has many candidates.
 //! 2. A term's candidates are the documents holding all its index terms *in one field
 //!    group*; the lowest such group is a lower bound of where the term occurs. Documents
-//!    must be candidates of every term; filters (industry, cohort) use the manifest's ranges.
+//!    must be candidates of every term; filters (industry, cohort, level) use the manifest's
+//!    ranges.
 //! 3. Candidates are ranked by (tier, id): tier 0 is an exact name match, then 1, 2, 3 for
 //!    the weakest field group the terms occur in (name, key facts, body).
 //! 4. Terms that need it ([`text::needs_check`]) are confirmed against each candidate's
@@ -37,15 +38,18 @@ pub struct Manifest {
     pub ns: u32,
     pub kinds: Vec<String>,
     pub industries: BTreeMap<String, String>,
-    /// `(first id, kind, cohort or 0, industry letter or "")`, ascending.
-    pub ranges: Vec<(u32, usize, i32, String)>,
+    /// `(first id, kind, cohort or 0, industry letter or "", level or "")`, ascending; the
+    /// level only on a site with unions (`""` elsewhere).
+    pub ranges: Vec<(u32, usize, i32, String, String)>,
 }
 
-/// Restricts results to one industry and/or one cohort.
+/// Restricts results to one industry, one cohort and/or one level (`市级`, `区级`, `局级`: the
+/// level a craftsman's card shows).
 #[derive(Debug, Clone, Default)]
 pub struct Filter {
     pub industry: Option<String>,
     pub cohort: Option<i32>,
+    pub level: Option<String>,
 }
 
 /// One result.
@@ -178,6 +182,7 @@ fn parse_manifest(text: &str) -> Option<Manifest> {
                 usize::try_from(r.get(1)?.as_u64()?).ok()?,
                 i32::try_from(r.get(2)?.as_i64()?).ok()?,
                 r.get(3)?.as_str()?.to_string(),
+                r.get(4).and_then(|l| l.as_str()).unwrap_or("").to_string(),
             ))
         })
         .collect();
@@ -269,19 +274,22 @@ impl<'a> Engine<'a> {
         serde_json::from_str(&self.file(&doc_path(id))?).ok()
     }
 
-    /// The range a document id falls in: (kind label, cohort or 0, industry letter).
-    pub fn labels(&self, id: u32) -> (String, i32, String) {
+    /// The range a document id falls in: (kind label, cohort or 0, industry letter, level).
+    pub fn labels(&self, id: u32) -> (String, i32, String, String) {
         let r = &self.manifest.ranges;
         let i = r.partition_point(|x| x.0 <= id).saturating_sub(1);
-        r.get(i).map_or_else(Default::default, |(_, k, c, ind)| {
-            let kind = self.manifest.kinds.get(*k).cloned().unwrap_or_default();
-            (kind, *c, ind.clone())
-        })
+        r.get(i)
+            .map_or_else(Default::default, |(_, k, c, ind, level)| {
+                let kind = self.manifest.kinds.get(*k).cloned().unwrap_or_default();
+                (kind, *c, ind.clone(), level.clone())
+            })
     }
 
     fn passes(&self, id: u32, f: &Filter) -> bool {
-        let (_, cohort, industry) = self.labels(id);
-        f.cohort.is_none_or(|c| c == cohort) && f.industry.as_ref().is_none_or(|i| *i == industry)
+        let (_, cohort, industry, level) = self.labels(id);
+        f.cohort.is_none_or(|c| c == cohort)
+            && f.industry.as_ref().is_none_or(|i| *i == industry)
+            && f.level.as_ref().is_none_or(|l| *l == level)
     }
 
     /// Reads the postings of a plan's entries up to `upto`.

@@ -1,11 +1,12 @@
 // Browser test of the search page on the demo site: a reader types a Chinese query and sees the
 // expected profile first; a shared /search/?q=… link loads its results; filters, pinyin, the
-// empty state, a site under a sub-path, and the page without JavaScript.
+// empty state, a site under a sub-path, the page without JavaScript, and the level filter of a
+// site with unions (tests/fixtures/levels).
 //
 //   node --test tests/browser/search.test.mjs      (needs playwright-core and /usr/bin/chromium)
 //
-// The test builds the demo site twice (at the root and under /sub/) into temporary folders and
-// serves each from 127.0.0.1 with Node's http module.
+// The test builds the demo site twice (at the root and under /sub/) and the levels fixture into
+// temporary folders and serves each from 127.0.0.1 with Node's http module.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -26,8 +27,8 @@ const TYPES = {
 // The binary `cargo test` built, as .ci/run uses it; `cargo run` when there is none.
 const bin = path.resolve(repo, process.env.CARGO_TARGET_DIR || 'target', 'debug', 'gongjiang');
 
-function build(out, extra) {
-  const args = ['build', '--root', repo, '--output', out, ...extra];
+function build(out, extra, root = repo) {
+  const args = ['build', '--root', root, '--output', out, ...extra];
   const [cmd, all] = fs.existsSync(bin) ? [bin, args] : ['cargo', ['run', '--quiet', '--', ...args]];
   execFileSync(cmd, all, { cwd: repo, stdio: ['ignore', 'ignore', 'inherit'] });
 }
@@ -51,14 +52,16 @@ function serve(dir, prefix) {
   }));
 }
 
-let browser, root, sub, tmp;
+let browser, root, sub, levels, tmp;
 
 before(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gongjiang-search-'));
   build(path.join(tmp, 'root'), []);
   build(path.join(tmp, 'sub'), ['--base-url', 'https://example.org/sub/']);
+  build(path.join(tmp, 'levels'), [], path.join(repo, 'tests/fixtures/levels'));
   root = await serve(path.join(tmp, 'root'), '/');
   sub = await serve(path.join(tmp, 'sub'), '/sub/');
+  levels = await serve(path.join(tmp, 'levels'), '/');
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -70,6 +73,7 @@ after(async () => {
   await browser?.close();
   root?.server.close();
   sub?.server.close();
+  levels?.server.close();
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
 });
 
@@ -128,6 +132,33 @@ test('pinyin, initials and filters', async () => {
   assert.equal(await page.locator('#search-results li').count(), 10);
   await page.locator('#search-more').click();
   await page.waitForFunction(() => document.querySelectorAll('#search-results li').length > 10);
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test('on a site with unions the level filter keeps the craftsmen whose card shows that level', async () => {
+  const { page, problems, close } = await open();
+  // The demo has district unions: its search offers the levels its craftsmen hold.
+  await page.goto(`${root.origin}/search/?q=${encodeURIComponent('徐汇')}&level=${encodeURIComponent('区级')}`);
+  assert.deepEqual(await page.locator('select[name=level] option').allTextContents(), ['全部级别', '市级', '区级']);
+  await page.waitForFunction(() => /找到 \d+ 条结果/.test(document.getElementById('search-status').textContent));
+  const demoMetas = await page.locator('#search-results .search-meta').allTextContents();
+  assert.ok(demoMetas.length > 0 && demoMetas.every((m) => m.startsWith('区级工匠')), demoMetas.join('\n'));
+  await page.goto(`${levels.origin}/search/?q=${encodeURIComponent('某某')}`);
+  await page.waitForFunction(() => /找到 4 条结果/.test(document.getElementById('search-status').textContent));
+  assert.deepEqual((await titles(page)).sort(), ['张伟', '李娜', '王强', '陈立'].sort());
+  const level = page.locator('select[name=level]');
+  assert.deepEqual(await level.locator('option').allTextContents(), ['全部级别', '市级', '区级']);
+  await level.selectOption('区级');
+  await page.waitForFunction(() => /找到 2 条结果/.test(document.getElementById('search-status').textContent));
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('level') === '区级');
+  assert.deepEqual((await titles(page)).sort(), ['王强', '陈立'].sort());
+  const metas = await page.locator('#search-results .search-meta').allTextContents();
+  assert.ok(metas.every((m) => m.startsWith('区级工匠')), metas.join('\n'));
+  await page.goto(`${levels.origin}/search/?q=${encodeURIComponent('某某')}&level=${encodeURIComponent('市级')}`);
+  await page.waitForFunction(() => /找到 2 条结果/.test(document.getElementById('search-status').textContent));
+  assert.equal(await level.inputValue(), '市级');
+  assert.deepEqual((await titles(page)).sort(), ['张伟', '李娜'].sort());
   assert.deepEqual(problems, []);
   await close();
 });

@@ -1,5 +1,6 @@
 //! Search: the query set over the demo site, exactness against a brute-force scan, privacy,
-//! filters, sub-path sites and determinism of the index.
+//! filters (the level filter on the `levels` fixture, a site with unions), sub-path sites and
+//! determinism of the index.
 
 use crate::support::{repo, stderr, tree, TestSite};
 use gongjiang::diag::Diagnostics;
@@ -245,7 +246,7 @@ fn filters_keep_one_industry_or_cohort() {
     let b = demo();
     let c = Filter {
         industry: Some("C".into()),
-        cohort: None,
+        ..Filter::default()
     };
     let (_, all) = search(b, "上海某某", &Filter::default());
     let (a, made) = search(b, "上海某某", &c);
@@ -257,8 +258,8 @@ fn filters_keep_one_industry_or_cohort() {
         assert!(b.docs[h.id as usize].industry == Some('C'));
     }
     let y2016 = Filter {
-        industry: None,
         cohort: Some(2016),
+        ..Filter::default()
     };
     let (_, old) = search(b, "上海某某", &y2016);
     assert_eq!(
@@ -460,29 +461,41 @@ fn a_larger_index_answers_exactly_in_rust_and_in_the_script() {
 }
 
 fn script_agrees(docs: &[Doc], files: &Files) {
+    let mut queries: Vec<String> = query_set().into_iter().map(|c| c.query).collect();
+    queries.extend(sample_queries(docs, 150));
+    queries.push("精密\tC\t".into());
+    queries.push("上海某某\t\t2016".into());
+    // A site without unions has no levels: the level filter keeps nothing.
+    queries.push("上海某某\t\t\t区级".into());
+    script_agrees_on(files, &queries);
+}
+
+/// Runs `queries` (`query<TAB>industry<TAB>cohort<TAB>level`) with the page's script and with
+/// the Rust engine: the same hits, counts, files read and exactness.
+fn script_agrees_on(files: &Files, queries: &[String]) {
     let dir = tempfile::tempdir().unwrap();
     for (path, bytes) in files {
         let p = dir.path().join(path);
         std::fs::create_dir_all(p.parent().unwrap()).unwrap();
         std::fs::write(p, bytes).unwrap();
     }
-    let mut queries: Vec<String> = query_set().into_iter().map(|c| c.query).collect();
-    queries.extend(sample_queries(docs, 150));
-    queries.push("精密\tC\t".into());
-    queries.push("上海某某\t\t2016".into());
     let filter_of = |q: &str| {
         let parts: Vec<&str> = q.split('\t').collect();
-        let f = Filter {
-            industry: parts
-                .get(1)
+        let text = |i: usize| {
+            parts
+                .get(i)
                 .filter(|s| !s.is_empty())
-                .map(|s| s.to_string()),
+                .map(|s| s.to_string())
+        };
+        let f = Filter {
+            industry: text(1),
             cohort: parts.get(2).and_then(|s| s.parse().ok()),
+            level: text(3),
         };
         (parts[0].to_string(), f)
     };
-    let all = run_script(dir.path(), "all", &queries);
-    let first = run_script(dir.path(), "first", &queries);
+    let all = run_script(dir.path(), "all", queries);
+    let first = run_script(dir.path(), "first", queries);
     for (i, q) in queries.iter().enumerate() {
         let (query, filter) = filter_of(q);
         let fetch = |p: &str| files.get(p).cloned();
@@ -522,4 +535,97 @@ fn pages_may_link_to_a_search() {
     s.write("content/pages/about.md", t);
     let (built, diags) = s.check();
     assert!(built, "{diags:?}");
+}
+
+/// The `levels` fixture (a site with unions) built in memory.
+fn levels_site() -> Built {
+    let s = TestSite::fixture("levels");
+    build_in_memory(s.root())
+}
+
+fn level(l: &str) -> Filter {
+    Filter {
+        level: Some(l.into()),
+        ..Filter::default()
+    }
+}
+
+#[test]
+fn the_level_filter_keeps_the_craftsmen_whose_card_shows_that_level() {
+    let b = levels_site();
+    let (_, all) = search(&b, "某某", &Filter::default());
+    assert_eq!(
+        sorted(all),
+        [
+            "/craftsmen/chen-li/",
+            "/craftsmen/li-na/",
+            "/craftsmen/wang-qiang/",
+            "/craftsmen/zhang-wei/"
+        ]
+    );
+    let (a, district) = search(&b, "某某", &level("区级"));
+    assert_eq!(
+        sorted(district),
+        ["/craftsmen/chen-li/", "/craftsmen/wang-qiang/"],
+        "张伟 was selected by 徐汇 too, but his card shows 上海工匠"
+    );
+    let fetch = |p: &str| b.files.get(p).cloned();
+    let e = Engine::open(&fetch).unwrap();
+    for h in &a.hits {
+        assert_eq!(e.labels(h.id).3, "区级");
+    }
+    let (_, city) = search(&b, "某某", &level("市级"));
+    assert_eq!(sorted(city), ["/craftsmen/li-na/", "/craftsmen/zhang-wei/"]);
+    let (_, none) = search(&b, "某某", &level("局级"));
+    assert!(none.is_empty(), "no one is 局级: {none:?}");
+    let both = Filter {
+        industry: Some("C".into()),
+        level: Some("区级".into()),
+        ..Filter::default()
+    };
+    let (_, made) = search(&b, "某某", &both);
+    assert_eq!(made, ["/craftsmen/chen-li/"]);
+    let (_, tiny) = search_in(&b.tiny, &b, "某某", &level("区级"));
+    assert_eq!(
+        sorted(tiny),
+        ["/craftsmen/chen-li/", "/craftsmen/wang-qiang/"]
+    );
+
+    // The page offers the levels someone holds, highest first.
+    let page = String::from_utf8(b.files["index.html"].clone()).unwrap();
+    assert!(
+        page.contains(r#"<select name="level"><option value="">全部级别</option><option value="市级">市级</option><option value="区级">区级</option></select>"#),
+        "{page}"
+    );
+
+    let queries: Vec<String> = [
+        "某某",
+        "某某\t\t\t区级",
+        "某某\t\t\t市级",
+        "某某\t\t\t局级",
+        "某某\tC\t\t区级",
+        "某某\t\t2021\t市级",
+        "焊接\t\t\t区级",
+        "chenli\t\t\t区级",
+    ]
+    .map(String::from)
+    .to_vec();
+    script_agrees_on(&b.files, &queries);
+}
+
+#[test]
+fn a_site_without_unions_has_no_levels_in_its_index_or_page() {
+    let s = TestSite::fixture("minimal");
+    let b = build_in_memory(s.root());
+    let manifest: serde_json::Value = serde_json::from_slice(&b.files["index.json"]).unwrap();
+    let ranges = manifest["ranges"].as_array().unwrap();
+    assert!(ranges.iter().all(|r| r.as_array().unwrap().len() == 4));
+    let page = String::from_utf8(b.files["index.html"].clone()).unwrap();
+    assert!(!page.contains("级别"), "no level filter");
+    // The levels fixture and the demo have unions: every range carries a level.
+    for b in [&levels_site(), demo()] {
+        let manifest: serde_json::Value = serde_json::from_slice(&b.files["index.json"]).unwrap();
+        let ranges = manifest["ranges"].as_array().unwrap();
+        assert!(ranges.iter().all(|r| r.as_array().unwrap().len() == 5));
+    }
 }

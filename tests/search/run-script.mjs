@@ -3,7 +3,7 @@
 //
 //   node tests/search/run-script.mjs <public/search dir> <all|first>  < queries
 //
-// Each input line is `query<TAB>industry<TAB>cohort`; each output line is JSON:
+// Each input line is `query<TAB>industry<TAB>cohort<TAB>level`; each output line is JSON:
 // {"hits": [[tier, id], ...], "count": n, "exact": bool, "files": [paths read]}.
 // `all` confirms every candidate; `first` stops at the first page and reads its documents,
 // as the page does.
@@ -21,7 +21,7 @@ const S = context.gongjiangSearch;
 
 const lines = fs.readFileSync(0, 'utf8').split('\n').filter((l) => l.length > 0);
 for (const line of lines) {
-  const [q, industry = '', cohort = ''] = line.split('\t');
+  const [q, industry = '', cohort = '', level = ''] = line.split('\t');
   const files = [];
   const engine = new S.Engine((p) => {
     const clean = p.split('?')[0];
@@ -32,7 +32,7 @@ for (const line of lines) {
       return Promise.resolve(null);
     }
   });
-  const r = await engine.search(q, { industry, cohort });
+  const r = await engine.search(q, { industry, cohort, level });
   const out = { hits: [], count: 0, exact: true, files };
   if (r) {
     await engine.more(r, mode === 'first' ? 10 : Infinity);

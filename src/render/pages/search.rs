@@ -1,4 +1,4 @@
-//! The search page (`/search/`): where the index is, the filter choices, example queries from the site's own skills, and the A–Z and industry links it shows without JavaScript.
+//! The search page (`/search/`): where the index is, the filter choices (级别 only on a site with unions), example queries from the site's own skills, and the A–Z and industry links it shows without JavaScript.
 
 use super::industries::IndustryCount;
 use super::meta::{Ctx, PageMeta};
@@ -18,6 +18,9 @@ pub(super) struct SearchData<'a> {
     pub letters: Vec<LetterLink>,
     pub industries: Vec<IndustryCount<'a>>,
     pub cohorts: Vec<CohortChoice<'a>>,
+    /// The levels some craftsman counts at, highest first; none on a site without unions (the
+    /// page then has no level filter).
+    pub levels: Vec<&'static str>,
 }
 
 /// An example query and the URL that runs it.
@@ -76,6 +79,7 @@ fn data(v: &Views) -> SearchData<'_> {
         letters: letters.collect(),
         industries: v.industries().iter().map(IndustryCount::of).collect(),
         cohorts: cohorts.collect(),
+        levels: crate::search::docs::levels(v.model()),
     }
 }
 

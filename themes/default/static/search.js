@@ -170,12 +170,13 @@
   Engine.prototype.doc = function (id) {
     return this.file('d/' + Math.floor(id / 1000) + '/' + id + '.json').then(JSON.parse);
   };
-  // (kind label, cohort or 0, industry letter) of a document id.
+  // (kind label, cohort or 0, industry letter, level) of a document id; the ranges of a site
+  // with unions have a fifth item, the level a craftsman's card shows.
   Engine.prototype.labels = function (id) {
     var r = this.m.ranges, lo = 0, hi = r.length;
     while (lo < hi) { var mid = (lo + hi) >> 1; if (r[mid][0] <= id) lo = mid + 1; else hi = mid; }
     var x = r[Math.max(lo - 1, 0)];
-    return x ? [this.m.kinds[x[1]], x[2], x[3]] : ['', 0, ''];
+    return x ? [this.m.kinds[x[1]], x[2], x[3], x[4] || ''] : ['', 0, '', ''];
   };
   function termCandidates(lists) {
     var out = new Map();
@@ -194,6 +195,7 @@
       var l = self.labels(id);
       if (filter.cohort && String(l[1]) !== String(filter.cohort)) return;
       if (filter.industry && l[2] !== filter.industry) return;
+      if (filter.level && l[3] !== filter.level) return;
       var groups = per.map(function (m) { return m.get(id); });
       var exact = names.has(id);
       cands.push({ id: id, est: exact ? 0 : Math.max.apply(null, groups) + 1, groups: groups, exact: exact });
@@ -335,7 +337,7 @@
     a.href = d.u;
     marked(a, d.t, terms);
     li.appendChild(a);
-    var meta = [l[0]];
+    var meta = [l[3] + l[0]]; // 工匠, or 区级工匠 on a site with unions
     if (l[1]) meta.push(l[1] + '年');
     if (l[2] && engine.m.industries[l[2]]) meta.push(engine.m.industries[l[2]]);
     li.appendChild(el('span', 'search-meta', meta.join(' · ')));
@@ -364,9 +366,11 @@
       });
     });
   }
+  // The form's fields; the level filter is there only on a site with unions.
+  var FIELDS = ['q', 'industry', 'cohort', 'level'].filter(function (k) { return form.elements[k]; });
   function params() {
     var p = new URLSearchParams();
-    ['q', 'industry', 'cohort'].forEach(function (k) { if (form.elements[k].value.trim()) p.set(k, form.elements[k].value.trim()); });
+    FIELDS.forEach(function (k) { if (form.elements[k].value.trim()) p.set(k, form.elements[k].value.trim()); });
     return p;
   }
   function run() {
@@ -375,7 +379,7 @@
     current = null;
     if (!queryTerms(q).length) return idle(q, '');
     status.textContent = '正在搜索……';
-    return engine.search(q, { industry: p.get('industry'), cohort: p.get('cohort') }).then(function (r) {
+    return engine.search(q, { industry: p.get('industry'), cohort: p.get('cohort'), level: p.get('level') }).then(function (r) {
       if (mine !== seq) return;
       list.textContent = '';
       current = r;
@@ -385,7 +389,7 @@
     });
   }
   var init = new URLSearchParams(location.search);
-  ['q', 'industry', 'cohort'].forEach(function (k) { if (init.get(k)) form.elements[k].value = init.get(k); });
+  FIELDS.forEach(function (k) { if (init.get(k)) form.elements[k].value = init.get(k); });
   form.addEventListener('submit', function (e) { e.preventDefault(); clearTimeout(timer); run(); });
   form.addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(run, 200); });
   form.addEventListener('change', function () { clearTimeout(timer); run(); });
