@@ -113,6 +113,16 @@ fn the_unions_pages_and_a_profile_s_timeline() {
         industry.contains("共 2 位工匠（市级 1 位、区级 1 位）"),
         "{industry}"
     );
+    // Its list is split by the level each card shows: 张伟 (区级 in 2018, 市级 in 2021) under
+    // 市级, 陈立 under 区级.
+    let list = &industry[industry.find("<h2>").expect("headings")..];
+    let at = |text: &str| {
+        list.find(text)
+            .unwrap_or_else(|| panic!("{text} in {list}"))
+    };
+    assert!(at("<h2>市级工匠（1 位）</h2>") < at("张伟"));
+    assert!(at("张伟") < at("<h2>区级工匠（1 位）</h2>"));
+    assert!(at("<h2>区级工匠（1 位）</h2>") < at("陈立"));
     // The statistics page splits by level and gives the whole programme's figures.
     let stats = page(&out, "stats/index.html");
     assert!(stats.contains("按级别") && stats.contains("各级工匠共 5 人"));

@@ -39,6 +39,17 @@ pub(super) struct IndustryPage<'a> {
     pub number: usize,
     /// How many of its craftsmen are shown at each level (a site with unions), by level.
     pub levels: Vec<super::levels::LevelCount>,
+    /// This page's craftsmen split by the level their cards show (a site with unions; empty
+    /// otherwise, and the page lists `craftsmen` in one list).
+    pub groups: Vec<LevelGroup<'a>>,
+}
+
+/// The craftsmen of one level on an industry page, and how many of the industry hold it.
+#[derive(Serialize)]
+pub(super) struct LevelGroup<'a> {
+    pub level: &'static str,
+    pub count: usize,
+    pub craftsmen: &'a [Arc<CraftsmanCard>],
 }
 
 /// The industries' list, by letter (`industries`).
@@ -78,6 +89,7 @@ pub(super) fn industry<'a>(c: &Ctx<'a>, n: usize, page: usize) -> (PageMeta, Ind
         stats: &i.stats,
         number: page + 1,
         levels: levels_of(c, &i.craftsmen),
+        groups: groups_of(c, on, &i.craftsmen),
     };
     (c.list_meta(list, listed), data)
 }
@@ -95,5 +107,24 @@ fn levels_of(c: &Ctx, cards: &[Arc<CraftsmanCard>]) -> Vec<super::levels::LevelC
             count: cards.iter().filter(|k| k.level == l.label()).count(),
         })
         .filter(|l| l.count > 0)
+        .collect()
+}
+
+/// The runs of one level among `on` (the page's cards, which the view orders by level), each
+/// with how many of `all` hold that level; none for a site without unions.
+fn groups_of<'a>(
+    c: &Ctx,
+    on: &'a [Arc<CraftsmanCard>],
+    all: &[Arc<CraftsmanCard>],
+) -> Vec<LevelGroup<'a>> {
+    if c.v.model().unions.is_empty() {
+        return Vec::new();
+    }
+    on.chunk_by(|a, b| a.level == b.level)
+        .map(|run| LevelGroup {
+            level: run[0].level,
+            count: all.iter().filter(|k| k.level == run[0].level).count(),
+            craftsmen: run,
+        })
         .collect()
 }

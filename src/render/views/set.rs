@@ -424,7 +424,8 @@ fn neighbours(cohort: &CohortView) -> HashMap<String, Neighbours> {
     out
 }
 
-/// The industry sections that have profiles, by letter, each with its profiles in the site's order.
+/// The industry sections that have profiles, by letter, each with its profiles in the site's
+/// order; on a site with unions, by the level their cards show first (市级, 区级, 局级).
 fn industries(v: &Views) -> Vec<IndustryView> {
     let site = v.model();
     let base = site.config.base_path.as_str();
@@ -433,6 +434,11 @@ fn industries(v: &Views) -> Vec<IndustryView> {
     for (i, c) in site.craftsmen.iter().enumerate() {
         if let Some(s) = c.industry {
             by.entry(s.letter).or_insert((s, Vec::new())).1.push(i);
+        }
+    }
+    if !site.unions.is_empty() {
+        for (_, list) in by.values_mut() {
+            list.sort_by_key(|&i| crate::model::honours::shown(&site.craftsmen[i], &site.unions).1);
         }
     }
     by.into_values()
