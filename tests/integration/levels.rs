@@ -83,6 +83,13 @@ fn the_unions_pages_and_a_profile_s_timeline() {
     );
     let cohort = page(&out, "unions/xuhui/cohorts/2018/index.html");
     assert!(cohort.contains("2018年度“徐汇工匠”") && cohort.contains("赵敏"));
+    // On the district's cohort page a card names the honour of that cohort, also for 张伟,
+    // whom the city selected later.
+    let card = &cohort[cohort
+        .find("href=\"/craftsmen/zhang-wei/\"")
+        .expect("张伟's card")..];
+    let card = &card[..card.find("</li>").expect("its end")];
+    assert!(card.contains("2018年区级工匠"), "{card}");
     let profile = page(&out, "craftsmen/zhang-wei/index.html");
     let at = profile.find("timeline\"").expect("a timeline");
     let timeline = &profile[at..at + profile[at..].find("</ol>").expect("its end")];

@@ -52,7 +52,8 @@ pub(super) fn union_view(v: &Views, i: usize) -> UnionView {
 }
 
 /// The view of a union's cohort: as a city cohort's, with the statistics of its members'
-/// profiles.
+/// profiles; each card names the honour of this cohort (2018年区级工匠), also for a member the
+/// city selected later, whose card elsewhere names the higher honour.
 pub(super) fn union_cohort_view(v: &Views, k: &Cohort) -> CohortView {
     let site = v.model();
     let inputs: Vec<_> = k
@@ -64,7 +65,24 @@ pub(super) fn union_cohort_view(v: &Views, k: &Cohort) -> CohortView {
         })
         .map(|n| site.craftsmen[n].stat_input())
         .collect();
-    cohort_view(v, k, stats::compute(&inputs))
+    let mut view = cohort_view(v, k, stats::compute(&inputs));
+    let level = site
+        .unions
+        .iter()
+        .find(|u| Some(&u.slug) == k.union.as_ref())
+        .and_then(Union::level);
+    if let Some(level) = level {
+        for card in view.members.iter_mut().filter_map(|m| m.profile.as_mut()) {
+            if card.cohort != k.year || card.level != level.label() {
+                let mut this = (**card).clone();
+                this.cohort = k.year;
+                this.level = level.label();
+                this.cohort_url = view.url.clone();
+                *card = Arc::new(this);
+            }
+        }
+    }
+    view
 }
 
 /// A profile's honours, oldest first.
