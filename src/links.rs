@@ -268,6 +268,9 @@ pub struct Resolver {
     base_path: String,
     /// The host (and port) of the base URL, lower case.
     authority: String,
+    /// The base paths (ending in `/`) of the other sites built from the same content that live
+    /// below this one's on its host (a union's site at `/xuhui/` under the city's `/`).
+    others: Vec<String>,
 }
 
 impl Resolver {
@@ -288,7 +291,33 @@ impl Resolver {
         Resolver {
             base_path,
             authority,
+            others: Vec::new(),
         }
+    }
+
+    /// The same, knowing the addresses of the other sites built from the same content: a link
+    /// below one of them that lives under this site's address leaves this site.
+    pub fn beside<'u>(mut self, sites: impl IntoIterator<Item = &'u str>) -> Resolver {
+        for url in sites {
+            let after_scheme = url.split_once("://").map_or(url, |(_, r)| r);
+            let (authority, path) =
+                after_scheme.split_at(after_scheme.find('/').unwrap_or(after_scheme.len()));
+            if !authority.eq_ignore_ascii_case(&self.authority) {
+                continue;
+            }
+            let mut path = path
+                .split(['?', '#'])
+                .next()
+                .unwrap_or_default()
+                .to_string();
+            if !path.ends_with('/') {
+                path.push('/');
+            }
+            if path.len() > self.base_path.len() && path.starts_with(&self.base_path) {
+                self.others.push(path);
+            }
+        }
+        self
     }
 
     /// Where `link` (entities decoded), on the page at `page` (a URL path with the base path,
@@ -331,6 +360,10 @@ impl Resolver {
         } else {
             decoded
         };
+        let elsewhere = |o: &String| clean.starts_with(o.as_str()) || clean == o[..o.len() - 1];
+        if self.others.iter().any(elsewhere) {
+            return None;
+        }
         self.below_base(clean)
     }
 
@@ -477,18 +510,37 @@ pub(crate) fn broken_on_page(
     broken
 }
 
+/// Where a union's own site's links lead that it takes from the city site.
+pub(crate) struct City<'a, F: Fn(&str) -> bool> {
+    /// The city site's address (`https://city.example/`).
+    pub url: &'a str,
+    /// Resolves links written for the city site: the Markdown bodies' root-relative links carry
+    /// its base path (`/city/craftsmen/x/`).
+    pub resolver: &'a Resolver,
+    /// Whether the city site has a page, by path below its base path with a leading `/`.
+    pub has: F,
+}
+
 /// A union's own site's page with each link to a page it does not hold but the city site does
-/// (`city_has`, by path below the base path with a leading `/`) made a link to the city site at
-/// `city_url` (`/craftsmen/x/` → `https://city.example/craftsmen/x/`); `None` when no link
-/// needed it.
-pub(crate) fn rehome(
+/// made a link to the city site (`/craftsmen/x/` → `https://city.example/craftsmen/x/`), and
+/// each root-relative link written under the city's base path (a body's) that leads to a page
+/// it holds given its own base path; `None` when no link needed either.
+pub(crate) fn rehome<F: Fn(&str) -> bool>(
     html: &str,
     page: &str,
     resolver: &Resolver,
     exists: impl Fn(&str) -> bool,
-    city_url: &str,
-    city_has: impl Fn(&str) -> bool,
+    city: &City<F>,
 ) -> Option<String> {
+    let own_base = resolver.base_path();
+    let city_base = city.resolver.base_path();
+    // A root-relative link under the city's base path and not under a longer own base path was
+    // written for the city site.
+    let city_space = |url: &str| {
+        city_base != own_base
+            && url.starts_with(city_base)
+            && !(url.starts_with(own_base) && own_base.len() > city_base.len())
+    };
     let mut out = String::new();
     let mut from = 0;
     for a in attributes(html, Syntax::Html) {
@@ -496,16 +548,27 @@ pub(crate) fn rehome(
             continue;
         }
         let url = &html[a.value.clone()];
-        let Some(target) = resolver.target(url, page) else {
+        let written_for_city = city_space(url);
+        let target = if written_for_city {
+            city.resolver.target(url, "/")
+        } else {
+            resolver.target(url, page)
+        };
+        let Some(target) = target else {
             continue;
         };
-        if exists(&target) || !city_has(&format!("/{target}")) {
+        let here = exists(&target);
+        if (here && !written_for_city) || (!here && !(city.has)(&format!("/{target}"))) {
             continue;
         }
         let rest = memchr2(b'?', b'#', url.as_bytes()).map_or("", |i| &url[i..]);
         out.push_str(&html[from..a.value.start]);
-        out.push_str(city_url.trim_end_matches('/'));
-        out.push('/');
+        if here {
+            out.push_str(own_base);
+        } else {
+            out.push_str(city.url.trim_end_matches('/'));
+            out.push('/');
+        }
         out.push_str(&target);
         out.push_str(rest);
         from = a.value.end;
@@ -683,6 +746,52 @@ mod tests {
         assert_eq!(
             broken_on_page(html, "/", &r, |t| paths.has(t)),
             ["/b/", "b/"]
+        );
+    }
+
+    #[test]
+    fn a_site_under_this_one_s_address_is_left_to_itself() {
+        let r = Resolver::new("https://example.org/", "/").beside([
+            "https://example.org/xuhui/",
+            "https://other.example/",
+            "https://example.org/pudong",
+        ]);
+        assert_eq!(r.target("/xuhui/craftsmen/a/", "/"), None);
+        assert_eq!(r.target("https://example.org/xuhui/", "/"), None);
+        assert_eq!(r.target("/xuhui", "/"), None);
+        assert_eq!(r.target("/pudong/", "/"), None);
+        assert_eq!(r.target("/xuhuiyuan/", "/").as_deref(), Some("xuhuiyuan/"));
+        assert_eq!(
+            r.target("/craftsmen/a/", "/").as_deref(),
+            Some("craftsmen/a/")
+        );
+        // A site at or above this one's address is not below it.
+        let r =
+            Resolver::new("https://example.org/city/", "/city/").beside(["https://example.org/"]);
+        assert_eq!(r.target("/city/a/", "/city/").as_deref(), Some("a/"));
+    }
+
+    #[test]
+    fn a_union_site_takes_the_city_s_links_to_its_own_pages_or_the_city_s() {
+        let own = Resolver::new("https://example.org/xuhui/", "/xuhui/");
+        let city_resolver = Resolver::new("https://example.org/", "/");
+        let city = City {
+            url: "https://example.org/",
+            resolver: &city_resolver,
+            has: |p: &str| ["/craftsmen/a/", "/craftsmen/b/"].contains(&p),
+        };
+        let held = |t: &str| t == "craftsmen/a/";
+        let html = r#"<a href="/xuhui/craftsmen/a/">a</a><a href="/craftsmen/a/#x">a</a><a href="/craftsmen/b/">b</a><a href="/nowhere/">n</a>"#;
+        assert_eq!(
+            rehome(html, "/xuhui/", &own, held, &city).as_deref(),
+            Some(
+                r##"<a href="/xuhui/craftsmen/a/">a</a><a href="/xuhui/craftsmen/a/#x">a</a><a href="https://example.org/craftsmen/b/">b</a><a href="/nowhere/">n</a>"##
+            )
+        );
+        // Nothing to change: none.
+        assert_eq!(
+            rehome(r#"<a href="/xuhui/">h</a>"#, "/xuhui/", &own, held, &city),
+            None
         );
     }
 }

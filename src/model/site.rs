@@ -71,6 +71,22 @@ pub struct LoadOptions {
 }
 
 impl Site {
+    /// What a link on this site's pages leads to: its own pages below its address; those of the
+    /// other sites built from the same content (the unions' own sites of the city site, the
+    /// city site of a union's) leave it, also where they live under its address.
+    pub fn resolver(&self) -> crate::links::Resolver {
+        let resolver = crate::links::Resolver::new(&self.config.base_url, &self.config.base_path);
+        match &self.elsewhere {
+            Some(city) => resolver.beside([city.base_url.as_str()]),
+            None => resolver.beside(
+                self.unions
+                    .iter()
+                    .filter_map(|u| u.site.as_ref())
+                    .map(|s| s.base_url.as_str()),
+            ),
+        }
+    }
+
     /// The statistics of the profiles of the cohort of `year` (none, when it has none).
     pub fn cohort_stats(&self, year: i32) -> Stats {
         self.stats_by_cohort

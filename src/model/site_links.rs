@@ -21,7 +21,7 @@ pub(super) fn check_nav(
     unreadable: &cross::Unreadable,
     diags: &mut Diagnostics,
 ) {
-    let resolver = crate::links::Resolver::new(&site.config.base_url, &site.config.base_path);
+    let resolver = site.resolver();
     // The settings' nav URLs as written and their positions, read when the first is reported.
     let mut written: Option<(Positions, Vec<String>)> = None;
     let mut next = 0;
@@ -92,7 +92,7 @@ pub(super) fn check_links(
 ) {
     // Every path as a string, listed only when a broken link needs the nearest one.
     let all = std::sync::OnceLock::new();
-    let resolver = crate::links::Resolver::new(&site.config.base_url, &site.config.base_path);
+    let resolver = site.resolver();
     let known = Known {
         urls,
         all: &all,

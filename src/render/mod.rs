@@ -165,16 +165,23 @@ enum Failure {
 pub struct LinkCheck<'a> {
     pub resolver: crate::links::Resolver,
     pub outputs: crate::links::OutputPaths<'a>,
-    /// For a union's own site: the city site its links to pages it does not hold lead to.
-    pub elsewhere: Option<std::sync::Arc<crate::model::site::Elsewhere>>,
+    /// For a union's own site: the city site its links to pages it does not hold lead to, and
+    /// what the links written for it lead to.
+    pub elsewhere: Option<(
+        std::sync::Arc<crate::model::site::Elsewhere>,
+        crate::links::Resolver,
+    )>,
 }
 
 impl<'a> LinkCheck<'a> {
     pub fn new(site: &Site, paths: impl IntoIterator<Item = &'a str>) -> LinkCheck<'a> {
         LinkCheck {
-            resolver: crate::links::Resolver::new(&site.config.base_url, &site.config.base_path),
+            resolver: site.resolver(),
             outputs: crate::links::OutputPaths::new(paths),
-            elsewhere: site.elsewhere.clone(),
+            elsewhere: site.elsewhere.clone().map(|city| {
+                let resolver = crate::links::Resolver::new(&city.base_url, &city.base_path);
+                (city, resolver)
+            }),
         }
     }
 }
@@ -198,17 +205,14 @@ where
         };
         let exists = |target: &str| check.outputs.has(target);
         let html = match &check.elsewhere {
-            Some(city) => {
-                let has = |path: &str| city.paths.contains(path);
-                crate::links::rehome(
-                    &html,
-                    &job.url,
-                    &check.resolver,
-                    exists,
-                    &city.base_url,
-                    has,
-                )
-                .unwrap_or(html)
+            Some((city, resolver)) => {
+                let city = crate::links::City {
+                    url: &city.base_url,
+                    resolver,
+                    has: |path: &str| city.paths.contains(path),
+                };
+                crate::links::rehome(&html, &job.url, &check.resolver, exists, &city)
+                    .unwrap_or(html)
             }
             None => html,
         };

@@ -1,7 +1,7 @@
 //! One built state of the previewed site: pages rendered when first asked for, the search index made on first use.
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::links::{self, OutputPaths, Resolver};
+use crate::links::{self, OutputPaths};
 use crate::load::links::SiteFolders;
 use crate::model::site::Site;
 use crate::output::{Content, OutputFile};
@@ -161,7 +161,7 @@ impl Generation {
     /// meet and links to files the site does not have (checked as `build` checks them, in the HTML
     /// as the template wrote it). Stops early (returning `None`) once `cancel` is set.
     pub fn verify(&self, cancel: &AtomicBool) -> Option<Vec<Diagnostic>> {
-        let resolver = Resolver::new(&self.site.config.base_url, &self.site.config.base_path);
+        let resolver = self.site.resolver();
         let outputs = OutputPaths::new(self.index.keys().map(String::as_str));
         // The search files are made only if a page links into search/.
         let exists = |target: &str| {

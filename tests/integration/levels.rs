@@ -135,6 +135,69 @@ fn the_unions_pages_and_a_profile_s_timeline() {
     assert!(stats.contains("按级别") && stats.contains("各级工匠共 5 人"));
 }
 
+/// The levels fixture with 徐汇's own site at `union_url`, the city's at `city_url`, and a body
+/// link from 陈立 (selected by 徐汇) to himself and to 王强 (selected by 浦东), both sites built.
+fn two_addresses(city_url: &str, union_url: &str) -> (TestSite, String, String) {
+    let s = fixture();
+    let site = s.read("content/site.yaml");
+    s.write(
+        "content/site.yaml",
+        site.replace("https://example.org/", city_url),
+    );
+    let union = s.read("content/unions/xuhui.yaml");
+    s.write(
+        "content/unions/xuhui.yaml",
+        union.replace("https://xuhui.example.org/", union_url),
+    );
+    let chen = s.read("content/craftsmen/chen-li.md");
+    s.write(
+        "content/craftsmen/chen-li.md",
+        chen + "\n见[王强](/craftsmen/wang-qiang/)和[陈立](/craftsmen/chen-li/)。\n",
+    );
+    let o = s.run(&["check"]);
+    assert!(o.status.success(), "{}", crate::support::stderr(&o));
+    let o = s.run(&["build", "--all-sites", "--output", "out/city"]);
+    assert!(o.status.success(), "{}", crate::support::stderr(&o));
+    let union_page = page(
+        &s.root().join("out/city-xuhui"),
+        "craftsmen/chen-li/index.html",
+    );
+    let city_page = page(&s.root().join("out/city"), "unions/xuhui/index.html");
+    (s, union_page, city_page)
+}
+
+#[test]
+fn a_union_site_under_the_city_s_address_links_to_its_own_pages_and_the_city_s() {
+    let (_s, chen, xuhui) = two_addresses("https://example.org/", "https://example.org/xuhui/");
+    // The city's page of the union links to the union's site, which is not a page of the city.
+    assert!(
+        xuhui.contains("href=\"https://example.org/xuhui/\""),
+        "{xuhui}"
+    );
+    // On the union's site, the body's links lead to its own page of 陈立 and the city's of 王强.
+    assert!(
+        chen.contains("href=\"/xuhui/craftsmen/chen-li/\">陈立</a>"),
+        "{chen}"
+    );
+    assert!(
+        chen.contains("href=\"https://example.org/craftsmen/wang-qiang/\">王强</a>"),
+        "{chen}"
+    );
+}
+
+#[test]
+fn a_union_site_above_the_city_s_address_links_to_its_own_pages_and_the_city_s() {
+    let (_s, chen, _) = two_addresses("https://example.org/city/", "https://example.org/");
+    assert!(
+        chen.contains("href=\"/craftsmen/chen-li/\">陈立</a>"),
+        "{chen}"
+    );
+    assert!(
+        chen.contains("href=\"https://example.org/city/craftsmen/wang-qiang/\">王强</a>"),
+        "{chen}"
+    );
+}
+
 #[test]
 fn all_sites_at_once_equal_each_site_built_alone() {
     let s = fixture();
