@@ -205,14 +205,22 @@ pub(crate) fn read_nav(f: &mut Fields) -> Vec<NavItem> {
 
 /// Reads the organiser, contacts, filing numbers and logo.
 fn read_filing(f: &mut Fields) -> Filing {
+    read_foot(f, true)
+}
+
+/// Reads the organiser, contacts and filing numbers, and the logo when `logo` (a union's site
+/// shows the city's).
+pub(crate) fn read_foot(f: &mut Fields, logo: bool) -> Filing {
     let mut out = Filing {
         organiser: f.text("organiser"),
         icp: number(f, "icp", filing::icp),
         gongan: number(f, "gongan", filing::gongan),
-        logo: f.string("logo"),
-        logo_at: f.value_span("logo"),
         ..Filing::default()
     };
+    if logo {
+        out.logo = f.string("logo");
+        out.logo_at = f.value_span("logo");
+    }
     if let Some(m) = f.mapping("contact") {
         let mut n = f.nested(vec![Seg::Key("contact")], m, &CONTACT);
         out.phone = n.text("phone");

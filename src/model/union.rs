@@ -36,6 +36,10 @@ pub struct UnionSite {
     pub theme: Option<String>,
     /// Empty: the site's own sections.
     pub nav: Vec<NavItem>,
+    /// The text at the foot of its pages; `None`: the city site's.
+    pub footer: Option<String>,
+    /// Its organiser, contacts and filing numbers, when it writes any (the logo is the city's).
+    pub foot: Option<crate::config::Filing>,
 }
 
 impl Union {
@@ -79,6 +83,9 @@ pub(crate) fn parse(
                 base_url: String::new(),
                 theme: s.string("theme"),
                 nav: config::read_nav(&mut s),
+                footer: s.text("footer"),
+                foot: Some(config::read_foot(&mut s, false))
+                    .filter(|f| *f != crate::config::Filing::default()),
             };
             match (title, base_url) {
                 (Some(title), Some(base_url)) => Some(UnionSite {

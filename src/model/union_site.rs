@@ -1,6 +1,6 @@
 //! A union's own site cut from the whole: its settings, the craftsmen it selected (its selection as their cohort), its cohorts, the stories and brands that concern them, and the city site it links to for everything else.
 
-use crate::config::NavItem;
+use crate::config::{Filing, NavItem};
 use crate::model::craftsman::Craftsman;
 use crate::model::site::{Elsewhere, Site};
 use crate::model::stats;
@@ -44,6 +44,10 @@ pub fn cut(site: &Site, slug: &str) -> Result<Site, String> {
     if let Some(theme) = &own.theme {
         config.theme = theme.clone();
     }
+    if let Some(footer) = &own.footer {
+        config.footer = Some(footer.clone());
+    }
+    config.filing = foot(site, &u.name, own);
     // The craftsmen it selected, each with that selection as their cohort.
     let craftsmen: Vec<Arc<Craftsman>> = site
         .craftsmen
@@ -108,6 +112,41 @@ pub fn cut(site: &Site, slug: &str) -> Result<Site, String> {
             paths: site.url_paths(),
         })),
     })
+}
+
+/// The foot of a union site's pages: what its `site` writes; else the union as organiser, and
+/// the city's filing numbers only when it lives at the city's host (a filing belongs to the
+/// host it was made for). The logo is the city's.
+fn foot(site: &Site, name: &str, own: &crate::model::union::UnionSite) -> Filing {
+    let city = &site.config.filing;
+    let (logo, logo_at) = (city.logo.clone(), city.logo_at);
+    match &own.foot {
+        Some(f) => Filing {
+            logo,
+            logo_at,
+            ..f.clone()
+        },
+        None => {
+            let same_host = host(&own.base_url) == host(&site.config.base_url);
+            Filing {
+                organiser: Some(name.to_string()),
+                icp: city.icp.clone().filter(|_| same_host),
+                gongan: city.gongan.clone().filter(|_| same_host),
+                logo,
+                logo_at,
+                ..Filing::default()
+            }
+        }
+    }
+}
+
+/// The host (and port) of an address, lower case.
+fn host(url: &str) -> String {
+    let after_scheme = url.split_once("://").map_or(url, |(_, r)| r);
+    let end = after_scheme
+        .find(['/', '?', '#'])
+        .unwrap_or(after_scheme.len());
+    after_scheme[..end].to_ascii_lowercase()
 }
 
 /// A union site's sections, when its `site` names no `nav`.

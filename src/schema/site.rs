@@ -109,47 +109,11 @@ pub(crate) static SITE: Schema = Schema {
             about: "姓名的排序方式，见下",
             ..field("names", "姓名排序", Type::Map(&NAMES), "")
         },
-        Field {
-            aliases: &[same("页尾"), same("版权"), same("copyright")],
-            about: "每页底部的文字",
-            ..field("footer", "页脚", Type::Text, "本站为演示站点……")
-        },
-        Field {
-            aliases: &[
-                same("主办"),
-                same("主办方"),
-                same("organizer"),
-                same("sponsor"),
-            ],
-            about: "主办单位的全称，显示在每页底部",
-            ..field("organiser", "主办单位", Type::Text, "上海市总工会")
-        },
-        Field {
-            aliases: &[same("联系"), same("联系我们"), same("contacts")],
-            about: "主办单位对外公开的联系方式（电话、邮箱、地址），显示在每页底部，见下",
-            ..field("contact", "联系方式", Type::Map(&CONTACT), "")
-        },
-        Field {
-            aliases: &[
-                same("备案号"),
-                same("网站备案号"),
-                same("ICP"),
-                same("beian"),
-                same("icp_beian"),
-            ],
-            about: "工信部 ICP 备案号，照备案系统里的写法，如 `沪ICP备12345678号` 或 `沪ICP备2021012345号-1`（字母、数字用半角）；页底显示并链接到 https://beian.miit.gov.cn/",
-            ..field("icp", "ICP备案号", Type::Text, "沪ICP备12345678号")
-        },
-        Field {
-            aliases: &[
-                same("公安备案"),
-                same("公网安备"),
-                same("police"),
-                same("gongan_beian"),
-            ],
-            about: "公安机关互联网站备案号，如 `沪公网安备 31010102000001号`（14 位数字）；页底显示并链接到公安部备案查询页，前面带一个小图标",
-            ..field("gongan", "公安备案号", Type::Text, "沪公网安备 31010102000001号")
-        },
+        FOOTER,
+        ORGANISER,
+        CONTACT_FIELD,
+        ICP,
+        GONGAN,
         Field {
             aliases: &[
                 same("标志"),
@@ -242,4 +206,55 @@ pub(crate) static NAMES: Schema = Schema {
             )
         },
     ],
+};
+
+/// The text at the foot of every page (site.yaml's, and a union site's own).
+pub(crate) const FOOTER: Field = Field {
+    aliases: &[same("页尾"), same("版权"), same("copyright")],
+    about: "每页底部的文字",
+    ..field("footer", "页脚", Type::Text, "本站为演示站点……")
+};
+
+/// The organiser shown at the foot of every page.
+pub(crate) const ORGANISER: Field = Field {
+    aliases: &[
+        same("主办"),
+        same("主办方"),
+        same("organizer"),
+        same("sponsor"),
+    ],
+    about: "主办单位的全称，显示在每页底部",
+    ..field("organiser", "主办单位", Type::Text, "上海市总工会")
+};
+
+/// The organiser's public contacts.
+pub(crate) const CONTACT_FIELD: Field = Field {
+    aliases: &[same("联系"), same("联系我们"), same("contacts")],
+    about: "主办单位对外公开的联系方式（电话、邮箱、地址），显示在每页底部，见下",
+    ..field("contact", "联系方式", Type::Map(&CONTACT), "")
+};
+
+/// The ICP filing number.
+pub(crate) const ICP: Field = Field {
+    aliases: &[
+        same("备案号"),
+        same("网站备案号"),
+        same("ICP"),
+        same("beian"),
+        same("icp_beian"),
+    ],
+    about: "工信部 ICP 备案号，照备案系统里的写法，如 `沪ICP备12345678号` 或 `沪ICP备2021012345号-1`（字母、数字用半角）；页底显示并链接到 https://beian.miit.gov.cn/",
+    ..field("icp", "ICP备案号", Type::Text, "沪ICP备12345678号")
+};
+
+/// The public security filing number.
+pub(crate) const GONGAN: Field = Field {
+    aliases: &[
+        same("公安备案"),
+        same("公网安备"),
+        same("police"),
+        same("gongan_beian"),
+    ],
+    about: "公安机关互联网站备案号，如 `沪公网安备 31010102000001号`（14 位数字）；页底显示并链接到公安部备案查询页，前面带一个小图标",
+    ..field("gongan", "公安备案号", Type::Text, "沪公网安备 31010102000001号")
 };

@@ -89,6 +89,13 @@ pub(crate) static UNION_SITE: Schema = Schema {
                 "",
             )
         },
+        // The foot of its pages: by default the union as organiser, no contacts, and the city
+        // site's filing numbers only when it lives at the city's host (docs/content.md).
+        super::site::FOOTER,
+        super::site::ORGANISER,
+        super::site::CONTACT_FIELD,
+        super::site::ICP,
+        super::site::GONGAN,
     ],
 };
 

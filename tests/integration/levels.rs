@@ -199,6 +199,49 @@ fn a_union_site_above_the_city_s_address_links_to_its_own_pages_and_the_city_s()
 }
 
 #[test]
+fn a_union_site_s_foot_names_the_union_and_no_filing_made_for_another_host() {
+    let s = fixture();
+    let site = s.read("content/site.yaml");
+    s.write(
+        "content/site.yaml",
+        site
+            + "organiser: 测试主办单位\ncontact: { phone: 021-12345678 }\nicp: 沪ICP备12345678号\n",
+    );
+    let build = |s: &TestSite| {
+        let o = s.run(&["build", "--all-sites", "--output", "out/city"]);
+        assert!(o.status.success(), "{}", crate::support::stderr(&o));
+        let union = page(&s.root().join("out/city-xuhui"), "index.html");
+        let city = page(&s.root().join("out/city"), "index.html");
+        (union, city)
+    };
+    // Its own host and no foot written: the union is the organiser; the city's filing number,
+    // made for the city's host, and the city's contacts are not shown.
+    let (union, city) = build(&s);
+    assert!(city.contains("主办单位：测试主办单位") && city.contains("沪ICP备12345678号"));
+    assert!(union.contains("主办单位：徐汇区总工会"), "{union}");
+    for city_only in ["测试主办单位", "沪ICP备12345678号", "021-12345678"] {
+        assert!(!union.contains(city_only), "{city_only} in {union}");
+    }
+    // Under the city's host: the city's filing numbers cover it.
+    let xuhui = s.read("content/unions/xuhui.yaml");
+    s.write(
+        "content/unions/xuhui.yaml",
+        xuhui.replace("https://xuhui.example.org/", "https://example.org/xuhui/"),
+    );
+    let (union, _) = build(&s);
+    assert!(union.contains("主办单位：徐汇区总工会") && union.contains("沪ICP备12345678号"));
+    // What its `site` writes stands.
+    s.write(
+        "content/unions/xuhui.yaml",
+        xuhui + "  organiser: 徐汇区总工会宣传部\n  icp: 沪ICP备87654321号\n  footer: 徐汇区总工会主办\n",
+    );
+    let (union, _) = build(&s);
+    assert!(union.contains("主办单位：徐汇区总工会宣传部") && union.contains("沪ICP备87654321号"));
+    assert!(union.contains("<p>徐汇区总工会主办</p>"), "{union}");
+    assert!(!union.contains("沪ICP备12345678号"));
+}
+
+#[test]
 fn all_sites_at_once_equal_each_site_built_alone() {
     let s = fixture();
     let all = s.root().join("out/all");
