@@ -10,7 +10,7 @@
 //!
 //! `--unions U` adds U unions in `content/unions/` (about 16 in 56 district unions, 30 bureau
 //! and 10 industry unions; every ninth from the fifth on has not selected anyone yet, the others
-//! have cohorts between 2017 and 2023 and a `site:` of their own); about 7% of the city's
+//! have cohorts between 2017 and 2023; every one has a `site:` of its own); about 7% of the city's
 //! craftsmen were selected by one of them first (`selections`, listed in its cohort), and the
 //! placeholder nominating unions become the generated ones. `--district M` adds M craftsmen
 //! selected only by a union. Both draw from a random stream of their own: without them the
@@ -1432,15 +1432,12 @@ fn union_file(i: usize, u: &UnionGen) -> String {
     let mut y = format!("name: {}\nkind: {}\nintro: |\n", u.name, u.kind);
     match (u.years.first(), u.years.last()) {
         (Some(first), Some(last)) => {
-            let _ = write!(
+            let _ = writeln!(
                 y,
-                "  {}自{first}年起评选“{}工匠”，至{last}年共评选{}批。本站内容为程序生成的虚构内容。\nsite:\n  title: {}工匠\n  subtitle: {}\n  base_url: https://u{}.example.org/\n",
+                "  {}自{first}年起评选“{}工匠”，至{last}年共评选{}批。本站内容为程序生成的虚构内容。",
                 u.name,
                 u.short,
                 u.years.len(),
-                u.short,
-                u.name,
-                i + 1
             );
         }
         _ => {
@@ -1451,6 +1448,15 @@ fn union_file(i: usize, u: &UnionGen) -> String {
             );
         }
     }
+    // Every union has its own site, also one that has not selected anyone yet (its site waits
+    // for its first cohort): the city's and the unions' sites are 1 + U.
+    let _ = writeln!(
+        y,
+        "site:\n  title: {}工匠\n  subtitle: {}\n  base_url: https://u{}.example.org/",
+        u.short,
+        u.name,
+        i + 1
+    );
     y
 }
 

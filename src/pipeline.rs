@@ -113,27 +113,38 @@ pub fn build_all(
         }
         return Ok(None);
     }
+    // The sites are rendered side by side (a union's site is small: alone it keeps the cores
+    // only partly busy), each into its own staging folder; their reports are taken in order.
+    let rendered: Vec<Result<Rendered, String>> = targets
+        .into_par_iter()
+        .map(|(folder, site, theme)| {
+            // Each site's texts are kept until the last is rendered: photos report from them.
+            let options = options(root, site.config.minify, false);
+            let mut sink = Folder {
+                out: &folder,
+                staging: None,
+            };
+            let mut found = Diagnostics::new();
+            let made = render_into(site, &theme, &options, &mut found, &mut sink)?;
+            let staged = match (made, sink.staging) {
+                (Some((site, files)), Some(staging)) => Some((staging, Written { site, files })),
+                _ => None,
+            };
+            Ok((folder, staged, found))
+        })
+        .collect();
     let mut staged = Vec::new();
     let mut failed = false;
-    for (i, (folder, site, theme)) in targets.into_iter().enumerate() {
-        // Each site's texts are kept until the last is rendered: photos report from them.
-        let options = options(root, site.config.minify, false);
-        let mut sink = Folder {
-            out: &folder,
-            staging: None,
-        };
-        let mut found = Diagnostics::new();
-        let made = render_into(site, &theme, &options, &mut found, &mut sink)?;
+    for (i, one) in rendered.into_iter().enumerate() {
+        let (folder, made, found) = one?;
         if i == 0 {
             diags.extend(found);
         } else {
             add_new(diags, found);
         }
-        match (made, sink.staging) {
-            (Some((site, files)), Some(staging)) => {
-                staged.push((folder.clone(), staging, Written { site, files }))
-            }
-            _ => failed = true,
+        match made {
+            Some((staging, w)) => staged.push((folder, staging, w)),
+            None => failed = true,
         }
     }
     if failed {
@@ -146,6 +157,10 @@ pub fn build_all(
     }
     Ok(Some(written))
 }
+
+/// One site of `--all-sites` rendered: its folder, its staged output (none when it failed) and
+/// its reports.
+type Rendered = (PathBuf, Option<(Staging, Written)>, Diagnostics);
 
 /// Where `--all-sites` writes a union's own site: beside the city site's folder, named after it
 /// and the union (`public` → `public-xuhui`).

@@ -149,11 +149,9 @@ fn a_generated_site_with_unions_checks_clean_and_builds() {
     assert_eq!(built.site.unions.len(), 5);
     let cohorts: usize = built.site.unions.iter().map(|u| u.cohorts.len()).sum();
     assert_eq!(cohorts, s.union_cohorts);
-    // Some have not selected anyone yet; every one that has, has a site of its own.
+    // Some have not selected anyone yet; every one has a site of its own.
     assert!(built.site.unions.iter().any(|u| u.cohorts.is_empty()));
-    for u in &built.site.unions {
-        assert_eq!(u.site.is_some(), !u.cohorts.is_empty(), "{}", u.slug);
-    }
+    assert!(built.site.unions.iter().all(|u| u.site.is_some()));
     let system = built.site.system();
     assert!(system.promoted > 0);
     assert!(system.district > 0 && system.bureau > 0);
