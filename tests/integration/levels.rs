@@ -127,9 +127,9 @@ fn the_unions_pages_and_a_profile_s_timeline() {
         list.find(text)
             .unwrap_or_else(|| panic!("{text} in {list}"))
     };
-    assert!(at("<h2>市级工匠（1 位）</h2>") < at("张伟"));
-    assert!(at("张伟") < at("<h2>区级工匠（1 位）</h2>"));
-    assert!(at("<h2>区级工匠（1 位）</h2>") < at("陈立"));
+    assert!(at("<h2>市级工匠<span class=\"nowrap\">（1 位）</span></h2>") < at("张伟"));
+    assert!(at("张伟") < at("<h2>区级工匠<span class=\"nowrap\">（1 位）</span></h2>"));
+    assert!(at("<h2>区级工匠<span class=\"nowrap\">（1 位）</span></h2>") < at("陈立"));
     // The statistics page splits by level and gives the whole programme's figures.
     let stats = page(&out, "stats/index.html");
     assert!(stats.contains("按级别") && stats.contains("各级工匠共 5 人"));
