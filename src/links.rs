@@ -275,12 +275,7 @@ pub struct Resolver {
 
 impl Resolver {
     pub fn new(base_url: &str, base_path: &str) -> Resolver {
-        let after_scheme = base_url.split_once("://").map_or(base_url, |(_, r)| r);
-        let authority = after_scheme
-            .split(['/', '?', '#'])
-            .next()
-            .unwrap_or_default()
-            .to_ascii_lowercase();
+        let authority = host_of(base_url);
         let mut base_path = base_path.to_string();
         if !base_path.starts_with('/') {
             base_path.insert(0, '/');
@@ -299,12 +294,11 @@ impl Resolver {
     /// below one of them that lives under this site's address leaves this site.
     pub fn beside<'u>(mut self, sites: impl IntoIterator<Item = &'u str>) -> Resolver {
         for url in sites {
-            let after_scheme = url.split_once("://").map_or(url, |(_, r)| r);
-            let (authority, path) =
-                after_scheme.split_at(after_scheme.find('/').unwrap_or(after_scheme.len()));
-            if !authority.eq_ignore_ascii_case(&self.authority) {
+            if host_of(url) != self.authority {
                 continue;
             }
+            let after_scheme = url.split_once("://").map_or(url, |(_, r)| r);
+            let path = &after_scheme[after_scheme.find('/').unwrap_or(after_scheme.len())..];
             let mut path = path
                 .split(['?', '#'])
                 .next()
@@ -395,6 +389,16 @@ impl Resolver {
             Cow::Owned(p) => Cow::Owned(p[base.len()..].to_string()),
         })
     }
+}
+
+/// The host (and port) of an address, lower case (`https://Example.org/sub/` → `example.org`).
+pub(crate) fn host_of(url: &str) -> String {
+    let after_scheme = url.split_once("://").map_or(url, |(_, r)| r);
+    after_scheme
+        .split(['/', '?', '#'])
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase()
 }
 
 /// The scheme of an absolute URL (`https`, `mailto`): letters, digits, `+`, `-`, `.` before the

@@ -1,6 +1,7 @@
 //! A union's own site cut from the whole: its settings, the craftsmen it selected (its selection as their cohort), its cohorts, the stories and brands that concern them, and the city site it links to for everything else.
 
 use crate::config::{Filing, NavItem};
+use crate::links::host_of;
 use crate::model::craftsman::Craftsman;
 use crate::model::site::{Elsewhere, Site};
 use crate::model::stats;
@@ -127,7 +128,7 @@ fn foot(site: &Site, name: &str, own: &crate::model::union::UnionSite) -> Filing
             ..f.clone()
         },
         None => {
-            let same_host = host(&own.base_url) == host(&site.config.base_url);
+            let same_host = host_of(&own.base_url) == host_of(&site.config.base_url);
             Filing {
                 organiser: Some(name.to_string()),
                 icp: city.icp.clone().filter(|_| same_host),
@@ -138,15 +139,6 @@ fn foot(site: &Site, name: &str, own: &crate::model::union::UnionSite) -> Filing
             }
         }
     }
-}
-
-/// The host (and port) of an address, lower case.
-fn host(url: &str) -> String {
-    let after_scheme = url.split_once("://").map_or(url, |(_, r)| r);
-    let end = after_scheme
-        .find(['/', '?', '#'])
-        .unwrap_or(after_scheme.len());
-    after_scheme[..end].to_ascii_lowercase()
 }
 
 /// A union site's sections, when its `site` names no `nav`.
