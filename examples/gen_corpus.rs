@@ -1152,6 +1152,19 @@ struct Levels {
     promoted: usize,
 }
 
+/// A union's file name and short name in the `round`-th pass over its table (from 0): as
+/// written the first time, numbered after (`traffic-2`, `交通第2`).
+fn numbered(slug: &str, of: &str, round: usize) -> (String, String) {
+    if round == 0 {
+        (slug.to_string(), of.to_string())
+    } else {
+        (
+            format!("{slug}-{}", round + 1),
+            format!("{of}第{}", round + 1),
+        )
+    }
+}
+
 fn industry_of(letter: char) -> Option<usize> {
     INDUSTRIES.iter().position(|x| x.letter == letter)
 }
@@ -1182,15 +1195,7 @@ fn unions(rng: &mut Rng, count: usize) -> Vec<UnionGen> {
         } else if i < districts + bureaus {
             let j = i - districts;
             let (slug, of, letter) = BUREAUS[j % BUREAUS.len()];
-            let round = j / BUREAUS.len();
-            let (slug, of) = if round == 0 {
-                (slug.to_string(), of.to_string())
-            } else {
-                (
-                    format!("{slug}-{}", round + 1),
-                    format!("{of}第{}", round + 1),
-                )
-            };
+            let (slug, of) = numbered(slug, of, j / BUREAUS.len());
             (
                 slug,
                 format!("上海某某{of}工会"),
@@ -1202,15 +1207,7 @@ fn unions(rng: &mut Rng, count: usize) -> Vec<UnionGen> {
         } else {
             let j = i - districts - bureaus;
             let (slug, of, letter) = INDUSTRY_UNIONS[j % INDUSTRY_UNIONS.len()];
-            let round = j / INDUSTRY_UNIONS.len();
-            let (slug, of) = if round == 0 {
-                (slug.to_string(), of.to_string())
-            } else {
-                (
-                    format!("{slug}-{}", round + 1),
-                    format!("{of}第{}", round + 1),
-                )
-            };
+            let (slug, of) = numbered(slug, of, j / INDUSTRY_UNIONS.len());
             (
                 slug,
                 format!("上海市{of}产业工会"),
